@@ -1,0 +1,4 @@
+from rhetoric.cli import main
+import sys
+
+sys.exit(main())
