@@ -132,10 +132,9 @@ def load_corpus(path: str | os.PathLike[str], *, strict: bool = False, max_chars
             errors.append(item)
         else:
             articles.append(item)
-    return Corpus(
-        pd.DataFrame([asdict(a) for a in articles], columns=ARTICLE_COLUMNS),
-        pd.DataFrame([asdict(e) for e in errors], columns=ERROR_COLUMNS),
-    )
+    error_frame = pd.DataFrame([asdict(e) for e in errors], columns=ERROR_COLUMNS)
+    error_frame["line"] = error_frame["line"].astype("Int64")
+    return Corpus(pd.DataFrame([asdict(a) for a in articles], columns=ARTICLE_COLUMNS), error_frame)
 
 
 def corpus_files(path: str | os.PathLike[str]) -> list[Path]:

@@ -28,7 +28,7 @@ __all__ = ["Sentence", "split_sentences", "split_paragraphs", "word_spans", "cou
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # A word-like token: letters/digits with inner apostrophes, hyphens, periods
 # (U.S.) — used for counting tokens fast; Treebank is used for word_spans.
-_WORD = re.compile(r"[^\W_](?:[\w'’.\-]*[^\W_])?")
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W_](?:[\w'’.\-]*[^\W_])?")
 
 
 @dataclass(frozen=True, slots=True)
