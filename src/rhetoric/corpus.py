@@ -31,7 +31,6 @@ import codecs
 import csv
 import datetime as dt
 import hashlib
-import io
 import json
 import os
 import re
@@ -180,25 +179,26 @@ def _line_of(source: str) -> int | None:
     return int(tail) if head and tail.isdigit() else None
 
 
-def _read_file(file: Path, name: str, max_chars: int) -> Iterable[Article | LoadError]:
+def _read_file(file: Path, name: str, max_chars: int) -> Iterator[Article | LoadError]:
     suffix = file.suffix.lower()
     if suffix not in ARTICLE_FILE_SUFFIXES:
-        return [LoadError(name, None, None, f"unsupported file type {suffix or '(none)'!r}; expected one of {', '.join(ARTICLE_FILE_SUFFIXES)}", "skipped")]
+        yield LoadError(name, None, None, f"unsupported file type {suffix or '(none)'!r}; expected one of {', '.join(ARTICLE_FILE_SUFFIXES)}", "skipped")
+        return
     try:
-        size = file.stat().st_size
-        # UTF-8 needs at least one byte per character, UTF-16 at most four.
-        if size > 4 * max_chars + 4096:
-            raise _Problem(f"file of {size:,} bytes is larger than the limit of {max_chars:,} characters an article")
-        content = _decode(file.read_bytes())
+        if suffix in TEXT_SUFFIXES:
+            size = file.stat().st_size
+            # UTF-8 needs at least one byte per character, UTF-16 at most four.
+            if size > 4 * max_chars + 4096:
+                raise _Problem(f"file of {size:,} bytes is larger than the limit of {max_chars:,} characters an article")
+            yield from _read_text_file(_decode(file.read_bytes()), file, name, max_chars)
+        elif suffix == ".csv":
+            yield from _read_csv(file, name, max_chars)
+        else:
+            yield from _read_jsonl(file, name, max_chars)
     except _Problem as problem:
-        return [LoadError(name, None, None, str(problem), "skipped")]
+        yield LoadError(name, None, None, str(problem), "skipped")
     except OSError as exc:
-        return [LoadError(name, None, None, f"cannot read file: {exc.strerror or exc}", "skipped")]
-    if suffix in TEXT_SUFFIXES:
-        return _read_text_file(content, file, name, max_chars)
-    if suffix == ".csv":
-        return _read_csv(content, name, max_chars)
-    return _read_jsonl(content, name, max_chars)
+        yield LoadError(name, None, None, f"cannot read file: {exc.strerror or exc}", "skipped")
 
 
 def _decode(data: bytes) -> str:
@@ -253,62 +253,99 @@ def _read_text_file(content: str, file: Path, name: str, max_chars: int) -> list
     return _make_article(meta, text, name, None, max_chars)
 
 
-def _read_csv(content: str, name: str, max_chars: int) -> list[Article | LoadError]:
-    items: list[Article | LoadError] = []
-    reader = csv.reader(io.StringIO(content, newline=""), strict=True)
-    try:
-        header = next(reader)
-    except StopIteration:
-        return [LoadError(name, None, None, "empty CSV file (no header row)", "skipped")]
-    except csv.Error as exc:
-        return [LoadError(name, 1, None, f"unreadable CSV header: {exc}", "skipped")]
-    columns = [h.strip().lower() for h in header]
-    if "text" not in columns:
-        return [LoadError(name, 1, None, f"no 'text' column (columns: {', '.join(columns) or 'none'})", "skipped")]
-    line = reader.line_num
-    while True:
-        start_line = line + 1
+def _sniff_encoding(file: Path) -> str:
+    with open(file, "rb") as handle:
+        head = handle.read(4)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    return "utf-8"
+
+
+def _read_csv(file: Path, name: str, max_chars: int) -> Iterator[Article | LoadError]:
+    """Stream a CSV file row by row; the csv module tracks physical lines."""
+    # A field may be as long as the article limit (the default limit is 128 KiB).
+    csv.field_size_limit(max(csv.field_size_limit(), 4 * max_chars + 1))
+    with open(file, encoding=_sniff_encoding(file), errors="strict", newline="") as handle:
+        reader = csv.reader(handle, strict=True)
         try:
-            row = next(reader)
+            header = next(reader)
         except StopIteration:
-            break
-        except csv.Error as exc:
-            items.append(LoadError(name, start_line, None, f"malformed CSV row: {exc}", "skipped"))
-            # csv cannot resynchronise inside a broken quoted field: stop this file.
-            items.append(LoadError(name, start_line, None, "rest of the file not read after a malformed row", "skipped"))
-            break
+            yield LoadError(name, None, None, "empty CSV file (no header row)", "skipped")
+            return
+        except (csv.Error, UnicodeDecodeError) as exc:
+            yield LoadError(name, 1, None, f"unreadable CSV header: {exc}", "skipped")
+            return
+        columns = [h.strip().lower() for h in header]
+        if "text" not in columns:
+            yield LoadError(name, 1, None, f"no 'text' column (columns: {', '.join(columns) or 'none'})", "skipped")
+            return
         line = reader.line_num
-        if not row or all(not cell.strip() for cell in row):
-            continue
-        if len(row) != len(columns):
-            items.append(LoadError(name, start_line, None, f"row has {len(row)} fields, header has {len(columns)}", "skipped"))
-            continue
-        record = dict(zip(columns, row))
-        items.extend(_make_article(record, record.get("text", ""), name, start_line, max_chars))
-    return items
+        while True:
+            start_line = line + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except UnicodeDecodeError as exc:
+                yield LoadError(name, start_line, None, f"not valid UTF-8 near this row ({exc.reason}); rest of the file not read", "skipped")
+                break
+            except csv.Error as exc:
+                # csv cannot resynchronise after a broken quoted field: stop this file.
+                yield LoadError(name, start_line, None, f"malformed CSV row: {exc}; rest of the file not read", "skipped")
+                break
+            line = reader.line_num
+            if not row or all(not cell.strip() for cell in row):
+                continue
+            if len(row) != len(columns):
+                yield LoadError(name, start_line, None, f"row has {len(row)} fields, header has {len(columns)}", "skipped")
+                continue
+            record = dict(zip(columns, row))
+            yield from _make_article(record, record.get("text", ""), name, start_line, max_chars)
 
 
-def _read_jsonl(content: str, name: str, max_chars: int) -> list[Article | LoadError]:
-    items: list[Article | LoadError] = []
-    for number, raw in enumerate(content.split("\n"), start=1):
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            items.append(LoadError(name, number, None, f"malformed JSON: {exc.msg} at column {exc.colno}", "skipped"))
-            continue
-        if not isinstance(record, dict):
-            items.append(LoadError(name, number, None, f"expected a JSON object, got {type(record).__name__}", "skipped"))
-            continue
-        record = {str(k).lower(): v for k, v in record.items()}
-        text = record.get("text")
-        if not isinstance(text, str):
-            reason = "no 'text' field" if text is None else f"'text' is {type(text).__name__}, not a string"
-            items.append(LoadError(name, number, _clean(record.get("id")), reason, "skipped"))
-            continue
-        items.extend(_make_article(record, text, name, number, max_chars))
-    return items
+def _read_jsonl(file: Path, name: str, max_chars: int) -> Iterator[Article | LoadError]:
+    """Stream a JSON Lines file; a line longer than the limit is skipped
+    without being held in memory."""
+    limit = 4 * max_chars + 4096
+    with open(file, "rb") as handle:
+        number = 0
+        while True:
+            raw = handle.readline(limit)
+            if not raw:
+                break
+            number += 1
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
+            if len(raw) == limit and not raw.endswith(b"\n"):
+                while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass
+                yield LoadError(name, number, None, f"line longer than the limit of {max_chars:,} characters", "skipped")
+                continue
+            if not raw.strip():
+                continue
+            if b"\x00" in raw:
+                yield LoadError(name, number, None, "binary data (NUL bytes) on this line", "skipped")
+                continue
+            try:
+                record = json.loads(raw.rstrip(b"\r\n").decode("utf-8"))
+            except UnicodeDecodeError as exc:
+                yield LoadError(name, number, None, f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at column {exc.start + 1}", "skipped")
+                continue
+            except json.JSONDecodeError as exc:
+                yield LoadError(name, number, None, f"malformed JSON: {exc.msg.removesuffix(' at')} (column {exc.colno})", "skipped")
+                continue
+            if not isinstance(record, dict):
+                yield LoadError(name, number, None, f"expected a JSON object, got {type(record).__name__}", "skipped")
+                continue
+            record = {str(k).lower(): v for k, v in record.items()}
+            text = record.get("text")
+            if not isinstance(text, str):
+                reason = "no 'text' field" if text is None else f"'text' is {type(text).__name__}, not a string"
+                yield LoadError(name, number, _clean(record.get("id")), reason, "skipped")
+                continue
+            yield from _make_article(record, text, name, number, max_chars)
 
 
 def _clean(value: object) -> str | None:
