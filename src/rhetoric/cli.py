@@ -8,6 +8,7 @@ failed); 2 a usage error (bad option, unknown parameter, missing input);
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -30,6 +31,7 @@ def _positive_int(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from rhetoric import __version__
     from rhetoric.corpus import MAX_TEXT_CHARS
+    from rhetoric.engines import ENGINES, default_jobs
     from rhetoric.pipeline import DEFAULT_CHUNK_SIZE
 
     parser = argparse.ArgumentParser(
@@ -51,8 +53,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.add_argument("input", metavar="INPUT", help="corpus file or folder (never modified)")
     extract.add_argument("-o", "--outdir", required=True, metavar="OUTDIR", help="folder for the tables")
-    extract.add_argument("-j", "--jobs", type=_positive_int, default=1, metavar="N",
-                         help="worker processes (default: 1; the tables are identical for any N)")
+    extract.add_argument("--engine", choices=ENGINES, default="local",
+                         help="where the work runs: 'local' worker processes (default) or a Dask cluster "
+                              "(needs pip install 'rhetoric[dask]'); the tables are the same")
+    extract.add_argument("-j", "--jobs", type=_positive_int, default=None, metavar="N",
+                         help=f"worker processes, or LocalCluster workers with --engine dask "
+                              f"(default: the number of cores, {default_jobs()} here; the tables are identical for any N)")
+    extract.add_argument("--scheduler", metavar="ADDRESS",
+                         help="with --engine dask: the address of a running Dask scheduler (e.g. tcp://10.0.0.5:8786); "
+                              "default: start a LocalCluster on this machine (loopback only)")
+    extract.add_argument("--dashboard", action="store_true",
+                         help="with --engine dask and no --scheduler: serve the Dask dashboard on 127.0.0.1:8787")
     extract.add_argument("--chunk-size", type=_positive_int, default=DEFAULT_CHUNK_SIZE, metavar="N",
                          help=f"articles per chunk and Parquet row group (default: {DEFAULT_CHUNK_SIZE})")
     extract.add_argument("--max-chars", type=_positive_int, default=MAX_TEXT_CHARS, metavar="N",
@@ -77,20 +88,36 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from rhetoric.corpus import CorpusError
+    from rhetoric.engines import MissingOptionalDependency, dask_client
     from rhetoric.pipeline import extract_corpus
 
     if not Path(args.input).exists():
         print(f"rhetoric extract: error: input {args.input!r} does not exist", file=sys.stderr)
         return EXIT_USAGE
+    if args.engine != "dask" and (args.scheduler or args.dashboard):
+        print("rhetoric extract: error: --scheduler and --dashboard need --engine dask", file=sys.stderr)
+        return EXIT_USAGE
     try:
-        summary = extract_corpus(args.input, args.outdir, jobs=args.jobs, chunk_size=args.chunk_size,
-                                 strict=args.strict, max_chars=args.max_chars, progress=not args.quiet)
+        with contextlib.ExitStack() as stack:
+            client = None
+            if args.engine == "dask" and args.dashboard and not args.scheduler:
+                client = stack.enter_context(dask_client(jobs=args.jobs, dashboard=True))
+                print(f"rhetoric extract: Dask dashboard at {client.dashboard_link}", file=sys.stderr)
+            summary = extract_corpus(args.input, args.outdir, engine=args.engine, jobs=args.jobs, client=client,
+                                     scheduler=args.scheduler, chunk_size=args.chunk_size, strict=args.strict,
+                                     max_chars=args.max_chars, progress=not args.quiet)
+    except MissingOptionalDependency as exc:
+        print(f"rhetoric extract: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except CorpusError as exc:
         print(f"rhetoric extract: error (--strict): {exc}", file=sys.stderr)
         return EXIT_FAILED
     if not args.quiet:
+        engine = summary.engine
+        where = f"{engine['jobs']} local process{'es' if engine['jobs'] != 1 else ''}" if engine["name"] == "local" \
+            else f"Dask, {engine['jobs']} worker thread{'s' if engine['jobs'] != 1 else ''}"
         print(f"rhetoric extract: {summary.n_articles} articles analysed, {summary.n_skipped} inputs skipped, "
-              f"{summary.n_errors} errors recorded -> {args.outdir} ({summary.seconds:.1f} s)", file=sys.stderr)
+              f"{summary.n_errors} errors recorded -> {args.outdir} ({summary.seconds:.1f} s, {where})", file=sys.stderr)
     return EXIT_SKIPPED if summary.n_skipped else EXIT_OK
 
 

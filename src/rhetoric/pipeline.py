@@ -17,15 +17,15 @@ so a field added to ``Quote`` is a column of the quotes table.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import os
 import sys
 import types
 import typing
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ import pyarrow as pa
 from rhetoric import __version__
 from rhetoric.corpus import Article, CorpusError, LoadError, corpus_files, iter_corpus, MAX_TEXT_CHARS
 from rhetoric.devices import DEVICE_KINDS, Device, extract_devices
+from rhetoric.engines import ENGINES, dask_client, dask_workers, default_jobs, import_dask_dataframe, map_chunks
 from rhetoric.framing import FrameScore, score_frames
 from rhetoric.quotes import Quote, extract_quotes
 from rhetoric.sentiment import NEGATIVE_THRESHOLD, VADER_IMPLEMENTATION, sentiment
@@ -49,10 +50,12 @@ __all__ = [
     "TABLE_NAMES",
     "SCHEMAS",
     "analyze",
+    "analyze_dask",
     "analyze_article",
     "extract_corpus",
     "ExtractSummary",
     "DEFAULT_CHUNK_SIZE",
+    "ENGINES",
 ]
 
 DEFAULT_CHUNK_SIZE = 256
@@ -188,8 +191,41 @@ def analyze_article(article: Article) -> ArticleResult:
     return ArticleResult(rows, errors)
 
 
-def _analyze_chunk(articles: list[Article]) -> list[ArticleResult]:
-    return [analyze_article(article) for article in articles]
+#: Tables with rows per article (every table but the corpus-wide aggregate ``officials``).
+ARTICLE_TABLES: tuple[str, ...] = tuple(name for name in SCHEMAS if name != "officials")
+
+
+@dataclass(frozen=True)
+class ChunkResult:
+    """Every per-article table of one chunk of articles, as Arrow tables
+    (compact to send between processes, written to Parquet as they are)."""
+
+    n_articles: int
+    tables: dict[str, pa.Table]
+
+
+def _arrow_table(name: str, rows: list[dict[str, Any]]) -> pa.Table:
+    schema = SCHEMAS[name]
+    if not rows:
+        return schema.empty_table()
+    return pa.Table.from_pydict({column: [row.get(column) for row in rows] for column in schema.names}, schema=schema)
+
+
+def _analyze_chunk(items: list[Article | LoadError]) -> ChunkResult:
+    """Analyse a chunk of articles in order (the unit of work of every
+    engine); load errors met among them become rows of its errors table."""
+    collected: dict[str, list[dict[str, Any]]] = {name: [] for name in ARTICLE_TABLES}
+    n_articles = 0
+    for item in items:
+        if isinstance(item, LoadError):
+            collected["errors"].append({**dataclasses.asdict(item), "stage": "load"})
+            continue
+        result = analyze_article(item)
+        for name, rows in result.rows.items():
+            collected[name].extend(rows)
+        collected["errors"].extend(result.errors)
+        n_articles += 1
+    return ChunkResult(n_articles, {name: _arrow_table(name, rows) for name, rows in collected.items()})
 
 
 # --------------------------------------------------------------------------
@@ -252,21 +288,29 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-def _run_chunks(chunks: Iterable[list[Article]], jobs: int) -> Iterator[list[ArticleResult]]:
-    """Analyse chunks in order; with ``jobs > 1`` across worker processes,
-    keeping at most ``2 * jobs`` chunks in flight so memory stays flat."""
-    if jobs <= 1:
-        for chunk in chunks:
-            yield _analyze_chunk(chunk)
+@contextlib.contextmanager
+def _engine_session(engine: str, jobs: int | None, client: Any, scheduler: str | None
+                    ) -> Iterator[tuple[Callable[[Iterable[list]], Iterator[ChunkResult]], dict[str, Any]]]:
+    """``(run, description)``: ``run(chunks)`` yields each chunk's
+    :class:`ChunkResult` in order on the chosen engine; ``description`` is
+    the manifest's ``engine`` record."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    if jobs is not None and jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    if engine == "local":
+        if client is not None or scheduler is not None:
+            raise ValueError("client= and scheduler= choose a Dask cluster: pass engine='dask' too")
+        jobs = jobs or default_jobs()
+        yield (lambda chunks: map_chunks(_analyze_chunk, chunks, engine="local", jobs=jobs)), {"name": "local", "jobs": jobs}
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[Future] = deque()
-        for chunk in chunks:
-            pending.append(pool.submit(_analyze_chunk, chunk))
-            if len(pending) >= 2 * jobs:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    with contextlib.ExitStack() as stack:
+        if client is None:
+            client = stack.enter_context(dask_client(scheduler, jobs=jobs))
+        # "LocalCluster" when the client runs one, "scheduler" for a cluster reached by address.
+        cluster = type(client.cluster).__name__ if getattr(client, "cluster", None) is not None else "scheduler"
+        description = {"name": "dask", "jobs": dask_workers(client), "cluster": cluster}
+        yield (lambda chunks: map_chunks(_analyze_chunk, chunks, engine="dask", client=client)), description
 
 
 @dataclass
@@ -292,12 +336,10 @@ class Tables:
 
 
 def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
-    schema = SCHEMAS[name]
-    columns = {column: [row.get(column) for row in rows] for column in schema.names}
-    return pa.Table.from_pydict(columns, schema=schema).to_pandas()
+    return _arrow_table(name, rows).to_pandas()
 
 
-def _articles_from_frame(articles: pd.DataFrame) -> Iterator[Article]:
+def _articles_from_frame(articles: pd.DataFrame, source_prefix: str = "") -> Iterator[Article]:
     for position, record in enumerate(articles.to_dict("records")):
         date = record.get("date")
         if date is not None and not isinstance(date, dt.date) or (isinstance(date, float) and date != date):
@@ -306,7 +348,7 @@ def _articles_from_frame(articles: pd.DataFrame) -> Iterator[Article]:
             date = date.date()
         yield Article(
             doc_id=str(record["doc_id"]),
-            source=str(record.get("source") or f"row {position}"),
+            source=str(_none_if_missing(record.get("source")) or f"{source_prefix}row {position}"),
             title=_none_if_missing(record.get("title")),
             outlet=_none_if_missing(record.get("outlet")),
             date=date,
@@ -321,30 +363,106 @@ def _none_if_missing(value: Any) -> Any:
     return value
 
 
-def analyze(articles: pd.DataFrame, *, errors: pd.DataFrame | None = None, jobs: int = 1,
+#: In-memory analysis splits a frame into at least this many articles a chunk.
+_MIN_CHUNK = 32
+
+
+def analyze(articles: pd.DataFrame, *, errors: pd.DataFrame | None = None, engine: str = "local",
+            jobs: int | None = None, client: Any = None, scheduler: str | None = None,
             chunk_size: int = DEFAULT_CHUNK_SIZE, progress: bool = False) -> Tables:
     """Analyse an articles frame (as from :func:`rhetoric.load_corpus`) into Tables.
 
     ``errors`` (a load_corpus errors frame) is carried into the errors table.
-    ``jobs`` > 1 uses that many worker processes; the tables are the same.
+    The engine only changes where the work runs; the tables are the same:
+
+    - ``engine="local"``: ``jobs`` worker processes (default: one per
+      core; a frame of a few dozen articles runs in this process);
+    - ``engine="dask"``: the Dask cluster of ``client`` (a
+      ``distributed.Client``), or the one at ``scheduler`` (an address), or
+      else a LocalCluster of ``jobs`` workers started for the call. Needs
+      ``pip install 'rhetoric[dask]'``.
+
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"doc_id": ["a"], "text": ["Seoul protested. Tokyo agreed."]})
+    >>> analyze(frame, jobs=1).sentences.text.tolist()
+    ['Seoul protested.', 'Tokyo agreed.']
     """
     from tqdm.auto import tqdm
 
-    collected: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_NAMES}
+    parts: dict[str, list[pa.Table]] = {name: [] for name in ARTICLE_TABLES}
+    if errors is not None and len(errors):
+        parts["errors"].append(_arrow_table("errors", [{**row, "stage": "load"} for row in errors.to_dict("records")]))
     officials = _OfficialsAggregator()
-    if errors is not None:
-        collected["errors"].extend({**row, "stage": "load"} for row in errors.to_dict("records"))
-    bar = tqdm(total=len(articles), unit="article", disable=not progress, file=sys.stderr)
-    for results in _run_chunks(_chunks(_articles_from_frame(articles), chunk_size), jobs):
-        for result in results:
-            for name, rows in result.rows.items():
-                collected[name].extend(rows)
-            officials.add(result.rows["quotes"])
-            collected["errors"].extend(result.errors)
-        bar.update(len(results))
-    bar.close()
-    collected["officials"] = officials.rows()
-    return Tables(**{name: _frame(name, rows) for name, rows in collected.items()})
+    with _engine_session(engine, jobs, client, scheduler) as (run, description):
+        # Several chunks a worker, so that a frame keeps every worker busy.
+        size = min(chunk_size, max(_MIN_CHUNK, -(-len(articles) // (4 * description["jobs"]))))
+        bar = tqdm(total=len(articles), unit="article", disable=not progress, file=sys.stderr)
+        for result in run(_chunks(_articles_from_frame(articles), size)):
+            for name, table in result.tables.items():
+                parts[name].append(table)
+            officials.add(result.tables["quotes"].to_pylist())
+            bar.update(result.n_articles)
+        bar.close()
+    frames = {name: _concat(name, tables).to_pandas() for name, tables in parts.items()}
+    frames["officials"] = _frame("officials", officials.rows())
+    return Tables(**frames)
+
+
+def _concat(name: str, tables: list[pa.Table]) -> pa.Table:
+    tables = [table for table in tables if table.num_rows]
+    return pa.concat_tables(tables).combine_chunks() if tables else SCHEMAS[name].empty_table()
+
+
+def analyze_dask(articles: Any) -> dict[str, Any]:
+    """Analyse a dask DataFrame of articles into one lazy dask DataFrame per table.
+
+    ``articles`` has the columns of :func:`rhetoric.load_corpus` (``doc_id``
+    and ``text`` required; ``source``, ``title``, ``outlet``, ``date``,
+    ``url`` optional; a missing ``source`` becomes ``"partition P row R"``).
+    Each partition is analysed once, by one task, whichever tables are
+    asked for; the per-article tables keep the partitions of ``articles``
+    (row order within a partition as in the input) and ``officials`` is one
+    partition aggregated over all quotes. Nothing runs until you compute —
+    compute the tables together so each partition is analysed only once::
+
+        tables = analyze_dask(ddf)
+        articles, sentences = dask.compute(tables["articles"], tables["sentences"])
+
+    or write them with ``tables[name].to_parquet(...)``. Tables are the same
+    as :func:`analyze` gives for the same articles (indexes aside: each
+    partition's rows are numbered from 0). Needs ``pip install 'rhetoric[dask]'``.
+
+    >>> import dask.dataframe as dd, pandas as pd
+    >>> frame = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Seoul protested.", "Tokyo agreed. Talks went well."]})
+    >>> tables = analyze_dask(dd.from_pandas(frame, npartitions=2))
+    >>> tables["sentences"].compute(scheduler="sync").text.tolist()
+    ['Seoul protested.', 'Tokyo agreed.', 'Talks went well.']
+    """
+    dd = import_dask_dataframe()
+    from dask import delayed
+
+    analysed = [delayed(_analyze_partition, pure=True)(part, number) for number, part in enumerate(articles.to_delayed())]
+    tables = {name: dd.from_delayed([result[name] for result in analysed], meta=_empty_frame(name), verify_meta=False)
+              for name in ARTICLE_TABLES}
+    officials = delayed(_officials_frame, pure=True)([result["quotes"] for result in analysed])
+    tables["officials"] = dd.from_delayed([officials], meta=_empty_frame("officials"), verify_meta=False)
+    return {name: tables[name] for name in TABLE_NAMES}
+
+
+def _empty_frame(name: str) -> pd.DataFrame:
+    return SCHEMAS[name].empty_table().to_pandas()
+
+
+def _analyze_partition(articles: pd.DataFrame, number: int) -> dict[str, pd.DataFrame]:
+    result = _analyze_chunk(list(_articles_from_frame(articles, source_prefix=f"partition {number} ")))
+    return {name: table.to_pandas() for name, table in result.tables.items()}
+
+
+def _officials_frame(quote_frames: list[pd.DataFrame]) -> pd.DataFrame:
+    officials = _OfficialsAggregator()
+    for frame in quote_frames:
+        officials.add(pa.Table.from_pandas(frame, schema=SCHEMAS["quotes"], preserve_index=False).to_pylist())
+    return _frame("officials", officials.rows())
 
 
 @dataclass(frozen=True)
@@ -357,16 +475,23 @@ class ExtractSummary:
     n_errors: int
     rows: dict[str, int]
     seconds: float
+    engine: dict[str, Any] = field(default_factory=dict)
 
 
-def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike[str], *, jobs: int = 1,
+def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike[str], *, engine: str = "local",
+                   jobs: int | None = None, client: Any = None, scheduler: str | None = None,
                    chunk_size: int = DEFAULT_CHUNK_SIZE, strict: bool = False, max_chars: int = MAX_TEXT_CHARS,
                    progress: bool = False) -> ExtractSummary:
     """Stream the corpus at ``input_path`` through the pipeline into
     ``outdir/<table>.parquet`` and ``outdir/manifest.json``.
 
-    Input is read and output written chunk by chunk (one Parquet row group
-    per chunk), so memory does not grow with the corpus. Every table appears
+    Input is read and output written chunk by chunk (``chunk_size`` inputs
+    a chunk, one Parquet row group per chunk), with only a few chunks in
+    flight, so memory does not grow with the corpus. Rows keep input order,
+    and for a given ``chunk_size`` the files are byte-identical whatever the
+    engine and number of workers. ``engine``, ``jobs``, ``client`` and
+    ``scheduler`` choose where the work runs, as for :func:`analyze`
+    (default: local, one worker process per core). Every table appears
     under its final name only when complete; the manifest is written last.
     With ``strict=True`` the first load or analysis error raises
     :class:`~rhetoric.corpus.CorpusError` and nothing is written.
@@ -377,43 +502,41 @@ def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike
 
     started = time.perf_counter()
     outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
     files = corpus_files(input_path)
-    writers = {name: TableWriter(outdir / f"{name}.parquet", SCHEMAS[name]) for name in TABLE_NAMES if name != "officials"}
-    officials = _OfficialsAggregator()
-    counts = Counter()
-    bar = tqdm(unit="article", disable=not progress, file=sys.stderr, desc="extract")
+    counts: Counter[str] = Counter()
 
-    def articles_only() -> Iterator[Article]:
+    def inputs() -> Iterator[Article | LoadError]:
+        # Load errors travel with their chunk, so the errors table has the
+        # same order whatever the engine reads ahead.
         for item in iter_corpus(input_path, max_chars=max_chars):
             if isinstance(item, LoadError):
                 if strict:
                     raise CorpusError(item.message())
                 counts["skipped" if item.action == "skipped" else "kept_with_error"] += 1
-                writers["errors"].write([{**dataclasses.asdict(item), "stage": "load"}])
-            else:
-                yield item
+            yield item
 
-    try:
-        for results in _run_chunks(_chunks(articles_only(), chunk_size), jobs):
-            batch: dict[str, list[dict[str, Any]]] = {name: [] for name in writers}
-            for result in results:
-                for name, rows in result.rows.items():
-                    batch[name].extend(rows)
-                if result.errors and strict:
-                    raise CorpusError(f"{result.errors[0]['source']}: {result.errors[0]['error']}")
-                batch["errors"].extend(result.errors)
-                officials.add(result.rows["quotes"])
-            for name, rows in batch.items():
-                writers[name].write(rows)
-            counts["articles"] += len(results)
-            bar.update(len(results))
-    except BaseException:
-        for writer in writers.values():
-            writer.abort()
-        raise
-    finally:
-        bar.close()
+    with _engine_session(engine, jobs, client, scheduler) as (run, description):
+        outdir.mkdir(parents=True, exist_ok=True)
+        writers = {name: TableWriter(outdir / f"{name}.parquet", SCHEMAS[name]) for name in ARTICLE_TABLES}
+        officials = _OfficialsAggregator()
+        bar = tqdm(unit="article", disable=not progress, file=sys.stderr, desc=f"extract ({description['name']})")
+        try:
+            for result in run(_chunks(inputs(), chunk_size)):
+                errors = result.tables["errors"]
+                if strict and errors.num_rows:
+                    first = errors.slice(0, 1).to_pylist()[0]
+                    raise CorpusError(f"{first['source']}: {first['error']}")
+                for name, table in result.tables.items():
+                    writers[name].write(table)
+                officials.add(result.tables["quotes"].to_pylist())
+                counts["articles"] += result.n_articles
+                bar.update(result.n_articles)
+        except BaseException:
+            for writer in writers.values():
+                writer.abort()
+            raise
+        finally:
+            bar.close()
 
     manifest_path = outdir / "manifest.json"
     manifest_path.unlink(missing_ok=True)  # no manifest = an incomplete output folder
@@ -428,12 +551,12 @@ def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike
     manifest = build_manifest(
         input_path, files, outdir,
         parameters={"chunk_size": chunk_size, "strict": strict, "max_chars": max_chars},
-        engine={"name": "local", "jobs": jobs},
+        engine=description,
         rows=rows,
     )
     write_json(manifest, manifest_path)
     return ExtractSummary(outdir, counts["articles"], counts["skipped"], rows["errors"], rows,
-                          time.perf_counter() - started)
+                          time.perf_counter() - started, description)
 
 
 def build_manifest(input_path: str | os.PathLike[str], files: list[Path], outdir: Path, *,

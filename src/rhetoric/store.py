@@ -127,12 +127,20 @@ class TableWriter:
         self._tmp = self._context.__enter__()
         self._writer = pq.ParquetWriter(self._tmp, schema, **PARQUET_OPTIONS)
 
-    def write(self, rows: list[dict[str, Any]]) -> None:
-        if not rows:
+    def write(self, rows: list[dict[str, Any]] | pa.Table) -> None:
+        """Append ``rows`` (dicts keyed by column, or an Arrow table of this
+        schema) as one row group; nothing is written for no rows."""
+        if isinstance(rows, pa.Table):
+            table = rows if rows.schema.equals(self.schema) else rows.select(self.schema.names).cast(self.schema)
+        elif rows:
+            columns = {name: [row.get(name) for row in rows] for name in self.schema.names}
+            table = pa.Table.from_pydict(columns, schema=self.schema)
+        else:
             return
-        columns = {name: [row.get(name) for row in rows] for name in self.schema.names}
-        self._writer.write_table(pa.Table.from_pydict(columns, schema=self.schema))
-        self.rows += len(rows)
+        if table.num_rows == 0:
+            return
+        self._writer.write_table(table, row_group_size=table.num_rows)
+        self.rows += table.num_rows
 
     def close(self) -> Path:
         if self.rows == 0:
