@@ -92,11 +92,27 @@ def split_sentences(text: str) -> list[Sentence]:
     Paragraph breaks (a blank line) always end a sentence, so headlines and
     datelines without a final period do not run into the next paragraph.
 
+    The split of the last few texts is remembered, so every extractor may
+    call this on the article it is given without splitting it again; each
+    call returns a new list (of frozen sentences) that the caller may change.
+
     >>> [(s.start, s.end) for s in split_sentences("Seoul said no. Tokyo agreed.")]
     [(0, 14), (15, 28)]
     >>> len(split_sentences("Resolution No. 2397 passed. It bans oil."))
     2
     """
+    return list(_split_sentences(text))
+
+
+#: Texts whose splits and tokens are remembered: the article being analysed
+#: (and a few before it), so the extractors that run over it share one split.
+_TEXTS_REMEMBERED = 8
+#: Sentences whose word tokens are remembered: more than one long article has.
+_SPANS_REMEMBERED = 2048
+
+
+@lru_cache(maxsize=_TEXTS_REMEMBERED)
+def _split_sentences(text: str) -> tuple[Sentence, ...]:
     tokenizer = _punkt()
     before_number = _abbreviations()[1]
     sentences: list[Sentence] = []
@@ -114,7 +130,7 @@ def split_sentences(text: str) -> list[Sentence]:
         for s_start, s_end in spans:
             start, end = p_start + s_start, p_start + s_end
             sentences.append(Sentence(len(sentences), start, end, text[start:end]))
-    return sentences
+    return tuple(sentences)
 
 
 @lru_cache(maxsize=1)
@@ -127,13 +143,21 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
     >>> [("North Korea's missiles."[a:b]) for a, b in word_spans("North Korea's missiles.")]
     ['North', 'Korea', "'s", 'missiles', '.']
+
+    Like :func:`split_sentences`, recent results are remembered (for the
+    sentences of the article being analysed) and each call returns a new list.
     """
+    return list(_word_spans(text))
+
+
+@lru_cache(maxsize=_SPANS_REMEMBERED)
+def _word_spans(text: str) -> tuple[tuple[int, int], ...]:
     try:
-        return list(_treebank().span_tokenize(text))
+        return tuple(_treebank().span_tokenize(text))
     except ValueError:
         # span_tokenize cannot align some inputs (e.g. unusual quote marks);
         # fall back to the regular-expression word tokens.
-        return [m.span() for m in _WORD.finditer(text)]
+        return tuple(m.span() for m in _WORD.finditer(text))
 
 
 def count_tokens(text: str) -> int:
@@ -143,4 +167,9 @@ def count_tokens(text: str) -> int:
     >>> count_tokens("U.S. bombers flew over the peninsula, officials said.")
     8
     """
+    return _count_tokens(text)
+
+
+@lru_cache(maxsize=_TEXTS_REMEMBERED)
+def _count_tokens(text: str) -> int:
     return sum(1 for _ in _WORD.finditer(text))
