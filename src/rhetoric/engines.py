@@ -103,9 +103,13 @@ def dask_client(scheduler: str | None = None, *, jobs: int | None = None,
         with distributed.Client(scheduler) as client:
             yield client
         return
+    # Without a dashboard the scheduler still serves health checks over
+    # HTTP: on the loopback interface, at a free port (not the usual 8787,
+    # which another cluster on the machine may hold).
+    http = {} if dashboard else {"scheduler_kwargs": {"dashboard": False, "dashboard_address": "127.0.0.1:0"}}
     with distributed.LocalCluster(
         n_workers=jobs or default_jobs(), threads_per_worker=1, processes=True,
-        host="127.0.0.1", dashboard_address="127.0.0.1:8787" if dashboard else None,
+        host="127.0.0.1", dashboard_address="127.0.0.1:8787" if dashboard else None, **http,
     ) as cluster, distributed.Client(cluster) as client:
         yield client
 

@@ -428,9 +428,10 @@ def analyze_dask(articles: Any) -> dict[str, Any]:
         tables = analyze_dask(ddf)
         articles, sentences = dask.compute(tables["articles"], tables["sentences"])
 
-    or write them with ``tables[name].to_parquet(...)``. Tables are the same
-    as :func:`analyze` gives for the same articles (indexes aside: each
-    partition's rows are numbered from 0). Needs ``pip install 'rhetoric[dask]'``.
+    or write them with ``tables[name].to_parquet(...)``. Tables are the same,
+    with the same dtypes, as :func:`analyze` gives for the same articles
+    (indexes aside: each partition's rows are numbered from 0). Needs
+    ``pip install 'rhetoric[dask]'``.
 
     >>> import dask.dataframe as dd, pandas as pd
     >>> frame = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Seoul protested.", "Tokyo agreed. Talks went well."]})
@@ -439,13 +440,16 @@ def analyze_dask(articles: Any) -> dict[str, Any]:
     ['Seoul protested.', 'Tokyo agreed.', 'Talks went well.']
     """
     dd = import_dask_dataframe()
+    import dask
     from dask import delayed
 
     analysed = [delayed(_analyze_partition, pure=True)(part, number) for number, part in enumerate(articles.to_delayed())]
-    tables = {name: dd.from_delayed([result[name] for result in analysed], meta=_empty_frame(name), verify_meta=False)
-              for name in ARTICLE_TABLES}
     officials = delayed(_officials_frame, pure=True)([result["quotes"] for result in analysed])
-    tables["officials"] = dd.from_delayed([officials], meta=_empty_frame("officials"), verify_meta=False)
+    # Keep pandas' dtypes (dask would turn the date and list columns into strings).
+    with dask.config.set({"dataframe.convert-string": False}):
+        tables = {name: dd.from_delayed([result[name] for result in analysed], meta=_empty_frame(name), verify_meta=False)
+                  for name in ARTICLE_TABLES}
+        tables["officials"] = dd.from_delayed([officials], meta=_empty_frame("officials"), verify_meta=False)
     return {name: tables[name] for name in TABLE_NAMES}
 
 
