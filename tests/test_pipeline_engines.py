@@ -188,3 +188,16 @@ def test_a_missing_dask_install_names_the_extra(tmp_path, sample, without_dask, 
     assert not (tmp_path / "out" / "manifest.json").exists()
     # the local engine needs no Dask
     assert analyze(sample.articles.head(2), jobs=1).articles.doc_id.tolist() == sample.articles.doc_id.head(2).tolist()
+
+
+def test_strict_stops_a_parallel_run_without_writing_anything(tmp_path):
+    from rhetoric import CorpusError
+
+    corpus = tmp_path / "raw"
+    corpus.mkdir()
+    lines = [json.dumps({"id": f"a{n}", "text": f"Seoul protested launch {n}. Tokyo agreed."}) for n in range(30)]
+    lines.insert(25, "{not json")
+    (corpus / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    with pytest.raises(CorpusError, match="line 26"):
+        extract_corpus(corpus, tmp_path / "out", jobs=2, chunk_size=2, strict=True)
+    assert list((tmp_path / "out").iterdir()) == []

@@ -159,8 +159,11 @@ def _map_local(function: Callable[[T], R], chunks: Iterable[T], jobs: int) -> It
 
 def _map_dask(function: Callable[[T], R], chunks: Iterable[T], client: Any) -> Iterator[R]:
     def submit(fn: Callable[[T], R], chunk: T) -> Any:
-        # pure=False: two equal chunks are still two tasks (no key clash).
-        return client.submit(fn, chunk, pure=False)
+        # The chunk goes straight to a worker rather than inside the task
+        # (the scheduler would hold it, and warn when chunks are large);
+        # hash=False / pure=False: equal chunks are still separate tasks.
+        [data] = client.scatter([chunk], hash=False)
+        return client.submit(fn, data, pure=False)
 
     yield from _ordered(submit, function, chunks, 2 * dask_workers(client))
 
