@@ -49,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "write one Parquet table per feature family plus manifest.json into OUTDIR. "
                     "Bad files and rows are skipped and listed in errors.parquet.",
         epilog="Exit codes: 0 all read and analysed; 3 finished but some inputs were skipped; "
-               "1 --strict met a bad input (nothing written); 2 usage error.",
+               "1 --strict met a bad input (nothing written); 2 usage error (also: --engine dask "
+               "without the rhetoric[dask] extra). Running on a Dask cluster: see docs/scaling.md.",
     )
     extract.add_argument("input", metavar="INPUT", help="corpus file or folder (never modified)")
     extract.add_argument("-o", "--outdir", required=True, metavar="OUTDIR", help="folder for the tables")

@@ -1,9 +1,10 @@
 """The pipeline: every extractor over every article, into tidy tables.
 
 Each article is analysed by a pure function of its text
-(:func:`analyze_article`); articles are processed in chunks, in order,
-optionally across worker processes, and the rows land in one table per
-feature family. Table schemas are derived from the extractors' dataclasses,
+(:func:`analyze_article`); articles are processed in chunks, in order, on
+an engine of :mod:`rhetoric.engines` (this process, local worker
+processes, or a Dask cluster), and the rows land in one table per feature
+family. Table schemas are derived from the extractors' dataclasses,
 so a field added to ``Quote`` is a column of the quotes table.
 
 >>> from rhetoric.corpus import load_corpus
