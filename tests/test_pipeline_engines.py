@@ -201,3 +201,24 @@ def test_strict_stops_a_parallel_run_without_writing_anything(tmp_path):
     with pytest.raises(CorpusError, match="line 26"):
         extract_corpus(corpus, tmp_path / "out", jobs=2, chunk_size=2, strict=True)
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_rows_of_every_extractor_dataclass_are_what_asdict_gives():
+    import dataclasses
+    import typing
+
+    from rhetoric.pipeline import EXTRACTORS, _as_row
+
+    samples = {int: 7, float: 0.25, str: "Seoul", bool: True, dt.date: dt.date(2026, 3, 2)}
+
+    def value(hint):
+        if typing.get_origin(hint) in (tuple, list):
+            return ("minister", "spokesman")
+        inner = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return samples[inner[0] if inner else hint]
+
+    for name, (_function, cls, _lead, _tail) in EXTRACTORS.items():
+        hints = typing.get_type_hints(cls)
+        item = cls(**{field.name: value(hints[field.name]) for field in dataclasses.fields(cls)})
+        assert _as_row(item) == dataclasses.asdict(item), name
+        assert list(_as_row(item)) == [field.name for field in dataclasses.fields(cls)], name

@@ -21,6 +21,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
+import operator
 import os
 import sys
 import types
@@ -158,7 +160,7 @@ def analyze_article(article: Article) -> ArticleResult:
     for name, (function, _cls, _lead, _tail) in EXTRACTORS.items():
         try:
             found = function(text)
-            table_rows = [{**doc, **dataclasses.asdict(item)} for item in found]
+            table_rows = [{**doc, **_as_row(item)} for item in found]
         except Exception as exc:  # keep the other tables of this article
             errors.append({"source": article.source, "line": None, "doc_id": article.doc_id,
                            "error": f"{name} failed: {type(exc).__name__}: {exc}", "action": "kept", "stage": name})
@@ -190,6 +192,22 @@ def analyze_article(article: Article) -> ArticleResult:
     }
     rows["articles"] = [{**dataclasses.asdict(article), **features}]
     return ArticleResult(rows, errors)
+
+
+@functools.lru_cache(maxsize=None)
+def _field_getter(cls: type) -> tuple[tuple[str, ...], Callable[[Any], Any]]:
+    names = tuple(field.name for field in dataclasses.fields(cls))
+    return names, operator.attrgetter(*names)
+
+
+def _as_row(item: Any) -> dict[str, Any]:
+    """``dataclasses.asdict(item)`` for the flat dataclasses of the tables,
+    about ten times faster: their fields hold only immutable values (the
+    types :func:`schema_of` accepts), so a shallow copy is the same dict."""
+    names, getter = _field_getter(type(item))
+    if len(names) == 1:
+        return {names[0]: getter(item)}
+    return dict(zip(names, getter(item)))
 
 
 #: Tables with rows per article (every table but the corpus-wide aggregate ``officials``).
