@@ -267,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{figures['articles']:>9}{figures['seconds']:>9.1f}{figures['articles'] / figures['seconds']:>12.0f}"
                   f"{_mb(figures['main_rss']):>9}{_mb(figures['worker_rss']):>11}{_mb(figures['total_rss']):>10}")
         print(f"total peak at 4N / at N: {totals[1] / totals[0]:.3f}")
+    print(f"\nload average at the end: {os.getloadavg()[0]:.2f} (on {os.cpu_count()} CPUs); 'art/CPU s' is articles "
+          "per CPU-second of the processes that analyse (the main process for local-1, else the workers)")
     return 0
 
 
