@@ -154,7 +154,7 @@ def _map_local(function: Callable[[T], R], chunks: Iterable[T], jobs: int) -> It
             yield function(chunk)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from _ordered(pool.submit, function, itertools.chain(first_two, iterator), 2 * jobs)
+        yield from _ordered(pool.submit, function, itertools.chain(first_two, iterator), lambda: 2 * jobs)
 
 
 def _map_dask(function: Callable[[T], R], chunks: Iterable[T], client: Any) -> Iterator[R]:
@@ -165,17 +165,18 @@ def _map_dask(function: Callable[[T], R], chunks: Iterable[T], client: Any) -> I
         [data] = client.scatter([chunk], hash=False)
         return client.submit(fn, data, pure=False)
 
-    yield from _ordered(submit, function, chunks, 2 * dask_workers(client))
+    # Re-read as the cluster grows or shrinks (scheduler_info is the client's cached copy).
+    yield from _ordered(submit, function, chunks, lambda: 2 * dask_workers(client))
 
 
 def _ordered(submit: Callable[..., Future], function: Callable[[T], R], chunks: Iterable[T],
-             in_flight: int) -> Iterator[R]:
-    """Submit chunks, keep ``in_flight`` pending, yield results in order."""
+             in_flight: Callable[[], int]) -> Iterator[R]:
+    """Submit chunks, keep up to ``in_flight()`` pending, yield results in order."""
     pending: deque = deque()
     try:
         for chunk in chunks:
             pending.append(submit(function, chunk))
-            if len(pending) >= in_flight:
+            while len(pending) >= max(1, in_flight()):
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
