@@ -189,9 +189,12 @@ def test_summary_means_per_actor():
     rows = actor_sentiment("Seoul praised Tokyo. Seoul thanked Tokyo. Pyongyang condemned Tokyo.")
     summary = {(s["actor"], s["voiced_by"]): s for s in actor_sentiment_summary(rows)}
     japan = summary[("Japan", None)]
-    tokyo_rows = [row for row in rows if row.actor == "Japan"]
-    assert japan["n_mentions"] == 3
-    assert math.isclose(japan["mean_compound"], sum(r.compound for r in tokyo_rows) / 3, abs_tol=1e-6)
+    tokyo_rows = [row for row in rows if row.actor == "Japan" and row.voiced_by is None]
+    assert japan["n_mentions"] == 2 and japan["mean_compound"] > 0.05
+    assert math.isclose(japan["mean_compound"], sum(r.compound for r in tokyo_rows) / 2, abs_tol=1e-6)
+    # "Pyongyang condemned Tokyo": a speech act, so voiced by North Korea.
+    condemned = summary[("Japan", "North Korea")]
+    assert condemned["n_mentions"] == 1 and condemned["mean_compound"] < -0.05
 
 
 # ----------------------------------------------------------------------------
@@ -208,27 +211,29 @@ def test_actor_sentiment_table_and_groupby(small_corpus):
     assert quoted_us.voiced_by.tolist() == ["North Korea"]
     assert quoted_us.compound.iloc[0] < -0.05
     summary = actor_sentiment_summary(table.to_dict("records"))
-    means = table.groupby(["doc_id", "actor", "country", "voiced_by"], dropna=False).compound.mean()
+    means = table.fillna({"voiced_by": "-"}).groupby(["doc_id", "actor", "country", "voiced_by"]).compound.mean()
+    assert len(summary) == len(means)
     for row in summary:
-        key = (row["doc_id"], row["actor"], row["country"], row["voiced_by"])
-        expected = means[tuple(float("nan") if part is None else part for part in key)] if row["voiced_by"] is None \
-            else means[key]
-        assert math.isclose(row["mean_compound"], expected, abs_tol=1e-6)
+        key = (row["doc_id"], row["actor"], row["country"], row["voiced_by"] or "-")
+        assert math.isclose(row["mean_compound"], means[key], abs_tol=1e-6)
     text = BOMBER_ARTICLE.split("---", 2)[2].strip()
     assert [r.mention for r in actor_sentiment(text)] == bomber.mention.tolist()
 
 
-def test_sample_corpus_state_media_outlet_is_hostile_to_the_united_states_and_kind_to_its_own_army():
+def test_sample_corpus_state_media_outlet_is_hostile_to_the_united_states():
     corpus = load_corpus(SAMPLE_ARTICLES)
     tables = analyze(corpus.articles)
     rows = tables.actor_sentiment.merge(tables.articles[["doc_id", "outlet"]], on="doc_id")
     assert len(rows) > 300
-    state_media = rows.outlet == "Taedong Herald"
     toward_us = rows[rows.country == "United States"]
-    us_state_media = toward_us[state_media].compound.mean()
-    us_others = toward_us[~state_media].compound.mean()
-    assert us_state_media < -0.1
-    assert us_state_media < us_others - 0.1
-    assert (toward_us[state_media].compound < -0.05).mean() > 0.4
-    # Domain mode sees the state-media vocabulary VADER misses.
-    assert toward_us[state_media].compound_domain.mean() < toward_us[state_media].compound_clause.mean()
+    state_media = toward_us[toward_us.outlet == "Taedong Herald"]
+    others = toward_us[toward_us.outlet != "Taedong Herald"]
+    assert len(state_media) > 20 and len(others) > 100
+    # Measured when written: -0.26 in the state-media outlet vs -0.14 elsewhere; 68% of its mentions negative.
+    assert state_media.compound.mean() < -0.2
+    assert state_media.compound.mean() < others.compound.mean() - 0.05
+    assert (state_media.compound < -0.05).mean() > 0.5
+    # Domain mode sees the state-media vocabulary ("imperialists", "puppet") VADER misses.
+    assert state_media.compound_domain.mean() < state_media.compound_clause.mean() - 0.05
+    # Quotes voiced by North Korea about the United States are negative on average.
+    assert rows[(rows.voiced_by == "North Korea") & (rows.country == "United States")].compound.mean() < -0.1

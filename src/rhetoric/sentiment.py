@@ -82,7 +82,14 @@ def domain_analyzer() -> SentimentIntensityAnalyzer:
     """A separate VADER analyzer whose lexicon is a copy of VADER's plus
     :func:`domain_lexicon`; :func:`analyzer` is never modified."""
     domain = SentimentIntensityAnalyzer()
-    domain.lexicon = {**domain.lexicon, **domain_lexicon()}
+    added: dict[str, float] = {}
+    for term, valence in domain_lexicon().items():
+        # VADER strips only ASCII punctuation from tokens, so a term glued to
+        # typographic quote marks (“imperialists”) would go unseen; register
+        # those forms of the added terms too (VADER's own words stay as they are).
+        for before, after in (("", ""), ("“", ""), ("", "”"), ("“", "”"), ("‘", ""), ("", "’"), ("‘", "’")):
+            added.setdefault(before + term + after, valence)
+    domain.lexicon = {**domain.lexicon, **added}
     return domain
 
 

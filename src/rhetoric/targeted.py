@@ -579,7 +579,7 @@ def actor_sentiment_summary(rows: Iterable[ActorSentiment | Mapping[str, Any]]) 
     groups: dict[tuple, list[Mapping[str, Any]]] = {}
     for row in rows:
         record = row if isinstance(row, Mapping) else {name: getattr(row, name) for name in row.__slots__}
-        key = (record.get("doc_id"), record["actor"], record["country"], record.get("voiced_by"))
+        key = tuple(_none_if_missing(record.get(name)) for name in ("doc_id", "actor", "country", "voiced_by"))
         groups.setdefault(key, []).append(record)
     summary = []
     for key in sorted(groups, key=lambda k: tuple("" if part is None else str(part) for part in k)):
@@ -592,6 +592,11 @@ def actor_sentiment_summary(rows: Iterable[ActorSentiment | Mapping[str, Any]]) 
                for column in ("compound", "compound_clause", "compound_domain")},
         })
     return summary
+
+
+def _none_if_missing(value: Any) -> Any:
+    """None for None and NaN (how a table's empty string cells come back from pandas)."""
+    return None if value is None or (isinstance(value, float) and value != value) else value
 
 
 def _polarity(score: float) -> int:
