@@ -144,6 +144,22 @@ def test_reported_speech_and_narration():
     assert by_mention["Seoul"].sent_id == 1
 
 
+@pytest.mark.parametrize("text,mention,speaker,voiced_by", [
+    ("North Korea poses a grave threat to the region, Japanese officials said on Tuesday.",
+     "North Korea", "Japanese officials", "Japan"),
+    ("Beijing is a reliable partner, according to Russian diplomats.", "Beijing", "Russian diplomats", "Russia"),
+    ("Vice Minister Ri of North Korea, in a statement, said Washington lied.",
+     "Washington", "Vice Minister Ri of North Korea", "North Korea"),
+    ("The missile flew 1,000 km, said a South Korean military official.", "South Korean", None, None),
+    ('"We have made our stand clear," said Ri. "If the U.S. pulls the trigger, we will answer."', "U.S.", "Ri", None),
+])
+def test_speakers_of_reported_speech(text, mention, speaker, voiced_by):
+    rows = actor_sentiment(text)
+    assert_offsets(text, rows)
+    row = next(row for row in rows if row.mention == mention)
+    assert (row.speaker, row.voiced_by) == (speaker, voiced_by)
+
+
 def test_multi_paragraph_quote_keeps_its_speaker():
     text = ('The General Staff of North Korea said in a statement:\n\n'
             '"The puppets of Seoul are staging a war rehearsal.\n\n'

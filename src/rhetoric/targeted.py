@@ -320,6 +320,13 @@ _AFTER_QUOTE = re.compile(
     r"|(?P<speaker>[^\"“”,.;:!?]{1,80}?)\s+(?:%s)\b)" % (_SPEECH_CUE, _SPEECH_CUE),
     re.IGNORECASE)
 _MAX_SPEAKER_WORDS = 12
+_PARENTHETICAL = re.compile(r"\s*(?:in|on|at|during|speaking|after|before|from|who|citing)\b", re.IGNORECASE)
+# "…, Japanese officials said (on Tuesday)." / "…, according to the military."
+_TRAILING_ATTRIBUTION = re.compile(
+    r",\s*(?:(?P<speaker>[^,;:\"“”]{1,80}?)\s+(?<![\w-])(?:%s)(?:\s+\w+)?"
+    r"(?:\s+(?:on|in|at|during|after|before|from|to|last|this|earlier|later|late|early)\b[^,;:\"“”]{0,40})?"
+    r"|according to\s+(?P<according>[^,;:\"“”]{1,80}?))\s*[.!?]?[\"”]?\s*$" % _SPEECH_CUE, re.IGNORECASE)
+_INVERTED_SPEAKER_BEFORE = re.compile(r"[,\"”]\s*(?:%s)\s+[^,.;:!?\"“”]{0,80}$" % _SPEECH_CUE, re.IGNORECASE)
 
 
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -425,7 +432,7 @@ def _speaker_before(text: str, s_start: int, limit: int) -> tuple[int, int] | No
         return None
     boundaries = [s_start + m.end() for m in re.finditer(r"[,;:\"“”—–]", text[s_start:cue.start()])]
     head = _trim_speaker(text, boundaries[-1] if boundaries else s_start, cue.start())
-    if head is None and boundaries:
+    if head is None and len(boundaries) >= 2 and _PARENTHETICAL.match(text, boundaries[0]):
         # "Vice Minister Ri, in a separate statement, said": the words before the first comma.
         head = _trim_speaker(text, s_start, boundaries[0] - 1)
     return head
@@ -524,9 +531,9 @@ def _voice(text: str, start: int, end: int, s_start: int, s_end: int, sentences:
     # 1. A quote from rhetoric.quotes holding the mention.
     for (q_start, q_end), (span, affiliation) in speakers_by_quote.items():
         if q_start <= start and end <= q_end:
-            if span and span[0] <= start < span[1]:
-                break
             return span, affiliation, True
+        if span and span[0] <= start < span[1]:  # the mention names the speaker
+            return None, None, False
     # 2. Our own quotation marks.
     for q_start, q_end, chain_start, chain_end in quote_spans:
         if q_start <= start and end <= q_end:
@@ -546,13 +553,19 @@ def _voice(text: str, start: int, end: int, s_start: int, s_end: int, sentences:
                                 speaker = _speaker_after(text, closing + 1, previous.end)
             return _own_voice(speaker, start, end, text, in_quote=True)
     # 3. Reported speech in the mention's sentence: "X said (that) … mention"
-    #    or "mention …, X said."
+    #    or "mention …, X said." A mention in an inverted attribution
+    #    ("…, said a South Korean official") is the speaker itself.
+    inverted = _INVERTED_SPEAKER_BEFORE.search(text, s_start, start)
+    if inverted is not None:
+        previous_comma = text.rfind(",", s_start, inverted.start())
+        if previous_comma < 0 or not _PARENTHETICAL.match(text, previous_comma + 1):
+            return None, None, False  # not "Ri, in a statement, said …"
     speaker = _speaker_before(text, s_start, start)
     if speaker is None:
-        tail = re.search(r",\s*(?:[^,]{1,80}?)\s+(?:%s)\b[^,]*$|,\s*(?:%s)\s+[^,]{1,80}$" % (_SPEECH_CUE, _SPEECH_CUE),
-                         text[end:s_end], re.IGNORECASE)
+        tail = _TRAILING_ATTRIBUTION.search(text, end, s_end)
         if tail is not None:
-            speaker = _speaker_after(text, end + tail.start() + 1, s_end)
+            group = "speaker" if tail.group("speaker") else "according"
+            speaker = _trim_speaker(text, tail.start(group), tail.end(group))
     return _own_voice(speaker, start, end, text, in_quote=False)
 
 
