@@ -32,6 +32,7 @@ and lexicons only (no parser, no downloaded model):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -169,6 +170,7 @@ _THAT_AFTER_ADVERBIAL = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|repeatedly|privately|publicly|"
     r"to|with|via|through|before|after|over)\b[^,;:“”\".!?]{0,90}?\s)?(?:that\b|,)",
     re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]+(?:[\"”’»)\]]|'')*(?=\s+(?:''|``|[\"“‘'(\[])?[A-Z0-9])")
 _TRAILING = ".,;:!? \t\n\r\f\v—–-"
 
 
@@ -189,6 +191,24 @@ class _Span:
     continues: bool = False        # continues an unclosed quote of the previous paragraph
     continued: bool = False        # left open and continued in the next paragraph
     group: int = -1                # multi-paragraph chain id
+
+
+class _CueOrEnd:
+    """Lazily compiled: what may follow a pre-attributed quote."""
+
+    _pattern: re.Pattern[str] | None = None
+
+    def match(self, rest: str) -> re.Match[str] | None:
+        if self._pattern is None:
+            self._pattern = re.compile(r"[\s,]*$")
+        if self._pattern.match(rest):
+            return self._pattern.match(rest)
+        stripped = rest.lstrip(" \t\n,")
+        offset = len(rest) - len(stripped)
+        return self._pattern.match("") if _cues(rest, offset, offset + 40)[:1] and _cues(rest, offset, offset + 40)[0][0] == offset else None
+
+
+_CUE_OR_END = _CueOrEnd()
 
 
 def _is_word_char(ch: str) -> bool:
@@ -243,11 +263,11 @@ def _sentence_spans(text: str, p_start: int, p_end: int, spans: list[_Span]) -> 
     abbreviations = _lexicons().abbreviations
     inside = [(s.open, s.close) for s in spans]
     cuts = [p_start]
-    for match in re.finditer(r"[.!?]+(?:[\"”’»)\]]|'')*(?=\s+[\"“‘'(\[]?[A-Z0-9])", text[p_start:p_end]):
-        position = p_start + match.end()
+    for match in _SENTENCE_END.finditer(text, p_start, p_end):
+        position = match.end()
         if any(a < position < b for a, b in inside):
             continue
-        punct = p_start + match.start()
+        punct = match.start()
         if text[punct] == ".":
             word_match = re.search(r"(\S+)$", text[max(p_start, punct - 30):punct + 1])
             if word_match:
@@ -483,8 +503,52 @@ def _cue_kind(text: str, cue: tuple[int, int]) -> str:
     return _lexicons().cue_kind.get(_SPACE.sub(" ", text[cue[0]:cue[1]].lower()), "speech")
 
 
+def _trie_regex(words: list[str]) -> str:
+    """A regular expression matching any of ``words``, factored as a trie so
+    each position is tested against a few characters, not every word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char).replace(r"\ ", r"\s+") + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:%s)" % "|".join(branches)
+        return "(?:%s)?" % body if ends else body
+
+    return build(trie)
+
+
+@lru_cache(maxsize=1)
+def _cue_regex() -> re.Pattern[str]:
+    forms = set()
+    for form in _lexicons().cue_kind:
+        forms.add(form)
+        forms.add(form[:1].upper() + form[1:])
+    return re.compile(r"(?<![\w\-’'])(?:%s)(?![\w\-])" % _trie_regex(sorted(forms)))
+
+
+@lru_cache(maxsize=4)
+def _cue_spans(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Every cue of ``text`` (one scan per text; looked up by :func:`_cues`)."""
+    spans = [match.span() for match in _cue_regex().finditer(text)]
+    return [span[0] for span in spans], spans
+
+
 def _cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    return [m.span() for m in _lexicons().cue_pattern.finditer(text, lo, hi)]
+    starts, spans = _cue_spans(text)
+    first = bisect_left(starts, lo)
+    result = []
+    for index in range(first, len(spans)):
+        if spans[index][1] > hi:
+            break
+        result.append(spans[index])
+    return result
 
 
 def _strip_content(text: str, start: int, end: int) -> tuple[int, int]:
@@ -587,6 +651,8 @@ def _content_after_cue(text: str, cue: tuple[int, int], hi: int) -> tuple[int, i
         if j == 0:
             return None
         position = tokens[j - 1].end
+    if re.match(r"\s*[.!?;]", text[position:position + 3]):
+        return None
     adverbial = _THAT_AFTER_ADVERBIAL.match(text, position, hi)
     if adverbial:
         position = adverbial.end()
@@ -669,11 +735,25 @@ def _find(text: str) -> list[_Found]:
                         rest = text[span.close:next_open]
                         if rest.strip(" \t\n.,;:!?”\"’'—–-)") and position + 1 >= len(s_spans):
                             attribution = None
-                        elif rest.strip(" \t\n.,;:!?”\"’'—–-)") and not re.match(r"[\s,]*$|[\s,]*(?:" + _lexicons().cue_pattern.pattern + ")", rest):
+                        elif rest.strip(" \t\n.,;:!?”\"’'—–-)") and not _CUE_OR_END.match(rest):
                             attribution = None
+                    elif re.search(r"[,?!—–-]$", text[span.content_start:span.content_end]) or \
+                            text[span.close:span.close + 1] == ",":
+                        # “Q,” S said after a lead-in: direct when the lead-in ends in punctuation
+                        # ("telling Mic, “Q,” he said"), else a fragment of the clause (mixed)
+                        if text[s_start:span.open].rstrip()[-1:] in (",", ":", ";", "—", "–", "-", "("):
+                            attribution = _post_attribution(text, span.close, next_open)
                 if attribution is None and initial:
                     if span.group in group_attribution:
                         attribution = group_attribution[span.group]
+                    elif span.continued:
+                        # a multi-paragraph quote: its attribution may come in a later paragraph
+                        pending_groups.setdefault(span.group, []).append(
+                            (_Found("direct", (span.content_start, span.content_end), _Attribution(None, None)),
+                             last_attribution if last_attribution is not None and last_attribution.speaker else
+                             (previous_paragraph_attribution if span.open == p_start else None)))
+                        cursor = max(cursor, span.close)
+                        continue
                     elif last_attribution is not None and last_attribution.speaker is not None:
                         attribution = last_attribution  # split quote: “Q1,” S said. “Q2.”
                     elif span.open == p_start and (colon_intro or previous_paragraph_attribution) is not None:
@@ -681,9 +761,6 @@ def _find(text: str) -> list[_Found]:
                         attribution = _Attribution(prior.cue if prior is colon_intro else None, prior.speaker,
                                                    prior.appositives)
                 if attribution is None:
-                    if initial and (span.continued or span.continues):
-                        pending_groups.setdefault(span.group, []).append(
-                            _Found("direct", (span.content_start, span.content_end), _Attribution(None, None)))
                     cursor = max(cursor, span.close)
                     continue
                 if attribution.cue:
@@ -693,7 +770,7 @@ def _find(text: str) -> list[_Found]:
                 direct_in_sentence.append((span.open, span.close))
                 if span.group not in group_attribution:
                     group_attribution[span.group] = attribution
-                    for waiting in pending_groups.pop(span.group, []):
+                    for waiting, _fallback in pending_groups.pop(span.group, []):
                         waiting.attribution = attribution
                         found.append(waiting)
                 sentence_attribution = attribution
@@ -729,6 +806,11 @@ def _find(text: str) -> list[_Found]:
             previous_paragraph_attribution = paragraph_attribution
         if paragraph_attribution is None and spans and not spans[-1].continued:
             previous_paragraph_attribution = None
+    for waiting_list in pending_groups.values():
+        for waiting, fallback in waiting_list:
+            if fallback is not None:
+                waiting.attribution = fallback
+                found.append(waiting)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return found
 
@@ -782,7 +864,7 @@ def _reported(text: str, s_start: int, s_end: int, cue: tuple[int, int], spans: 
     if _ADVERBIAL_TAIL.match(after):
         speaker_start = attribution.speaker[0]
         lead = text[s_start:speaker_start].rstrip()
-        if not lead.endswith((",", "—", "–")):
+        if not lead.endswith((",", "—", "–")) and not re.search(r"[,?!](?:''|[\"”’])$", lead):
             return None
         start, end = _strip_content(text, s_start, s_start + len(lead))
         if end - start < 8 or any(a <= start and end <= b + 1 for a, b in direct):
@@ -1019,22 +1101,33 @@ def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Spe
     return speaker
 
 
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,5}$")
+_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w\-]*(?![\w.]))+")
+
+
 def _earlier_full_name(text: str, before: int, surname: str) -> _Speaker | None:
-    pattern = re.compile(r"((?:[A-Z][\w'’.\-]*\s+){0,5})\b%s\b((?:\s+[A-Z][\w\-]*){0,2})" % re.escape(surname))
-    best = None
-    for match in pattern.finditer(text, 0, before):
-        if match.group(1).strip() or match.group(2).strip():
-            best = match
-    if best is None:
-        return None
-    # extend left over lowercase title words ("ministry spokesman Jeon Ha-neul")
-    start = best.start()
-    left = _speaker_left(text, max(0, start - 120), best.end() + 0) if False else None
-    del left
-    speaker = _analyse_mention(text, start, best.end(), [])
-    if speaker.kind != "person" or not speaker.name or len(speaker.name.split()) < 2:
-        return None
-    return speaker
+    """The nearest earlier full mention of ``surname`` ("Margaret Hale" for "Hale",
+    "Ri Chol-man" for "Ri"), analysed as a speaker mention."""
+    position = before
+    floor = max(0, before - 4000)
+    while True:
+        position = text.rfind(surname, floor, position)
+        if position < 0:
+            return None
+        end = position + len(surname)
+        if (position and (text[position - 1].isalnum() or text[position - 1] == "-")) or (
+                end < len(text) and (text[end].isalnum() or text[end] == "-")):
+            continue
+        left = _NAME_BEFORE.search(text, max(0, position - 80), position)
+        right = _NAME_AFTER.match(text, end, min(len(text), end + 40))
+        if left is None and right is None:
+            continue
+        start = left.start() if left else position
+        stop = right.end() if right else end
+        speaker = _analyse_mention(text, start, stop, [])
+        if speaker.kind == "person" and speaker.name and len(speaker.name.split()) >= 2 and \
+                surname in speaker.name.split():
+            return speaker
 
 
 # --------------------------------------------------------------------------
