@@ -193,22 +193,15 @@ class _Span:
     group: int = -1                # multi-paragraph chain id
 
 
-class _CueOrEnd:
-    """Lazily compiled: what may follow a pre-attributed quote."""
-
-    _pattern: re.Pattern[str] | None = None
-
-    def match(self, rest: str) -> re.Match[str] | None:
-        if self._pattern is None:
-            self._pattern = re.compile(r"[\s,]*$")
-        if self._pattern.match(rest):
-            return self._pattern.match(rest)
-        stripped = rest.lstrip(" \t\n,")
-        offset = len(rest) - len(stripped)
-        return self._pattern.match("") if _cues(rest, offset, offset + 40)[:1] and _cues(rest, offset, offset + 40)[0][0] == offset else None
-
-
-_CUE_OR_END = _CueOrEnd()
+def _cue_or_end(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] empty, or does it open with a cue (", he added")?"""
+    position = start
+    while position < end and text[position] in " \t\n,":
+        position += 1
+    if position >= end:
+        return True
+    found = _cues(text, position, min(end, position + 40))
+    return bool(found) and found[0][0] == position
 
 
 def _is_word_char(ch: str) -> bool:
@@ -258,6 +251,37 @@ def _pair_marks(text: str, p_start: int, p_end: int, paragraph: int) -> list[_Sp
     return result
 
 
+def _attribution_follows(text: str, position: int, limit: int) -> bool:
+    """After a quote that ends with its own punctuation: is the next stretch
+    only an attribution ("“Q?” Sanders said.", "“Q.” said Mr. Lou, …")?"""
+    stop = limit
+    for index in range(position, min(limit, position + 90)):
+        if text[index] in ".!?" and not (text[index] == "." and _abbreviation_before(text, index)):
+            stop = index
+            break
+        if text[index] in "“\"":
+            stop = index
+            break
+    else:
+        stop = min(limit, position + 90)
+    found = _cues(text, position, stop)
+    if not found:
+        return False
+    head = text[position:found[0][0]]
+    if len(head.split()) > 6 or "," in head.strip().rstrip(","):
+        return False
+    tail = text[found[0][1]:stop]
+    return "that" not in tail.split() and len(tail.split()) <= 10
+
+
+def _abbreviation_before(text: str, period: int) -> bool:
+    match = re.search(r"(\S+)$", text[max(0, period - 30):period])
+    if not match:
+        return False
+    word = match.group(1).lower().lstrip("(\"“'‘")
+    return word in _lexicons().abbreviations or len(word) == 1 or "." in word
+
+
 def _sentence_spans(text: str, p_start: int, p_end: int, spans: list[_Span]) -> list[tuple[int, int]]:
     """Sentence boundaries inside a paragraph, never inside a quote."""
     abbreviations = _lexicons().abbreviations
@@ -268,6 +292,8 @@ def _sentence_spans(text: str, p_start: int, p_end: int, spans: list[_Span]) -> 
         if any(a < position < b for a, b in inside):
             continue
         punct = match.start()
+        if match.group()[-1] in "\"”’'" and _attribution_follows(text, position, p_end):
+            continue
         if text[punct] == ".":
             word_match = re.search(r"(\S+)$", text[max(p_start, punct - 30):punct + 1])
             if word_match:
@@ -581,7 +607,7 @@ def _post_attribution(text: str, lo: int, hi: int) -> _Attribution | None:
         if after.startswith(","):
             appositives.append(_strip_content(text, speaker[1], hi))
         return _Attribution(cue, speaker, appositives)
-    if re.search(r"[.!?;]\s|[“”\"]", between):
+    if re.search(r"[!?;]\s|[“”\"]", between) or _has_sentence_period(between):
         return None
     found = _speaker_left(text, lo, cue[0])
     if not isinstance(found, tuple):
@@ -589,6 +615,17 @@ def _post_attribution(text: str, lo: int, hi: int) -> _Attribution | None:
     if text[lo:found[0]].strip(" ,—–-\t\n"):
         return None  # something else stands between the quote and the speaker
     return _Attribution(cue, (found[0], found[1]), found[2])
+
+
+def _has_sentence_period(segment: str) -> bool:
+    """Does ``segment`` hold a period that ends a sentence (not "Mr.", "J.", "U.S.")?"""
+    abbreviations = _lexicons().abbreviations
+    for match in re.finditer(r"(\S*)\.(?=\s)", segment):
+        word = match.group(1).lower().lstrip("(\"“'‘")
+        if word in abbreviations or len(word) == 1 or "." in word:
+            continue
+        return True
+    return False
 
 
 def _pre_attribution(text: str, lo: int, hi: int) -> _Attribution | None:
@@ -735,7 +772,7 @@ def _find(text: str) -> list[_Found]:
                         rest = text[span.close:next_open]
                         if rest.strip(" \t\n.,;:!?”\"’'—–-)") and position + 1 >= len(s_spans):
                             attribution = None
-                        elif rest.strip(" \t\n.,;:!?”\"’'—–-)") and not _CUE_OR_END.match(rest):
+                        elif rest.strip(" \t\n.,;:!?”\"’'—–-)") and not _cue_or_end(text, span.close, next_open):
                             attribution = None
                     elif re.search(r"[,?!—–-]$", text[span.content_start:span.content_end]) or \
                             text[span.close:span.close + 1] == ",":
