@@ -368,7 +368,11 @@ def _looks_like_appositive(tokens: list[_Tok]) -> bool:
         return True
     if re.search(r"['’]s$", tokens[0].text):
         return True
-    return first in _lexicons().title_role
+    lex = _lexicons()
+    if len(tokens) <= 12 and any(lex.title_role.get(t.low) == "head" or lex.noun_kind.get(t.low, "").startswith(
+            ("person", "group", "org")) for t in tokens):
+        return True
+    return first in lex.title_role
 
 
 def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int, list[tuple[int, int]]] | None | str:
@@ -390,7 +394,10 @@ def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int, list[tuple[int
             skipped += 1
             continue
         break
-    if i >= 0 and tokens[i].low in ("to", "that", "who", "which"):
+    if i >= 0 and tokens[i].low == "and" and i >= 1 and tokens[i - 1].text not in (",",):
+        subject = _subject_of_clause(text, lo, tokens[i].start)
+        return (subject[0], subject[1], []) if subject else None
+    if i >= 0 and tokens[i].low in ("to", "that", "who", "which", "and"):
         return None  # "vowed to say", "officials who said": handled elsewhere
     appositives: list[tuple[int, int]] = []
     hops = 0
@@ -431,6 +438,13 @@ def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int, list[tuple[int
         if _np_word(prev):
             k -= 1
             continue
+        # "a bearded 23-year-old veteran", "the second official": free adjectives after a determiner
+        if k == i and prev.text[:1].islower() and prev.text.replace("-", "").isalnum():
+            for width in (1, 2):
+                if k - 1 - width >= 0 and tokens[k - 1 - width].low in ("the", "a", "an", "another", "one") and all(
+                        t.text[:1].islower() and t.text.replace("-", "").isalnum() for t in tokens[k - width:k]):
+                    k -= 1 + width
+                    break
         break
     # trim a leading connector
     while k <= i and tokens[k].low in _CONNECTORS:
@@ -453,6 +467,12 @@ def _speaker_right(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         return (tokens[i].start, tokens[i].end)
     if tokens[i].low in _DETERMINERS:
         i += 1
+        for width in (1, 2):
+            if i + width < len(tokens) and all(t.text[:1].islower() and t.text.replace("-", "").isalnum() and
+                                               not _np_word(t) for t in tokens[i:i + width]) and \
+                    _np_head(tokens[i + width]) and not tokens[i + width].text[:1].isupper():
+                i += width
+                break
     last = None
     while i < len(tokens):
         tok = tokens[i]
@@ -770,6 +790,8 @@ def _find(text: str) -> list[_Found]:
                         # a pre-attributed quote must run to the end of its sentence or be followed by
                         # its own continuation; otherwise it is a fragment of reported speech
                         rest = text[span.close:next_open]
+                        if re.match(r"\s*(?:[—–]|--?\s)", rest):
+                            rest = ""
                         if rest.strip(" \t\n.,;:!?”\"’'—–-)") and position + 1 >= len(s_spans):
                             attribution = None
                         elif rest.strip(" \t\n.,;:!?”\"’'—–-)") and not _cue_or_end(text, span.close, next_open):
@@ -826,8 +848,9 @@ def _find(text: str) -> list[_Found]:
                 if any(f.content[0] < result.content[1] and result.content[0] < f.content[1] for f in found[-6:]):
                     continue
                 found.append(result)
-                last_attribution = result.attribution
-                paragraph_attribution = result.attribution
+                if not direct_in_sentence:
+                    last_attribution = result.attribution
+                    paragraph_attribution = result.attribution
             sentence_text = text[s_start:s_end].rstrip()
             if sentence_text.endswith(":"):
                 cues = _cues(text, s_start, s_end)
