@@ -171,6 +171,8 @@ _THAT_AFTER_ADVERBIAL = re.compile(
     r"to|with|via|through|before|after|over)\b[^,;:“”\".!?]{0,90}?\s)?(?:that\b|,)",
     re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]+(?:[\"”’»)\]]|'')*(?=\s+(?:''|``|[\"“‘'(\[])?[A-Z0-9])")
+_FRAGMENT_CONTINUES = re.compile(
+    r"\s*(?:by|is|was|are|were|has|have|had|for|in|of|on|to|and|or|as|will|would|could|should|can|may|might)\s")
 _TRAILING = ".,;:!? \t\n\r\f\v—–-"
 
 
@@ -632,8 +634,14 @@ def _post_attribution(text: str, lo: int, hi: int) -> _Attribution | None:
     found = _speaker_left(text, lo, cue[0])
     if not isinstance(found, tuple):
         return None
-    if text[lo:found[0]].strip(" ,—–-\t\n"):
-        return None  # something else stands between the quote and the speaker
+    leftover = text[lo:found[0]].strip(" ,—–-\t\n")
+    if leftover:
+        # "“Q,” former FBI agent Timothy Gill explained": words without punctuation belong to the speaker
+        words = leftover.split()
+        if len(words) > 5 or not all(re.fullmatch(r"[\w'’.\-]+", w) for w in words) or _has_sentence_period(leftover + " "):
+            return None
+        start = lo + text[lo:found[0]].index(words[0])
+        return _Attribution(cue, (start, found[1]), found[2])
     return _Attribution(cue, (found[0], found[1]), found[2])
 
 
@@ -658,8 +666,8 @@ def _pre_attribution(text: str, lo: int, hi: int) -> _Attribution | None:
     if cues:
         cue = cues[-1]
         tail = text[cue[1]:hi]
-        if re.fullmatch(r"(?:\s+[^\s,:;.!?“”\"]+){0,9}?\s*(?:[,:]|\bthat)\s*|\s*[,:]?\s*", tail, re.IGNORECASE) and not (
-                re.search(r"\b(?:not|never)\b", tail)):
+        if re.fullmatch(r"(?:\s+[^\s,:;.!?“”\"]+){0,9}?\s*[,:]\s*|\s*[,:]?\s*", tail, re.IGNORECASE) and not (
+                re.search(r"\b(?:not|never|that)\b", tail, re.IGNORECASE)):
             kind = _cue_kind(text, cue)
             if kind == "according":
                 return None
@@ -767,6 +775,7 @@ def _find(text: str) -> list[_Found]:
     for index, (p_start, p_end) in enumerate(paragraphs):
         spans = all_spans[index]
         paragraph_attribution: _Attribution | None = None
+        paragraph_direct: _Attribution | None = None
         last_attribution: _Attribution | None = None
         colon_intro: _Attribution | None = None
         for s_start, s_end in _sentence_spans(text, p_start, p_end, spans):
@@ -780,10 +789,14 @@ def _find(text: str) -> list[_Found]:
                 next_open = s_spans[position + 1].open if position + 1 < len(s_spans) else s_end
                 initial = not lead_text.strip(" \t\n—–-(") or (cursor > s_start and not lead_text.strip(" ,;—–-"))
                 attribution = None
+                fragment = False
                 if initial:
                     attribution = _post_attribution(text, span.close, next_open)
                     if attribution is None and cursor > s_start and sentence_attribution is not None:
                         attribution = sentence_attribution
+                    if attribution is None and _FRAGMENT_CONTINUES.match(text, span.close, next_open) and \
+                            not span.continued:
+                        fragment = True  # “Q” by the shooting …, S said: a quoted fragment opening a clause
                 else:
                     attribution = _pre_attribution(text, cursor if cursor > s_start else s_start, span.open)
                     if attribution is not None:
@@ -802,7 +815,7 @@ def _find(text: str) -> list[_Found]:
                         # ("telling Mic, “Q,” he said"), else a fragment of the clause (mixed)
                         if text[s_start:span.open].rstrip()[-1:] in (",", ":", ";", "—", "–", "-", "("):
                             attribution = _post_attribution(text, span.close, next_open)
-                if attribution is None and initial:
+                if attribution is None and initial and not fragment:
                     if span.group in group_attribution:
                         attribution = group_attribution[span.group]
                     elif span.continued:
@@ -835,6 +848,7 @@ def _find(text: str) -> list[_Found]:
                 sentence_attribution = attribution
                 last_attribution = attribution
                 paragraph_attribution = attribution
+                paragraph_direct = attribution
                 cursor = max(cursor, span.close)
             # reported speech: cues outside quotes not used by a direct quote
             for cue in _cues(text, s_start, s_end):
@@ -863,7 +877,7 @@ def _find(text: str) -> list[_Found]:
         if colon_intro is not None:
             previous_paragraph_attribution = colon_intro
         else:
-            previous_paragraph_attribution = paragraph_attribution
+            previous_paragraph_attribution = paragraph_direct or paragraph_attribution
         if paragraph_attribution is None and spans and not spans[-1].continued:
             previous_paragraph_attribution = None
     for waiting_list in pending_groups.values():
