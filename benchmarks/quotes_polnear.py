@@ -17,8 +17,9 @@ Sets scored:
   overlaps the gold source span (a pair whose gold has no source counts as
   right when the prediction has no speaker either).
 - speech attributions: gold direct quotes (any length) plus gold attributions
-  whose cue contains a speech cue of lexicons/speech_verbs.tsv, "according
-  to", or is a colon; predictions: all quotes.
+  whose cue contains a speech cue of lexicons/speech_verbs.tsv (plus the
+  noun-like forms the extractor skips, _NOUN_LIKE_FORMS), "according to", or
+  is a colon; predictions: all quotes.
 - all attributions: every gold attribution (speech, belief, ...) against all
   predictions, for context.
 
@@ -79,8 +80,17 @@ def match(predicted: list[set[int]], gold: list[set[int]]) -> list[tuple[int, in
     return result
 
 
+# Speech-verb forms that the extractor leaves out because they are more often
+# nouns ("the report said"); they still define which gold cues count as speech,
+# so pruning the extractor's lexicon never shrinks the gold set.
+_NOUN_LIKE_FORMS = {"report", "reports", "state", "states", "post", "claim", "claims", "note", "notes", "remarks",
+                    "promise", "promises", "demand", "demands", "tweet", "tweets", "reply", "calls", "pledge",
+                    "pledges", "vow", "vows", "quip", "quips", "laments", "stress", "stresses", "caution",
+                    "cautions"}
+
+
 def _speech_forms() -> set[str]:
-    return {row[0].lower() for row in read_lexicon_table("speech_verbs.tsv")}
+    return {row[0].lower() for row in read_lexicon_table("speech_verbs.tsv")} | _NOUN_LIKE_FORMS
 
 
 def _is_speech_cue(cue: str, forms: set[str]) -> bool:

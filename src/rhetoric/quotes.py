@@ -574,10 +574,10 @@ def _trie_regex(words: list[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _cue_regex() -> re.Pattern[str]:
-    forms = set()
-    for form in _lexicons().cue_kind:
-        forms.add(form)
-        forms.add(form[:1].upper() + form[1:])
+    # lowercase forms only ("States", "State Department" are not cues), but a
+    # sentence may open with "According to"
+    forms = set(_lexicons().cue_kind)
+    forms.add("According to")
     return re.compile(r"(?<![\w\-’'])(?:%s)(?![\w\-])" % _trie_regex(sorted(forms)))
 
 
@@ -1001,6 +1001,17 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
     if len(lows) == 1 and lows[0] in _PRONOUNS:
         return _Speaker(None, None, None, "pronoun", lex.noun_gender.get(lows[0]))
     appositive_text = " ".join(text[a:b] for a, b in appositives)
+    post = re.search(r"\s(?:of|at|from|with)\s+(?:the\s+)?[A-Z]", mention)
+    if post and post.start() > 0:
+        head_part = mention[:post.start()].split()
+        if len(head_part) >= 2 and head_part[-1][:1].isupper() and head_part[-1].lower() not in lex.title_role and \
+                head_part[-1].lower() not in lex.noun_kind and not actor_entry(head_part[-1]):
+            org = mention[post.start():].strip()
+            org = re.sub(r"^(?:of|at|from|with)\s+(?:the\s+)?", "", org)
+            inner = _analyse_mention(text, start, start + post.start(), appositives)
+            if inner.kind == "person":
+                inner.affiliation = inner.affiliation or _affiliation_from(org) or org
+                return inner
     # drop determiners and a leading country ("South Korean", "North Korea's")
     i = 0
     while i < len(words) and lows[i] in _DETERMINERS:
@@ -1057,13 +1068,16 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
     head_base = re.sub(r"['’]s$", "", head)
     head_kind = lex.noun_kind.get(head_base, "")
     entry = actor_entry(mention) or actor_entry(" ".join(words[i:]))
+    if head_kind == "group" and not entry:
+        title = " ".join(w for w in lows[country_end:] if w not in _DETERMINERS) or None
+        return _Speaker(None, title if title and len(title.split()) > 1 or lex.title_role.get(head_base) else None,
+                        affiliation, "group")
     if entry is not None and entry.kind in ("organisation", "state", "alliance"):
         return _Speaker(entry.actor if entry.kind != "state" else entry.actor, None, entry.country, "org")
     if head_kind in ("org", "document") or (core and all(t.text[:1].isupper() for t in core)):
-        name = " ".join(words[country_end:]) if core else rest
-        if country_end > i and affiliation:
-            # "South Korea's Defense Ministry" -> name keeps the state as an adjective-free phrase
-            name = " ".join(words[country_end:])
+        # organisation names keep their state, without determiner or possessive:
+        # "the Chinese Foreign Ministry" -> "Chinese Foreign Ministry", "Taiwan's defense ministry" -> "Taiwan defense ministry"
+        name = re.sub(r"['’]s\b", "", mention[tokens[i].start:]) if i < len(tokens) else None
         if head_kind == "document":
             return _Speaker(None, None, affiliation, "document")
         return _Speaker(name or None, None, affiliation, "org" if head_kind != "group" else "group")
@@ -1163,6 +1177,18 @@ def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Spe
         head = low.split()[-1] if low.split() else ""
         for earlier in reversed(history):
             if earlier.title and head and head in earlier.title.lower():
+                return earlier
+        return speaker
+    words_as_written = mention.split()
+    if speaker.kind in ("org", "document") and words_as_written and words_as_written[0].lower() in (
+            "the", "its", "this", "that") and not any(w[:1].isupper() for w in words_as_written[1:]):
+        # "the ministry", "the agency", "the statement": the latest organisation speaker
+        head = words_as_written[-1].lower()
+        for earlier in reversed(history):
+            if earlier.kind == "org" and earlier.name and head in earlier.name.lower():
+                return earlier
+        for earlier in reversed(history):
+            if earlier.kind == "org" and earlier.name:
                 return earlier
         return speaker
     if speaker.kind == "org" and speaker.name:
