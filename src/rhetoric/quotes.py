@@ -1155,6 +1155,10 @@ def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Spe
             if speaker.gender and earlier.gender is None:
                 earlier.gender = speaker.gender
             return earlier
+        if wanted == "person":
+            titled = _earlier_titled_person(text, start)
+            if titled is not None:
+                return titled
         return speaker
     if speaker.kind == "person":
         tokens = mention.split()
@@ -1199,6 +1203,26 @@ def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Spe
                         earlier.name != speaker.name:
                     return earlier
     return speaker
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)+")
+
+
+def _earlier_titled_person(text: str, before: int) -> _Speaker | None:
+    """The nearest earlier mention of a titled person ("Defense Secretary Lloyd J.
+    Austin III") within the 600 characters before a pronoun with no earlier speaker."""
+    best = None
+    for match in _CAPITALISED_RUN.finditer(text, max(0, before - 600), before):
+        start = match.start()
+        first = match.group().split()[0]
+        if first.lower() in _CAPITAL_STOP:
+            start += len(first)
+            while start < match.end() and text[start].isspace():
+                start += 1
+        speaker = _analyse_mention(text, start, match.end(), [])
+        if speaker.kind == "person" and speaker.title and speaker.name and len(speaker.name.split()) >= 2:
+            best = speaker
+    return best
 
 
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,5}$")
