@@ -272,6 +272,12 @@ def test_odd_inputs_never_raise(text):
     assert_offsets(text, quotes)
 
 
+def test_unusual_whitespace_between_quote_and_speaker():
+    # a no-break space after the closing mark once made the whole article return no quotes
+    q = only("“We will hold the line,”\u00a0Gen. Raymond Castillo said.")
+    assert (q.kind, q.speaker_name) == ("direct", "Raymond Castillo")
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(["“", "”", '"', "''", "‘", "’", " he said", " said ", "Hale", ", ", ". ",
                                  ":", "\n\n", "the ministry", " according to ", "that ", "We will",

@@ -635,7 +635,7 @@ def _post_attribution(text: str, lo: int, hi: int) -> _Attribution | None:
     if not isinstance(found, tuple):
         return None
     leftover = text[lo:found[0]].strip(" ,—–-\t\n")
-    if leftover:
+    if leftover.split():
         # "“Q,” former FBI agent Timothy Gill explained": words without punctuation belong to the speaker
         words = leftover.split()
         if len(words) > 5 or not all(re.fullmatch(r"[\w'’.\-]+", w) for w in words) or _has_sentence_period(leftover + " "):
