@@ -29,7 +29,9 @@ the same cue and speaker; for scoring, predictions sharing a cue span and a
 speaker span are joined into one predicted attribution (union of their
 characters). Their kind is the first piece's.
 
-Speed: articles per second of extract_quotes alone, one process, wall clock.
+Speed: articles per second of extract_quotes alone, one process, wall clock,
+best of three passes over the split (the extractor caches only its last 4
+texts, so a later pass gets no cache hits from an earlier one).
 """
 
 from __future__ import annotations
@@ -176,9 +178,11 @@ def main(argv: list[str]) -> int:
     split = argv[2] if len(argv) > 2 else "dev"
     articles = load_split(argv[1], split)
     extract_quotes("warm up: “Yes,” he said.")
-    start = time.perf_counter()
-    predictions = [extract_quotes(a.text) for a in articles]
-    elapsed = time.perf_counter() - start
+    elapsed = float("inf")
+    for _ in range(3):  # best of three passes: the machine is shared
+        start = time.perf_counter()
+        predictions = [extract_quotes(a.text) for a in articles]
+        elapsed = min(elapsed, time.perf_counter() - start)
     result = score(articles, predictions)
     print(f"PolNeAR {split}: {len(articles)} articles")
     for name, label in (("direct", "direct quotes >=4 words"), ("speech", "speech attributions"),
@@ -187,7 +191,7 @@ def main(argv: list[str]) -> int:
         print(f"  {label:28s} P={p:.3f} R={r:.3f} F1={f:.3f}  (tp={tp} pred={n_pred} gold={n_gold})")
     print(f"  speaker overlaps gold source on matched direct quotes: {result['speaker_rate']:.1%} "
           f"(n={result['speaker_n']})")
-    print(f"  speed: {len(articles) / elapsed:.0f} articles/s ({elapsed:.2f} s, one process)")
+    print(f"  speed: {len(articles) / elapsed:.0f} articles/s ({elapsed:.2f} s, one process, best of 3)")
     return 0
 
 

@@ -952,6 +952,11 @@ def _reported(text: str, s_start: int, s_end: int, cue: tuple[int, int], spans: 
     for later in _cues(text, start, end):
         if later[0] > start + 10 and not _in_spans(later[0], spans):
             comma = text.rfind(",", start, later[0])
+            coordinated = re.search(r",?\s+(?:and|but)\s+(?:(?:also|then|later)\s+)?$", text[start:later[0]])
+            if coordinated and _cue_kind(text, later) != "according":
+                # "said X and warned that Y": the second cue has its own content
+                end = _strip_content(text, start, start + coordinated.start())[1]
+                break
             if _cue_kind(text, later) == "according":
                 end = _strip_content(text, start, later[0])[1]
                 break
