@@ -99,12 +99,16 @@ def _tokenize(text: str) -> _Tokens:
     joined: list[bool] = []
     sentence: list[int] = []
     current = 0
-    for i, (start, end) in enumerate(spans):
+    last = len(spans) - 1
+    for i, (_start, end) in enumerate(spans):
         sentence.append(current)
-        if i + 1 == len(spans):
+        if i == last:
             joined.append(False)
             break
         gap = text[end:spans[i + 1][0]]
+        if gap == " ":
+            joined.append(True)
+            continue
         joined.append(gap.strip(" \t") == "")
         if "\n" in gap or "!" in gap or "?" in gap:
             current += 1
@@ -137,6 +141,7 @@ class _PhraseLexicon:
             for options in table.values():
                 options.sort(key=lambda option: -len(option[0]))
         self.prefix_lengths = sorted({len(key) for key in self.prefix})
+        self._cache: dict[str, tuple[tuple[tuple[str, ...], str, str], ...]] = {}
 
     @staticmethod
     def _word_matches(pattern: str, word: str) -> bool:
@@ -146,28 +151,49 @@ class _PhraseLexicon:
             return word.startswith(pattern[:-1])
         return word == pattern
 
+    def _options(self, word: str) -> tuple[tuple[tuple[str, ...], str, str], ...]:
+        """Terms whose first word can be ``word`` (cached per distinct word)."""
+        options = self._cache.get(word)
+        if options is None:
+            found = list(self.exact.get(word, ()))
+            if _NUMBER.match(word):
+                found += self.exact.get("#", ())
+            for length in self.prefix_lengths:
+                if length > len(word):
+                    break
+                found += self.prefix.get(word[:length], ())
+            found.sort(key=lambda option: -len(option[0]))
+            options = tuple(found)
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+            self._cache[word] = options
+        return options
+
+    def candidates(self, tokens: _Tokens) -> list[int]:
+        """Indexes of the tokens that can start a term."""
+        cache = self._cache
+        options = self._options
+        return [i for i, word in enumerate(tokens.lower) if (cache[word] if word in cache else options(word))]
+
     def match(self, tokens: _Tokens, i: int) -> tuple[int, str] | None:
         """``(number of tokens, tag)`` of the longest term starting at ``i``."""
-        word = tokens.lower[i]
-        options = list(self.exact.get(word, ()))
-        if _NUMBER.match(word):
-            options += self.exact.get("#", ())
-        for length in self.prefix_lengths:
-            if length > len(word):
-                break
-            options += self.prefix.get(word[:length], ())
-        best: tuple[int, str] | None = None
-        for words, tag, _term in options:
+        options = self._options(tokens.lower[i])
+        if not options:
+            return None
+        lower, joined = tokens.lower, tokens.joined
+        n_tokens = len(lower)
+        for words, tag, _term in options:  # longest first
             n = len(words)
-            if best is not None and n <= best[0]:
+            if n == 1:
+                return 1, tag  # the first word matched when the option was indexed
+            if i + n > n_tokens:
                 continue
-            if i + n > len(tokens.lower):
-                continue
-            if all(tokens.joined[i + k] for k in range(n - 1)) and all(
-                self._word_matches(words[k], tokens.lower[i + k]) for k in range(n)
-            ):
-                best = (n, tag)
-        return best
+            for k in range(1, n):
+                if not joined[i + k - 1] or not self._word_matches(words[k], lower[i + k]):
+                    break
+            else:
+                return n, tag
+        return None
 
 
 @lru_cache(maxsize=1)
@@ -194,15 +220,14 @@ def _lexicons() -> dict[str, _PhraseLexicon]:
 def _scan(lexicon: _PhraseLexicon, tokens: _Tokens) -> list[tuple[int, int, str]]:
     """Non-overlapping ``(first token, end token, tag)`` matches, left to right."""
     found: list[tuple[int, int, str]] = []
-    i = 0
-    n = len(tokens.lower)
-    while i < n:
-        hit = lexicon.match(tokens, i)
-        if hit is None:
-            i += 1
+    position = 0
+    for i in lexicon.candidates(tokens):
+        if i < position:
             continue
-        found.append((i, i + hit[0], hit[1]))
-        i += hit[0]
+        hit = lexicon.match(tokens, i)
+        if hit is not None:
+            found.append((i, i + hit[0], hit[1]))
+            position = i + hit[0]
     return found
 
 
@@ -276,7 +301,9 @@ def _is_capitalised(tokens: _Tokens, i: int) -> bool:
 def _name_calling(text: str, tokens: _Tokens) -> list[Device]:
     lexicon = _lexicons()["name_calling"]
     n = len(tokens.lower)
-    roles: list[tuple[int, str] | None] = [lexicon.match(tokens, i) for i in range(n)]
+    roles: list[tuple[int, str] | None] = [None] * n
+    for index in lexicon.candidates(tokens):
+        roles[index] = lexicon.match(tokens, index)
     spans: list[tuple[int, int, list[str]]] = []
 
     def role(i: int) -> str | None:
@@ -390,12 +417,11 @@ def _appeal_to_fear(text: str, tokens: _Tokens) -> list[Device]:
     return devices
 
 
-_SUPERLATIVE = re.compile(r"[a-z]{3,}est$")
-_NOT_SUPERLATIVE = frozenset(
-    "interest honest modest west east forest guest request protest latest contest suggest arrest "
-    "invest digest earnest harvest manifest conquest quest test chest nest rest pest crest "
-    "biggest".split()
-) - {"biggest"}
+# "the most recent" is description, not exaggeration.
+_PLAIN_SUPERLATIVES = frozenset(
+    "recent common prominent likely senior populous popular widely frequently often used visited "
+    "advanced basic important".split()
+) - {"important"}
 
 
 def _exaggeration(text: str, tokens: _Tokens) -> list[Device]:
@@ -410,17 +436,11 @@ def _exaggeration(text: str, tokens: _Tokens) -> list[Device]:
         nxt = tokens.lower[i + 1]
         # "the most reckless", "the least credible"
         if word in ("most", "least") and i > 0 and tokens.lower[i - 1] == "the" and tokens.joined[i] and (
-            nxt not in _FUNCTION_WORDS and not _NUMBER.match(nxt)
+            nxt not in _FUNCTION_WORDS and nxt not in _PLAIN_SUPERLATIVES and not _NUMBER.match(nxt)
         ):
             hits.append((i, i + 2))
-        # "the harshest", "the worst-ever"
-        elif (
-            i > 0
-            and tokens.lower[i - 1] == "the"
-            and _SUPERLATIVE.match(word)
-            and word not in _NOT_SUPERLATIVE
-            and not word.endswith(("ist", "iest")) or word.endswith("-ever")
-        ):
+        # "the worst-ever"
+        elif word.endswith("-ever"):
             hits.append((i, i + 1))
     devices = []
     for first, end in sorted(set(hits)):
