@@ -336,8 +336,9 @@ def _name_calling(text: str, tokens: _Tokens) -> list[Device]:
             # "puppet regime", "terrorist group"
             if end < n and role(end) == "person" and same_phrase(end - 1, end):
                 end += 1
-            cues = [_words(tokens, k, k + 1) for k in range(first, end) if role(k) in ("label", "modifier", "introducer") or tokens.lower[k].endswith("-like")]
-            spans.append((first, end, cues or [_words(tokens, i, end)]))
+            cues = [_words(tokens, k, k + 1) for k in range(first, i) if role(k) or tokens.lower[k].endswith("-like")]
+            cues += [_words(tokens, i, i + length)] + [_words(tokens, k, k + 1) for k in range(i + length, end)]
+            spans.append((first, end, cues))
             i = end
             continue
         if tag in ("modifier", "introducer"):
@@ -357,7 +358,7 @@ def _name_calling(text: str, tokens: _Tokens) -> list[Device]:
                 if tokens.lower[end] not in _FUNCTION_WORDS:
                     j, has_target = end + 1, True
             if has_target:
-                cues = [_words(tokens, k, k + 1) for k in range(i, j) if role(k) in ("label", "modifier", "introducer")]
+                cues = [_words(tokens, i, end)] + [_words(tokens, k, k + 1) for k in range(end, j) if role(k)]
                 spans.append((i, j, cues))
                 i = j
                 continue
@@ -367,15 +368,13 @@ def _name_calling(text: str, tokens: _Tokens) -> list[Device]:
     for v in range(n):
         if tokens.lower[v] not in _LABEL_VERBS:
             continue
-        k = v + 1
-        if k < n and tokens.lower[k] in _OBJECT_WORDS:
-            k += 1
-        if k < n and tokens.lower[k] in ("a", "an", "the"):
-            k += 1
-        if k >= n or tokens.sentence[k] != tokens.sentence[v]:
-            continue
-        gap = text[tokens.spans[k - 1][1]:tokens.spans[k][0]]
-        if any(q in gap for q in _QUOTES):
+        # the object ("him", "the envoy") and an article may stand between
+        for k in range(v + 1, min(v + 6, n)):
+            if tokens.sentence[k] != tokens.sentence[v]:
+                break
+            gap = text[tokens.spans[k - 1][1]:tokens.spans[k][0]]
+            if not any(q in gap for q in _QUOTES):
+                continue
             # a quoted label of up to five words
             j = k
             while j + 1 < n and j - k < 4 and tokens.joined[j]:
@@ -383,6 +382,7 @@ def _name_calling(text: str, tokens: _Tokens) -> list[Device]:
             closing = text[tokens.spans[j][1]:tokens.spans[j][1] + 2]
             if any(q in closing for q in _QUOTES):
                 spans.append((k, j + 1, [tokens.lower[v]]))
+            break
 
     # keep the longest of overlapping spans
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
@@ -469,7 +469,7 @@ def extract_devices(text: str) -> list[Device]:
 
     >>> for d in extract_devices('The "puppet regime" may reportedly face utter ruin.'):
     ...     print(d.device, repr(d.text), d.evidence)
-    name_calling 'puppet regime' ('puppet',)
+    name_calling 'puppet regime' ('puppet', 'regime')
     hedge 'may' ('may',)
     hedge 'reportedly' ('reportedly',)
     exaggeration 'utter ruin' ('utter',)
