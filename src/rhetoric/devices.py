@@ -350,6 +350,11 @@ def _name_calling(text: str, tokens: _Tokens) -> list[Device]:
                 j += 1
             if j < n and same_phrase(j - 1, j) and role(j) in ("person", "label"):
                 j += 1
+            elif (
+                j + 1 < n and j == end and same_phrase(j - 1, j) and same_phrase(j, j + 1)
+                and tokens.lower[j] not in _FUNCTION_WORDS and role(j + 1) in ("person", "label")
+            ):
+                j += 2  # one free word between: "corrupt career politicians"
             has_target = j > end and (
                 role(j - 1) in ("person", "label") or _is_capitalised(tokens, j - 1)
             )
