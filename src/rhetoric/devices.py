@@ -369,7 +369,8 @@ def _name_calling(text: str, tokens: _Tokens) -> list[Device]:
                 continue
         i += 1
 
-    # labels given by a verb: "called them traitors", "branded it a "farce""
+    # labels given by a verb: "dubbed him "rocket man"", "branded it a "farce""
+    loaded = {k for a, b, _tag in _scan(_lexicons()["loaded_language"], tokens) for k in range(a, b)}
     for v in range(n):
         if tokens.lower[v] not in _LABEL_VERBS:
             continue
@@ -385,7 +386,12 @@ def _name_calling(text: str, tokens: _Tokens) -> list[Device]:
             while j + 1 < n and j - k < 4 and tokens.joined[j]:
                 j += 1
             closing = text[tokens.spans[j][1]:tokens.spans[j][1] + 2]
-            if any(q in closing for q in _QUOTES):
+            # "called" often introduces a plain quotation ("called the talks
+            # "useful""): then the quoted words must carry a cue themselves.
+            plain_call = tokens.lower[v].startswith("call")
+            if any(q in closing for q in _QUOTES) and (
+                not plain_call or any(roles[x] is not None or x in loaded for x in range(k, j + 1))
+            ):
                 spans.append((k, j + 1, [tokens.lower[v]]))
             break
 
