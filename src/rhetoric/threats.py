@@ -203,6 +203,8 @@ _FORCE_END = re.compile(
     r"\s+and\s+(?:broke|warned|said|its|the|was|were|then|that)\b|\s+according to\b|[”\"](?=\s+(?:and|but)\b)",
     re.IGNORECASE)
 _AIMED_AT = re.compile(r"\b(?:aimed at|warning to|signal to|message to|directed at)\s+", re.IGNORECASE)
+_ORGANISATION_NP = re.compile(r"\b(?:ministry|spokesman|spokeswoman|spokesperson|office|government|military|"
+                              r"army|command|staff|agency|statement|commentary|editorial|newspaper)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she|it|they|we|i|you|him|her|them|us)$", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z]+)?\b")
 _NAME_STOP = frozenset(
@@ -290,6 +292,23 @@ class _Document:
             if mention.end <= position and mention.kind in ("state", "people", "organisation", "alliance") \
                     and not self.inside_quote(mention.start):
                 return _canonical(mention)
+        return None
+
+    def last_subject_before(self, position: int, limit: int = 6) -> str | None:
+        """The state of the nearest sentence subject (an actor among the first
+        words of a sentence, outside quotations) before ``position``."""
+        sentence = self.sentence_at(position)
+        index = sentence.sent_id if sentence is not None else bisect.bisect_right(self._starts, position) - 1
+        sentences = self.sentences()
+        for number in range(index, max(-1, index - limit), -1):
+            current = sentences[number]
+            lead = current.text[:80]
+            dash = max(lead.find("—"), lead.find("--"))
+            offset = current.start + (dash + 2 if dash >= 0 else 0)
+            head_end = min(position, current.end, offset + 60)
+            for mention in self.actors_in(offset, head_end):
+                if mention.kind in _ACTOR_KINDS and not self.inside_quote(mention.start):
+                    return _canonical(mention)
         return None
 
     # quotations -------------------------------------------------------------
@@ -382,7 +401,8 @@ class _Document:
                           r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", np)[0]
             country = self.resolve(np, np_start, use_focus=False)
             if country is None:
-                country = self._resolve_actors(after[match.start():])
+                tail = re.split(r"[“”\"]|[.!?]\s", after[match.end() - len(np):], maxsplit=1)[0]
+                country = self._resolve_actors(tail)
             if country is not None or re.search(r"\b(?:said|told|added|warned)\b", after[:40]):
                 return country if country is not None else self.focus_before(np_start)
         sentence = self.sentence_at(start - 1) or self.sentence_at(start)
@@ -492,6 +512,8 @@ class _Document:
                     mentions = [m for m in self.actors_in(sentence.start, np_start)
                                 if m.kind in _ACTOR_KINDS and not self.inside_quote(m.start)]
                     country = _canonical(mentions[0]) if mentions else None
+            if country is None and _ORGANISATION_NP.search(np) and not _PRONOUN.match(np):
+                country = self.last_subject_before(np_start)
             if country is None:
                 country = self.focus_before(np_start)
         return country
