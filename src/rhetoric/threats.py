@@ -109,26 +109,64 @@ def _cameo_table() -> dict[str, float]:
     return {code: float(weight) for code, _label, weight in read_lexicon_table("cameo_threats.tsv")}
 
 
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    """Compiled patterns plus the anchor words that index them (for speed:
+    a pattern is only tried in a window around one of its anchors)."""
+
+    modal_predicates: re.Pattern[str]
+    static_predicates: re.Pattern[str]
+    predicates: dict[str, _Predicate]
+    force: re.Pattern[str]
+    force_cues: dict[str, _ForceCue]
+    anchors: dict[str, frozenset[str]]  # word -> roles ("modal", "static", "force", "speech")
+    suffix_anchors: tuple[tuple[str, str], ...]  # (word ending, role)
+
+
+def _anchor_words(cell: str) -> list[str]:
+    return [] if cell.strip() == "-" else cell.split()
+
+
 @lru_cache(maxsize=1)
-def _predicates() -> tuple[re.Pattern[str], dict[str, _Predicate]]:
-    entries: dict[str, _Predicate] = {}
-    parts = []
-    for index, (pattern, kind, cameo, frame, role) in enumerate(read_lexicon_table("threat_predicates.tsv")):
+def _grammar() -> _Grammar:
+    anchors: dict[str, set[str]] = {}
+    suffixes: list[tuple[str, str]] = []
+
+    def add(words: list[str], role: str) -> None:
+        for word in words:
+            if word.startswith("*"):
+                suffixes.append((word[1:], role))
+            else:
+                anchors.setdefault(word, set()).add(role)
+
+    predicates: dict[str, _Predicate] = {}
+    modal_parts, static_parts = [], []
+    for index, (pattern, kind, cameo, frame, role, anchor) in enumerate(read_lexicon_table("threat_predicates.tsv")):
         name = "p%d" % index
-        entries[name] = _Predicate(kind, cameo, frame, role)
-        parts.append("(?P<%s>%s)" % (name, _expand(pattern)))
-    return re.compile(r"(?<![\w-])(?:%s)" % "|".join(parts), re.IGNORECASE), entries
-
-
-@lru_cache(maxsize=1)
-def _force_cues() -> tuple[re.Pattern[str], dict[str, _ForceCue]]:
-    entries: dict[str, _ForceCue] = {}
-    parts = []
-    for index, (pattern, cameo, requires, voice) in enumerate(read_lexicon_table("show_of_force.tsv")):
+        predicates[name] = _Predicate(kind, cameo, frame, role)
+        (static_parts if frame == "static" else modal_parts).append("(?P<%s>%s)" % (name, _expand(pattern)))
+        add(_anchor_words(anchor), "static")
+    force_cues: dict[str, _ForceCue] = {}
+    force_parts = []
+    for index, (pattern, cameo, requires, voice, anchor) in enumerate(read_lexicon_table("show_of_force.tsv")):
         name = "f%d" % index
-        entries[name] = _ForceCue(cameo, requires, voice)
-        parts.append("(?P<%s>%s)" % (name, _expand(pattern, spaces=False)))
-    return re.compile("|".join(parts), re.IGNORECASE), entries
+        force_cues[name] = _ForceCue(cameo, requires, voice)
+        force_parts.append("(?P<%s>%s)" % (name, _expand(pattern, spaces=False)))
+        add(_anchor_words(anchor), "force")
+    for role, pattern, _value, anchor in read_lexicon_table("threat_frames.tsv"):
+        if role == "modal":
+            add(_anchor_words(anchor), "modal")
+        elif role == "speech":
+            add([alternative.split()[0] for alternative in pattern.split("|")], "speech")
+    return _Grammar(
+        modal_predicates=re.compile(r"(?<![\w-])(?:%s)" % "|".join(modal_parts), re.IGNORECASE),
+        static_predicates=re.compile(r"(?<![\w-])(?:%s)" % "|".join(static_parts), re.IGNORECASE),
+        predicates=predicates,
+        force=re.compile("|".join(force_parts), re.IGNORECASE),
+        force_cues=force_cues,
+        anchors={word: frozenset(roles) for word, roles in anchors.items()},
+        suffix_anchors=tuple(suffixes),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -136,7 +174,7 @@ def _frames() -> dict[str, re.Pattern[str]]:
     """role -> compiled pattern; modal alternatives are named by their value."""
     by_role: dict[str, list[str]] = {}
     modal_parts = []
-    for index, (role, pattern, value) in enumerate(read_lexicon_table("threat_frames.tsv")):
+    for index, (role, pattern, value, _anchors) in enumerate(read_lexicon_table("threat_frames.tsv")):
         if role == "modal":
             lead = "" if pattern[0] in "'’" else r"(?<![\w'’])"
             modal_parts.append(r"(?P<m%d_%s>%s(?:%s))(?![\w'’-])" % (index, value, lead, pattern))
@@ -246,62 +284,182 @@ def _canonical(mention: ActorMention) -> str:
     return mention.country or mention.actor
 
 
+class _Cue:
+    """A cue word found by the anchor scan (match-like: start(), end(), group())."""
+
+    __slots__ = ("_start", "_end", "_word")
+
+    def __init__(self, start: int, end: int, word: str) -> None:
+        self._start, self._end, self._word = start, end, word
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._word
+
+
+_QUOTE_MARK = re.compile(r"[“”\"]")
+_WORD_RE = re.compile(r"[a-z][\w'’-]*")
+
+
+@lru_cache(maxsize=None)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    # A literal prefix lets the regex engine skip ahead fast; the left word
+    # boundary is checked by the caller.
+    return re.compile(r"%s(?![\w'’-])" % re.escape(word))
+
+
+@lru_cache(maxsize=None)
+def _suffix_pattern(ending: str) -> re.Pattern[str]:
+    return re.compile(r"(?<=\w)%s(?![\w'’-])" % re.escape(ending))
+
+
 class _Document:
-    """Lazy per-text analysis shared by the threat and show-of-force passes."""
+    """Lazy per-text analysis shared by the threat and show-of-force passes.
+
+    Sentences and actor mentions are computed per paragraph, only for the
+    paragraphs that a candidate or a speaker lookup touches."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._sentences: list[Sentence] | None = None
-        self._starts: list[int] = []
+        self.paragraphs = split_paragraphs(text)
+        self._p_starts = [start for start, _end in self.paragraphs]
+        self._p_sentences: dict[int, list[Sentence]] = {}
+        self._p_actors: dict[int, list[ActorMention]] = {}
         self._quotes: list[tuple[int, int, str | None]] | None = None
-        self._actors: list[ActorMention] | None = None
-        self._speech: list[re.Match[str]] | None = None
         self._names: dict[str, str | None] = {}
         self._spans: list[tuple[int, int]] | None = None
+        self._subjects: dict[int, str | None] = {}
+        self.modal_anchors: list[int] = []
+        self.static_anchors: list[int] = []
+        self.force_anchors: list[int] = []
+        self._speech: list[_Cue] = []
+        self._scan()
 
-    # sentences ------------------------------------------------------------
-    def sentences(self) -> list[Sentence]:
-        if self._sentences is None:
-            self._sentences = split_sentences(self.text)
-            self._starts = [s.start for s in self._sentences]
-        return self._sentences
+    def _scan(self) -> None:
+        """One pass over the words: where each part of the grammar may apply."""
+        grammar = _grammar()
+        anchors = grammar.anchors
+        text = self.text
+        lowered = text.lower()
+        # The distinct words of the text (one C-level pass), then the
+        # positions of only those that anchor some part of the grammar.
+        hits = [(word, _word_pattern(word)) for word in set(_WORD_RE.findall(lowered)) & anchors.keys()]
+        for ending, role in grammar.suffix_anchors:
+            if ending in lowered and role == "modal":
+                hits.append(("", _suffix_pattern(ending)))
+        for word, pattern in hits:
+            roles = anchors.get(word, frozenset(("modal",)))
+            for match in pattern.finditer(lowered):
+                if word and match.start() > 0 and (lowered[match.start() - 1].isalnum()
+                                                   or lowered[match.start() - 1] in "_'’-"):
+                    continue
+                if "modal" in roles:
+                    self.modal_anchors.append(match.end())
+                if "static" in roles:
+                    self.static_anchors.append(match.start())
+                if "force" in roles:
+                    self.force_anchors.append(match.start())
+                if "speech" in roles:
+                    if word == "according":
+                        if lowered.startswith(" to", match.end()):
+                            self._speech.append(_Cue(match.start(), match.end() + 3, "according to"))
+                    else:
+                        self._speech.append(_Cue(match.start(), match.end(), text[match.start():match.end()]))
+        self.modal_anchors.sort()
+        self.static_anchors.sort()
+        self.force_anchors.sort()
+        self._speech.sort(key=_Cue.start)
+        self._speech_starts = [cue.start() for cue in self._speech]
+
+    # paragraphs and sentences ---------------------------------------------
+    def paragraph_index(self, position: int) -> int:
+        return bisect.bisect_right(self._p_starts, position) - 1
+
+    def paragraph_bounds(self, position: int) -> tuple[int, int]:
+        index = self.paragraph_index(position)
+        return self.paragraphs[index] if index >= 0 else (0, 0)
+
+    def paragraph_sentences(self, index: int) -> list[Sentence]:
+        found = self._p_sentences.get(index)
+        if found is None:
+            start, end = self.paragraphs[index]
+            found = [Sentence(s.sent_id, s.start + start, s.end + start, s.text)
+                     for s in split_sentences(self.text[start:end])]
+            self._p_sentences[index] = found
+        return found
 
     def sentence_at(self, position: int) -> Sentence | None:
-        sentences = self.sentences()
-        index = bisect.bisect_right(self._starts, position) - 1
-        if index < 0:
+        index = self.paragraph_index(position)
+        if index < 0 or position >= self.paragraphs[index][1]:
             return None
-        sentence = sentences[index]
-        return sentence if position < sentence.end else None
+        sentences = self.paragraph_sentences(index)
+        for sentence in sentences:
+            if sentence.start <= position < sentence.end:
+                return sentence
+        return None
 
     def previous_sentence(self, sentence: Sentence) -> Sentence | None:
-        index = sentence.sent_id - 1
-        return self.sentences()[index] if index >= 0 else None
+        index = self.paragraph_index(sentence.start)
+        sentences = self.paragraph_sentences(index)
+        for number, current in enumerate(sentences):
+            if current.start == sentence.start:
+                if number > 0:
+                    return sentences[number - 1]
+                break
+        if index > 0:
+            previous = self.paragraph_sentences(index - 1)
+            return previous[-1] if previous else None
+        return None
+
+    def sentences_before(self, position: int, limit: int) -> list[Sentence]:
+        """Up to ``limit`` sentences ending before or containing ``position``, nearest first."""
+        result: list[Sentence] = []
+        index = self.paragraph_index(position)
+        while index >= 0 and len(result) < limit:
+            for sentence in reversed(self.paragraph_sentences(index)):
+                if sentence.start <= position:
+                    result.append(sentence)
+                    if len(result) >= limit:
+                        break
+            index -= 1
+        return result
 
     # actors -----------------------------------------------------------------
-    def actors(self) -> list[ActorMention]:
-        if self._actors is None:
-            self._actors = find_actors(self.text)
-        return self._actors
+    def paragraph_actors(self, index: int) -> list[ActorMention]:
+        found = self._p_actors.get(index)
+        if found is None:
+            start, end = self.paragraphs[index]
+            found = [ActorMention(m.start + start, m.end + start, m.text, m.actor, m.kind, m.country)
+                     for m in find_actors(self.text[start:end])]
+            self._p_actors[index] = found
+        return found
 
     def actors_in(self, start: int, end: int) -> list[ActorMention]:
-        return [m for m in self.actors() if m.start >= start and m.end <= end]
+        first, last = max(self.paragraph_index(start), 0), self.paragraph_index(max(start, end - 1))
+        result = []
+        for index in range(first, last + 1):
+            result.extend(m for m in self.paragraph_actors(index) if m.start >= start and m.end <= end)
+        return result
 
     def last_actor_before(self, position: int) -> str | None:
-        for mention in reversed(self.actors()):
-            if mention.end <= position and mention.kind in ("state", "people", "organisation", "alliance") \
-                    and not self.inside_quote(mention.start):
-                return _canonical(mention)
+        index = self.paragraph_index(position)
+        while index >= 0:
+            for mention in reversed(self.paragraph_actors(index)):
+                if mention.end <= position and mention.kind in ("state", "people", "organisation", "alliance") \
+                        and not self.inside_quote(mention.start):
+                    return _canonical(mention)
+            index -= 1
         return None
 
     def last_subject_before(self, position: int, limit: int = 6) -> str | None:
         """The state of the nearest sentence subject (an actor among the first
         words of a sentence, outside quotations) before ``position``."""
-        sentence = self.sentence_at(position)
-        index = sentence.sent_id if sentence is not None else bisect.bisect_right(self._starts, position) - 1
-        sentences = self.sentences()
-        for number in range(index, max(-1, index - limit), -1):
-            current = sentences[number]
+        for current in self.sentences_before(position, limit):
             lead = current.text[:80]
             dash = max(lead.find("—"), lead.find("--"))
             offset = current.start + (dash + 2 if dash >= 0 else 0)
@@ -312,30 +470,51 @@ class _Document:
         return None
 
     # quotations -------------------------------------------------------------
-    def quotes(self) -> list[tuple[int, int, str | None]]:
-        """(content start, content end, speaker country) of each quotation."""
+    def quotes(self) -> list[tuple[int, int]]:
+        """(content start, content end) of each quotation: from
+        :func:`rhetoric.quotes.extract_quotes` when it finds any, else from
+        quote marks."""
         if self._quotes is None:
-            self._quotes = self._quotes_from_module() or self._fallback_quotes()
+            self._module_quotes = self._quotes_from_module()
+            if self._module_quotes:
+                self._quotes = [(q.content_start, q.content_end) for q in self._module_quotes]
+            else:
+                self._quotes = self.quote_spans()
+            self._quote_countries: dict[int, str | None] = {}
         return self._quotes
 
-    def _quotes_from_module(self) -> list[tuple[int, int, str | None]]:
+    def _quotes_from_module(self) -> list:
         try:
             from rhetoric.quotes import extract_quotes
 
             found = extract_quotes(self.text)
         except Exception:  # the quotes module is built elsewhere; never fail here
             return []
-        result = []
-        for quote in found:
-            if quote.kind == "indirect":
-                continue
-            country = None
+        return sorted((q for q in found if q.kind != "indirect"), key=lambda q: q.content_start)
+
+    def quote_country(self, index: int) -> str | None:
+        """The state of the speaker of quotation ``index`` (memoised)."""
+        quotes = self.quotes()
+        if index in self._quote_countries:
+            return self._quote_countries[index]
+        start, end = quotes[index]
+        country = None
+        if self._module_quotes:
+            quote = self._module_quotes[index]
             if quote.speaker_start is not None and quote.speaker:
                 country = self.resolve(quote.speaker, quote.speaker_start, use_focus=True)
             if country is None and quote.speaker_affiliation:
                 country = quote.speaker_affiliation
-            result.append((quote.content_start, quote.content_end, country))
-        return result
+        else:
+            country = self._attributed_speaker(start, end)
+            if country is None and index > 0:
+                previous_end = quotes[index - 1][1]
+                if self._continues(previous_end, start) or self.text.count("\n\n", previous_end, start) <= 1:
+                    country = self.quote_country(index - 1)
+            if country is None:
+                country = self.focus_before(start)
+        self._quote_countries[index] = country
+        return country
 
     def quote_spans(self) -> list[tuple[int, int]]:
         """Raw quotation spans from quote marks (content offsets)."""
@@ -343,9 +522,15 @@ class _Document:
             return self._spans
         text = self.text
         spans: list[tuple[int, int]] = []
-        for p_start, p_end in split_paragraphs(text):
+        marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
+        cursor = 0
+        for p_start, p_end in self.paragraphs:
             opened = -1
-            for index in range(p_start, p_end):
+            while cursor < len(marks) and marks[cursor] < p_start:
+                cursor += 1
+            while cursor < len(marks) and marks[cursor] < p_end:
+                index = marks[cursor]
+                cursor += 1
                 char = text[index]
                 if opened < 0 and (char == "“" or (char == '"' and self._opens(index))):
                     opened = index
@@ -364,23 +549,6 @@ class _Document:
             if start > position:
                 return False
         return False
-
-    def _fallback_quotes(self) -> list[tuple[int, int, str | None]]:
-        spans = self.quote_spans()
-        result: list[tuple[int, int, str | None]] = []
-        previous_country: str | None = None
-        previous_end = -1
-        for start, end in spans:
-            country = self._attributed_speaker(start, end)
-            if country is None and previous_end >= 0 and self._continues(previous_end, start):
-                country = previous_country
-            elif country is None and previous_end >= 0 and self.text.count("\n\n", previous_end, start) <= 1:
-                country = previous_country
-            if country is None:
-                country = self.focus_before(start)
-            result.append((start, end, country))
-            previous_country, previous_end = country, end
-        return result
 
     def _opens(self, index: int) -> bool:
         before = self.text[index - 1] if index > 0 else " "
@@ -418,15 +586,15 @@ class _Document:
         return None
 
     def quote_at(self, start: int, end: int) -> tuple[int, int, str | None] | None:
-        for q_start, q_end, country in self.quotes():
+        for index, (q_start, q_end) in enumerate(self.quotes()):
             if q_start <= start and end <= q_end + 1:
-                return q_start, q_end, country
+                return q_start, q_end, self.quote_country(index)
             if q_start > end:
                 break
         return None
 
     def in_direct_quote(self, position: int, sentence: Sentence) -> bool:
-        for q_start, q_end, _country in self.quotes():
+        for q_start, q_end in self.quotes():
             if q_start <= position < q_end:
                 lead = self.text[sentence.start:q_start].strip(" “\"")
                 return q_start <= sentence.start + 2 or not lead
@@ -435,12 +603,10 @@ class _Document:
         return False
 
     # speakers and actor resolution -----------------------------------------
-    def speech_verbs(self) -> list[re.Match[str]]:
-        if self._speech is None:
-            self._speech = list(_frames()["speech"].finditer(self.text))
+    def speech_verbs(self) -> list[_Cue]:
         return self._speech
 
-    def speech_subject(self, verb: re.Match[str]) -> tuple[str, int]:
+    def speech_subject(self, verb: _Cue) -> tuple[str, int]:
         """The noun phrase a speech verb is said by (text, start)."""
         text = self.text
         if verb.group().lower() == "according to":
@@ -469,11 +635,13 @@ class _Document:
     def focus_before(self, position: int, depth: int = 10) -> str | None:
         """The state of the most recent resolvable speaker before ``position``."""
         verbs = self.speech_verbs()
-        index = bisect.bisect_left([v.start() for v in verbs], position) - 1
+        index = bisect.bisect_left(self._speech_starts, position) - 1
         steps = 0
         while index >= 0 and steps < depth:
-            np, np_start = self.speech_subject(verbs[index])
-            country = self.resolve(np, np_start, use_focus=False)
+            if index not in self._subjects:
+                np, np_start = self.speech_subject(verbs[index])
+                self._subjects[index] = self.resolve(np, np_start, use_focus=False)
+            country = self._subjects[index]
             if country is not None and country != "ANALYST":
                 return country
             index -= 1
@@ -652,12 +820,39 @@ def _extend_end(text: str, sentence: Sentence, position: int) -> int:
     return end
 
 
+def _window_matches(doc: _Document, pattern: re.Pattern[str], positions: list[int], before: int,
+                    after: int) -> list[re.Match[str]]:
+    """Matches of ``pattern`` in windows around anchor positions (within the
+    paragraph), each match once, in text order."""
+    found: dict[int, re.Match[str]] = {}
+    for position in positions:
+        p_start, p_end = doc.paragraph_bounds(position)
+        lower, upper = max(p_start, position - before), min(p_end, position + after)
+        while lower < upper:
+            match = pattern.search(doc.text, lower, upper)
+            if match is None:
+                break
+            found.setdefault(match.start(), match)
+            lower = match.end() if match.end() > match.start() else match.start() + 1
+    return [found[start] for start in sorted(found)]
+
+
+def _predicate_matches(doc: _Document) -> list[re.Match[str]]:
+    grammar = _grammar()
+    modal = _window_matches(doc, grammar.modal_predicates, doc.modal_anchors, 0, 90)
+    static = _window_matches(doc, grammar.static_predicates, doc.static_anchors, 100, 60)
+    merged: dict[int, re.Match[str]] = {m.start(): m for m in static}
+    merged.update((m.start(), m) for m in modal)
+    return [merged[start] for start in sorted(merged)]
+
+
 def _verbal_candidates(doc: _Document) -> list[_Candidate]:
     text = doc.text
-    pattern, entries = _predicates()
+    grammar = _grammar()
+    entries = grammar.predicates
     frames = _frames()
     candidates: list[_Candidate] = []
-    for match in pattern.finditer(text):
+    for match in _predicate_matches(doc):
         entry = entries[match.lastgroup]
         sentence = doc.sentence_at(match.start())
         if sentence is None or match.end() > sentence.end:
@@ -865,10 +1060,11 @@ def _ultimatums(doc: _Document, candidates: list[_Candidate]) -> None:
 
 def _force_candidates(doc: _Document) -> list[_Candidate]:
     text = doc.text
-    pattern, entries = _force_cues()
+    grammar = _grammar()
+    entries = grammar.force_cues
     candidates: list[_Candidate] = []
     last_actor: str | None = None
-    for match in pattern.finditer(text):
+    for match in _window_matches(doc, grammar.force, doc.force_anchors, 30, 160):
         cue = entries[match.lastgroup]
         sentence = doc.sentence_at(match.start())
         if sentence is None or match.end() > sentence.end:
