@@ -75,7 +75,7 @@ _MACROS = {
     "{DET}": r"(?:(?:a|an|the|its|their|our|his|her|any|all|every|this|these|those|such|that)" + _SPACE + ")?",
     "{MOD}": r"(?:[\w'’.,-]+" + _SPACE + "){0,4}?",
     "{ADV}": r"(?:\w+ly" + _SPACE + ")?",
-    "{OBJ}": r"(?:[^,;]{0,60}?)",
+    "{OBJ}": r"(?:[^,;]|(?<=\d),(?=\d)){0,60}?",
 }
 for _n in (2, 3, 4, 6):
     _MACROS["{W%d}" % _n] = r"(?:" + _SPACE + r"[^\s.;:!?]+){0,%d}?" % _n + _SPACE
@@ -243,6 +243,8 @@ _FORCE_END = re.compile(
 _AIMED_AT = re.compile(r"\b(?:aimed at|warning to|signal to|message to|directed at)\s+", re.IGNORECASE)
 _ORGANISATION_NP = re.compile(r"\b(?:ministry|spokesman|spokeswoman|spokesperson|office|government|military|"
                               r"army|command|staff|agency|statement|commentary|editorial|newspaper)\b", re.IGNORECASE)
+_PERSONAL_SUBJECT = re.compile(r"\b(?:he|she|it|they|we|i|you|people|officials?|leaders?|president|minister|"
+                               r"troops|forces|soldiers|army|navy|military|regime)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"^(?:he|she|it|they|we|i|you|him|her|them|us)$", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z]+)?\b")
 _NAME_STOP = frozenset(
@@ -664,6 +666,14 @@ class _Document:
             np = np[match.end():]
         parts = [part for part in np.split(",") if part.strip()]
         country = None
+        if len(parts) > 1 and _PRONOUN.match(parts[-1].strip()):
+            # "When Defense Secretary X met …, he warned": the antecedent is
+            # the titled person or named official earlier in the phrase.
+            titles, table = _titles()
+            found = titles.search(np)
+            if found:
+                return table[found.group()]
+            parts = parts[-1:]
         for number, part in enumerate(parts[:3]):
             part = _TRIM_NP.sub("", part).strip() if number == 0 else part
             if _frames()["analyst"].search(part):
@@ -825,9 +835,15 @@ def _window_matches(doc: _Document, pattern: re.Pattern[str], positions: list[in
     """Matches of ``pattern`` in windows around anchor positions (within the
     paragraph), each match once, in text order."""
     found: dict[int, re.Match[str]] = {}
-    for position in positions:
+    windows: list[list[int]] = []
+    for position in positions:  # sorted: merge overlapping windows of one paragraph
         p_start, p_end = doc.paragraph_bounds(position)
         lower, upper = max(p_start, position - before), min(p_end, position + after)
+        if windows and lower <= windows[-1][1] and windows[-1][0] >= p_start:
+            windows[-1][1] = max(windows[-1][1], upper)
+        else:
+            windows.append([lower, upper])
+    for lower, upper in windows:
         while lower < upper:
             match = pattern.search(doc.text, lower, upper)
             if match is None:
@@ -896,7 +912,8 @@ def _verbal_candidates(doc: _Document) -> list[_Candidate]:
         if end <= start:
             continue
         span_text = text[start:end]
-        conditional = bool(frames["condition"].search(span_text)) or modality == "or"
+        conditional = bool(frames["condition"].search(span_text)) or modality == "or" or bool(
+            _ANY_CONDITION.search(text, max(sentence.start, frame_start - 60), frame_start))
         if entry.frame == "conditional" and not conditional:
             continue
         cameo = entry.cameo
@@ -1009,6 +1026,13 @@ def _resolve_verbal(doc: _Document, candidate: _Candidate) -> bool:
             actor = doc.resolve(subject, clause, use_focus=True)
     if actor == "ANALYST":
         return False
+    if candidate.modality in ("threaten", "vow") and quote is None and governing is None:
+        # "rising seas threaten to destroy …": only actors threaten or vow
+        subject = text[clause:frame_start]
+        if not (doc.actors_in(clause, frame_start) or _ORGANISATION_NP.search(subject)
+                or _PERSONAL_SUBJECT.search(subject) or _titles()[0].search(subject)
+                or _NAME_TOKEN.search(subject[1:])):
+            return False
     if quote is None and governing is None and _trailing_speaker(doc, sentence, candidate.end) is None:
         # narration: hedged forecasts by the writer are not threats
         if re.search(r"\b(?:could|might|may)\b", text[clause:frame_start]):
@@ -1089,9 +1113,10 @@ def _force_candidates(doc: _Document) -> list[_Candidate]:
         phrase = text[start:end]
         if cue.requires == "platform" and not (_PLATFORM.search(subject) or _PLATFORM.search(phrase)):
             continue
+        clause_from = subject_from + len(subject) - len(clause_subject)
+        clause_subject = clause_subject.strip(" " + _QUOTES)
         if cue.requires == "military" and not (_MILITARY.search(clause_subject) or _PLATFORM.search(clause_subject)
-                                               or doc.actors_in(subject_from + len(subject) - len(clause_subject),
-                                                                match.start())
+                                               or doc.actors_in(clause_from, match.start())
                                                or _MILITARY.search(subject) and not clause_subject.strip()):
             continue
         if cue.requires == "weapon" and not _WEAPON.search(subject):
@@ -1102,7 +1127,6 @@ def _force_candidates(doc: _Document) -> list[_Candidate]:
             if by:
                 actor = doc._resolve_actors(by.group("np"))
         if actor is None:
-            clause_from = subject_from + len(subject) - len(clause_subject)
             for lower in (clause_from, subject_from):
                 mentions = [m for m in doc.actors_in(lower, match.start()) if m.kind in _ACTOR_KINDS]
                 countries = [_canonical(m) for m in mentions]
