@@ -27,7 +27,7 @@ extended without touching code.
 
 >>> [(t.text, t.kind, t.actor, t.target, t.cameo) for t in extract_threats(
 ...     "Trump threatens to “totally destroy” North Korea.")]
-[('threatens to “totally destroy” North Korea', 'threat', 'United States', 'North Korea', '1384')]
+[('Trump threatens to “totally destroy” North Korea', 'threat', 'United States', 'North Korea', '1384')]
 >>> extract_threats("Climate change threatens farmers.")
 []
 """
@@ -1066,7 +1066,8 @@ def _ultimatums(doc: _Document, candidates: list[_Candidate]) -> None:
         if _CONTINUATION.match(text, sentence.start, sentence.end) and previous is not None and deadline.search(
                 text, previous.start, previous.end):
             start, _ = _strip_span(text, previous.start, previous.end)
-            _, end = _strip_span(text, sentence.start, sentence.end)
+            close = re.compile(r"[”\"]").search(text, candidate.end, sentence.end)
+            _, end = _strip_span(text, sentence.start, close.start() if close else sentence.end)
             candidate.start, candidate.end = start, max(candidate.end, end)
             candidate.sentence = Sentence(previous.sent_id, previous.start, sentence.end,
                                           text[previous.start:sentence.end])
@@ -1190,7 +1191,7 @@ def threat_salience(text: str) -> float:
     """Threat-word rate per 1,000 tokens (vocabulary: ``lexicons/threat_words.txt``).
 
     >>> round(threat_salience("Pyongyang threatened a nuclear strike. Seoul shrugged."), 1)
-    500.0
+    428.6
     >>> threat_salience("")
     0.0
     """
