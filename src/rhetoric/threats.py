@@ -304,6 +304,33 @@ class _Cue:
         return self._word
 
 
+_BOUNDARY = re.compile(r"[.!?]([”\"’)]*)\s+(?=[“\"‘(]*[A-Z0-9])")
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_sets() -> tuple[frozenset[str], frozenset[str]]:
+    always, before_number = set(), set()
+    for line in read_lexicon_lines("abbreviations.txt"):
+        word, _, condition = line.partition(" ")
+        (before_number if condition.strip() == "#" else always).add(word.lower())
+    return frozenset(always), frozenset(before_number)
+
+
+def _is_abbreviation(token: str, text: str, next_start: int) -> bool:
+    """Whether ``token`` (ending in its period) is an abbreviation that does
+    not end a sentence, as in rhetoric.text."""
+    if not token.endswith("."):
+        return False
+    lowered = token.lower()
+    always, before_number = _abbreviation_sets()
+    if lowered in always or (len(token) == 2 and token[0].isalpha()):
+        return True
+    if lowered in before_number:
+        return text[next_start:next_start + 1].isdigit()
+    core = lowered.rstrip(".")
+    return "." in core and len(core) <= 8 and all(part.isalpha() and len(part) <= 2 for part in core.split("."))
+
+
 _QUOTE_MARK = re.compile(r"[“”\"]")
 _WORD_RE = re.compile(r"[a-z][\w'’-]*")
 
@@ -332,6 +359,7 @@ class _Document:
         self._p_starts = [start for start, _end in self.paragraphs]
         self._p_sentences: dict[int, list[Sentence]] = {}
         self._p_actors: dict[int, list[ActorMention]] = {}
+        self._exact: dict[int, list[tuple[int, int]]] = {}
         self._quotes: list[tuple[int, int, str | None]] | None = None
         self._names: dict[str, str | None] = {}
         self._spans: list[tuple[int, int]] | None = None
@@ -387,13 +415,42 @@ class _Document:
         return self.paragraphs[index] if index >= 0 else (0, 0)
 
     def paragraph_sentences(self, index: int) -> list[Sentence]:
+        """Sentences of a paragraph by a fast boundary rule that follows
+        rhetoric.text's abbreviation list; the reported sentence offsets
+        come from :func:`exact_sentence_bounds`."""
         found = self._p_sentences.get(index)
         if found is None:
             start, end = self.paragraphs[index]
-            found = [Sentence(s.sent_id, s.start + start, s.end + start, s.text)
-                     for s in split_sentences(self.text[start:end])]
+            text = self.text
+            found = []
+            cursor = start
+            for match in _BOUNDARY.finditer(text, start, end):
+                token = text[text.rfind(" ", cursor, match.start()) + 1:match.start() + 1].lstrip(_QUOTES + "(")
+                if _is_abbreviation(token, text, match.end()):
+                    continue
+                sentence_end = match.end(1) if match.group(1) else match.start() + 1
+                found.append(Sentence(len(found), cursor, sentence_end, text[cursor:sentence_end]))
+                cursor = match.end()
+            if cursor < end:
+                found.append(Sentence(len(found), cursor, end, text[cursor:end]))
             self._p_sentences[index] = found
         return found
+
+    def exact_sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The offsets of the rhetoric.text sentences holding [start, end)."""
+        index = self.paragraph_index(start)
+        exact = self._exact.get(index)
+        if exact is None:
+            p_start, p_end = self.paragraphs[index]
+            exact = [(s.start + p_start, s.end + p_start) for s in split_sentences(self.text[p_start:p_end])]
+            self._exact[index] = exact
+        lower, upper = start, end
+        for s_start, s_end in exact:
+            if s_start <= start < s_end:
+                lower = min(lower, s_start)
+            if s_start < end <= s_end:
+                upper = max(upper, s_end)
+        return min(lower, start), max(upper, end)
 
     def sentence_at(self, position: int) -> Sentence | None:
         index = self.paragraph_index(position)
@@ -1177,9 +1234,10 @@ def extract_threats(text: str) -> list[Threat]:
     threats = []
     for c in sorted(verbal + forces, key=lambda c: (c.start, c.end)):
         evidence = tuple(dict.fromkeys(e for e in c.evidence if e and not e.startswith("\x00")))
+        bounds = doc.exact_sentence_bounds(c.start, c.end)
         threats.append(Threat(
             start=c.start, end=c.end, text=text[c.start:c.end],
-            sentence_start=c.sentence.start, sentence_end=c.sentence.end,
+            sentence_start=bounds[0], sentence_end=bounds[1],
             kind=c.kind, actor=c.actor, target=c.target if c.target != c.actor else None,
             conditional=c.conditional, modality=c.modality, cameo=c.cameo,
             intensity=_intensity(c.cameo), evidence=evidence,
