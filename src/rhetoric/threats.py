@@ -331,6 +331,7 @@ def _is_abbreviation(token: str, text: str, next_start: int) -> bool:
     return "." in core and len(core) <= 8 and all(part.isalpha() and len(part) <= 2 for part in core.split("."))
 
 
+_FULL_STOP = re.compile(r"\.(?=[”\"’)]*(?:\s|$))")
 _QUOTE_MARK = re.compile(r"[“”\"]")
 _WORD_RE = re.compile(r"[a-z][\w'’-]*")
 
@@ -876,6 +877,11 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 def _extend_end(text: str, sentence: Sentence, position: int) -> int:
     """End of the predicate's clause, plus a trailing condition."""
     limit = sentence.end
+    for stop in _FULL_STOP.finditer(text, position, limit):
+        token = text[text.rfind(" ", position, stop.start()) + 1:stop.start() + 1]
+        if not _is_abbreviation(token, text, stop.end() + 1):
+            limit = stop.start()
+            break
     match = re.compile(r"[,;:!?—–]").search(text, position, limit)
     end = match.start() if match else limit
     words = text[position:end].split()
