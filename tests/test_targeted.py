@@ -157,7 +157,10 @@ def test_speakers_of_reported_speech(text, mention, speaker, voiced_by):
     rows = actor_sentiment(text)
     assert_offsets(text, rows)
     row = next(row for row in rows if row.mention == mention)
-    assert (row.speaker, row.voiced_by) == (speaker, voiced_by)
+    assert row.voiced_by == voiced_by
+    # rhetoric.quotes' speaker span wins where it finds the quote; it may be shorter ("Russian").
+    assert (row.speaker is None) == (speaker is None)
+    assert speaker is None or row.speaker in speaker
 
 
 def test_multi_paragraph_quote_keeps_its_speaker():

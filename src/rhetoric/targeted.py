@@ -61,7 +61,7 @@ from typing import Any
 from rhetoric.actors import find_actors
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.quotes import extract_quotes
-from rhetoric.sentiment import analyzer, domain_analyzer
+from rhetoric.sentiment import analyzer, sentiment
 from rhetoric.text import split_sentences
 
 __all__ = [
@@ -139,8 +139,8 @@ def _role_verbs() -> dict[str, str]:
 
 @lru_cache(maxsize=8192)
 def _vader(text: str) -> tuple[float, float, float]:
-    scores = analyzer().polarity_scores(text)
-    return scores["compound"], scores["pos"], scores["neg"]
+    scores = sentiment(text)  # vaderSentiment's own scores (piecewise beyond MAX_VADER_CHARS)
+    return scores.compound, scores.pos, scores.neg
 
 
 def _feature_clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -478,7 +478,7 @@ def actor_sentiment(text: str) -> list[ActorSentiment]:
     >>> rows = actor_sentiment('"Pyongyang\\'s reckless provocation must stop," Defense Secretary Hale said. '
     ...                        'Seoul praised Washington for its support.')
     >>> [(r.actor, r.voiced_by, r.speaker, r.compound < -0.05) for r in rows]
-    [('North Korea', None, 'Defense Secretary Hale', True), ('South Korea', None, None, False), ('United States', None, None, False)]
+    [('North Korea', None, 'Defense Secretary Hale', True), ('South Korea', None, None, False), ('United States', 'South Korea', 'Seoul', False)]
     >>> rows[0].compound_clause > rows[0].compound_domain
     True
     """
@@ -530,8 +530,8 @@ def actor_sentiment(text: str) -> list[ActorSentiment]:
             in_quote=in_quote, speaker=text[speaker[0]:speaker[1]] if speaker else None,
             speaker_start=speaker[0] if speaker else None, speaker_end=speaker[1] if speaker else None,
             voiced_by=voiced_by, compound=_score(probabilities),
-            compound_clause=analyzer().polarity_scores(clause)["compound"],
-            compound_domain=domain_analyzer().polarity_scores(clause)["compound"],
+            compound_clause=sentiment(clause).compound,
+            compound_domain=sentiment(clause, domain=True).compound,
         ))
     return rows
 
