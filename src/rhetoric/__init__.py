@@ -19,8 +19,8 @@ from rhetoric.corpus import Corpus, CorpusError, load_corpus
 from rhetoric.devices import Device, extract_devices
 from rhetoric.framing import FrameScore, frame_scores, score_frames
 from rhetoric.quotes import Quote, extract_quotes
-from rhetoric.sentiment import Sentiment, sentiment
-from rhetoric.targeted import ActorSentiment, actor_sentiment
+from rhetoric.sentiment import Sentiment, domain_sentiment, sentiment
+from rhetoric.targeted import ActorSentiment, actor_sentiment, actor_sentiment_summary, target_sentiment
 from rhetoric.text import Sentence, split_sentences
 from rhetoric.threats import Threat, extract_threats
 from rhetoric.pipeline import Tables, analyze, extract_corpus
@@ -32,8 +32,8 @@ __all__ = [
     "Device", "extract_devices",
     "FrameScore", "frame_scores", "score_frames",
     "Quote", "extract_quotes",
-    "Sentiment", "sentiment",
-    "ActorSentiment", "actor_sentiment",
+    "Sentiment", "sentiment", "domain_sentiment",
+    "ActorSentiment", "actor_sentiment", "actor_sentiment_summary", "target_sentiment",
     "Sentence", "split_sentences",
     "Threat", "extract_threats",
     "Tables", "analyze", "extract_corpus",

@@ -117,6 +117,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "sentences": pa.schema(_DOC + [
         ("sent_id", pa.int64()), ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()),
         ("compound", pa.float64()), ("pos", pa.float64()), ("neu", pa.float64()), ("neg", pa.float64()),
+        ("compound_domain", pa.float64()),  # opt-in domain lexicon (sentiment(..., domain=True)); base columns untouched
     ]),
     **{name: schema_of(cls, _DOC + lead, tail) for name, (_, cls, lead, tail) in EXTRACTORS.items()},
     "officials": pa.schema([
@@ -154,7 +155,8 @@ def analyze_article(article: Article) -> ArticleResult:
         scores = sentiment(sentence.text)
         sentence_rows.append({**doc, "sent_id": sentence.sent_id, "start": sentence.start, "end": sentence.end,
                               "text": sentence.text, "compound": scores.compound, "pos": scores.pos,
-                              "neu": scores.neu, "neg": scores.neg})
+                              "neu": scores.neu, "neg": scores.neg,
+                              "compound_domain": sentiment(sentence.text, domain=True).compound})
     rows["sentences"] = sentence_rows
 
     for name, (function, _cls, _lead, _tail) in EXTRACTORS.items():

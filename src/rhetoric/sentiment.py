@@ -9,6 +9,17 @@ implementation and version used are recorded in every manifest
 >>> s = sentiment("The talks were a great success.")
 >>> s.compound > 0.5, s.neg
 (True, 0.0)
+
+Domain mode (opt-in) adds the security vocabulary of
+``lexicons/security_valence.tsv`` ("provocation", "imperialists",
+"denuclearization", …) to a *copy* of VADER's lexicon; the base analyzer and
+its scores are untouched, and pipeline tables report domain scores in their
+own ``compound_domain`` columns.
+
+>>> sentiment("Pyongyang condemned the provocation.").compound
+-0.4404
+>>> sentiment("Pyongyang condemned the provocation.", domain=True).compound
+-0.6808
 """
 
 from __future__ import annotations
@@ -19,9 +30,19 @@ from importlib.metadata import version
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-__all__ = ["Sentiment", "sentiment", "VADER_IMPLEMENTATION", "NEGATIVE_THRESHOLD", "POSITIVE_THRESHOLD"]
+from rhetoric.lexicons import read_lexicon_table
+
+__all__ = [
+    "Sentiment", "sentiment", "domain_sentiment", "analyzer", "domain_analyzer", "domain_lexicon",
+    "VADER_IMPLEMENTATION", "MAX_VADER_CHARS", "NEGATIVE_THRESHOLD", "POSITIVE_THRESHOLD",
+]
 
 VADER_IMPLEMENTATION = f"vaderSentiment {version('vaderSentiment')}"
+#: Longest text scored by VADER in one call. The reference implementation's
+#: cost grows with the square of a text's length (it re-lowercases the whole
+#: word list for every sentiment word), which is harmless for sentences and
+#: quotes but takes minutes for a 1 MB text. Longer texts are scored piecewise.
+MAX_VADER_CHARS = 20_000
 #: Hutto & Gilbert's conventional cut-offs on the compound score.
 NEGATIVE_THRESHOLD = -0.05
 POSITIVE_THRESHOLD = 0.05
@@ -43,11 +64,89 @@ def analyzer() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
-def sentiment(text: str) -> Sentiment:
-    """VADER polarity scores of ``text``, exactly as vaderSentiment computes them.
+@lru_cache(maxsize=1)
+def domain_lexicon() -> dict[str, float]:
+    """Security terms → valence (VADER's -4..4 scale), from
+    ``lexicons/security_valence.tsv``. Terms VADER already scores are
+    skipped, so domain mode only ever adds words.
+
+    >>> domain_lexicon()["provocation"], "war" in domain_lexicon()
+    (-1.7, False)
+    """
+    base = analyzer().lexicon
+    terms: dict[str, float] = {}
+    for row in read_lexicon_table("security_valence.tsv"):
+        term, valence = row[0].lower(), float(row[1])
+        if term not in base:
+            terms[term] = valence
+    return terms
+
+
+@lru_cache(maxsize=1)
+def domain_analyzer() -> SentimentIntensityAnalyzer:
+    """A separate VADER analyzer whose lexicon is a copy of VADER's plus
+    :func:`domain_lexicon`; :func:`analyzer` is never modified."""
+    domain = SentimentIntensityAnalyzer()
+    added: dict[str, float] = {}
+    for term, valence in domain_lexicon().items():
+        # VADER strips only ASCII punctuation from tokens, so a term glued to
+        # typographic quote marks (“imperialists”) would go unseen; register
+        # those forms of the added terms too (VADER's own words stay as they are).
+        for before, after in (("", ""), ("“", ""), ("", "”"), ("“", "”"), ("‘", ""), ("", "’"), ("‘", "’")):
+            added.setdefault(before + term + after, valence)
+    domain.lexicon = {**domain.lexicon, **added}
+    return domain
+
+
+def sentiment(text: str, *, domain: bool = False) -> Sentiment:
+    """VADER polarity scores of ``text``, exactly as vaderSentiment computes them
+    for any text up to :data:`MAX_VADER_CHARS` characters (every sentence and
+    quote in practice); with ``domain=True``, VADER with the security lexicon
+    added (:func:`domain_analyzer`).
+
+    A longer text is cut into sentences, and sentences still longer than the
+    limit into pieces at whitespace; the result is the length-weighted mean of
+    the pieces' scores, rounded like VADER's (4 decimals, 3 for pos/neu/neg).
 
     >>> sentiment("").compound
     0.0
+    >>> long = "The talks were a great success. " * 1000
+    >>> sentiment(long).compound == sentiment("The talks were a great success.").compound
+    True
+    >>> sentiment("Seoul urged denuclearization.").compound, sentiment("Seoul urged denuclearization.", domain=True).compound
+    (0.0, 0.296)
     """
-    scores = analyzer().polarity_scores(text)
-    return Sentiment(scores["compound"], scores["pos"], scores["neu"], scores["neg"])
+    if len(text) <= MAX_VADER_CHARS:
+        scores = (domain_analyzer() if domain else analyzer()).polarity_scores(text)
+        return Sentiment(scores["compound"], scores["pos"], scores["neu"], scores["neg"])
+    pieces = [piece for piece in _pieces(text) if piece.strip()]
+    weights = [len(piece) for piece in pieces]
+    total = sum(weights)
+    parts = [sentiment(piece, domain=domain) for piece in pieces]
+    def mean(name: str, digits: int) -> float:
+        return round(sum(getattr(part, name) * weight for part, weight in zip(parts, weights)) / total, digits)
+    return Sentiment(mean("compound", 4), mean("pos", 3), mean("neu", 3), mean("neg", 3))
+
+
+def domain_sentiment(text: str) -> Sentiment:
+    """Shorthand for ``sentiment(text, domain=True)``.
+
+    >>> domain_sentiment("The gangster-like imperialists staged a provocation.").compound < -0.5
+    True
+    """
+    return sentiment(text, domain=True)
+
+
+def _pieces(text: str) -> list[str]:
+    from rhetoric.text import split_sentences
+
+    pieces: list[str] = []
+    for sentence in split_sentences(text):
+        piece = sentence.text
+        while len(piece) > MAX_VADER_CHARS:
+            cut = piece.rfind(" ", 0, MAX_VADER_CHARS)
+            cut = cut if cut > 0 else MAX_VADER_CHARS
+            pieces.append(piece[:cut])
+            piece = piece[cut:]
+        pieces.append(piece)
+    return pieces
