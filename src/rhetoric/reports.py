@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import nbformat
 
 from rhetoric.store import atomic_path
 
@@ -44,6 +43,8 @@ def template_parameters(template: str | os.PathLike[str]) -> dict[str, Any]:
     >>> sorted(template_parameters("notebooks/sentiment_report.ipynb"))[:2]  # doctest: +SKIP
     ['corpus', 'group_by']
     """
+    import nbformat
+
     notebook = nbformat.read(template, as_version=4)
     for cell in notebook.cells:
         if cell.cell_type == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
@@ -162,7 +163,7 @@ def safe_name(text: str, *, max_length: int = 80) -> str:
     >>> safe_name("mw-2026-01-09-icbm-launch")
     'mw-2026-01-09-icbm-launch'
     >>> safe_name("../../etc/passwd")
-    'etc_passwd-5bb4f4a8'
+    'etc_passwd-3754d6cb'
     >>> safe_name("")
     'unnamed-e3b0c442'
     """
@@ -326,6 +327,7 @@ def render_report(template: str | os.PathLike[str], outdir: str | os.PathLike[st
     an optional started kernel manager to run in (``rhetoric batch`` passes a
     fresh, pre-started kernel).
     """
+    import nbformat
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
