@@ -519,6 +519,8 @@ def run_batch(template: str | os.PathLike[str], jobs: list[Job], outdir: str | o
     todo: list[tuple[Job, str]] = []
     for job in jobs:
         inside(outdir, f"{job.name}.ipynb")  # refuses names that would leave outdir
+        for stale in outdir.glob(f".{job.name}.*"):  # temporary files of a run that was killed
+            stale.unlink(missing_ok=True)
         key = job_key(template, job.parameters, template_sha)
         old = before.get(job.name)
         if (resume and old and old.get("status") == "succeeded" and old.get("key") == key
