@@ -1,0 +1,343 @@
+"""Tests for rhetoric.quotes: every attribution pattern of issue 3 on hand-written
+sentences in the style of the seed articles, the two seed sentences, odd input,
+and the sample corpus's gold quotes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rhetoric import load_corpus
+from rhetoric.quotes import Quote, extract_quotes
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "raw" / "sample"
+
+
+def only(text: str) -> Quote:
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def assert_offsets(text: str, quotes: list[Quote]) -> None:
+    for q in quotes:
+        assert text[q.content_start:q.content_end] == q.content
+        if q.cue is not None:
+            assert text[q.cue_start:q.cue_end] == q.cue
+        if q.speaker is not None:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker
+
+
+# --------------------------------------------------------------------------
+# The four basic orders
+# --------------------------------------------------------------------------
+
+def test_quote_then_speaker_said():
+    text = "“Any attack will be met with an overwhelming response,” South Korean Defense Minister Park Seung-ho said."
+    q = only(text)
+    assert (q.kind, q.content) == ("direct", "Any attack will be met with an overwhelming response,")
+    assert (q.cue, q.speaker) == ("said", "South Korean Defense Minister Park Seung-ho")
+    assert (q.speaker_name, q.speaker_title, q.speaker_affiliation) == ("Park Seung-ho", "Defense Minister", "South Korea")
+    assert_offsets(text, [q])
+
+
+def test_quote_then_said_speaker():
+    q = only("“We are monitoring the situation closely,” said Pentagon spokeswoman Dana Whitcomb.")
+    assert q.kind == "direct" and q.cue == "said"
+    assert q.speaker == "Pentagon spokeswoman Dana Whitcomb"
+    assert (q.speaker_name, q.speaker_title, q.speaker_affiliation) == (
+        "Dana Whitcomb", "Pentagon spokeswoman", "United States")
+
+
+def test_speaker_said_comma_quote():
+    q = only("State Department spokesman Ethan Brandt said, “The United States condemns this launch.”")
+    assert (q.kind, q.content, q.cue) == ("direct", "The United States condemns this launch.", "said")
+    assert q.speaker_name == "Ethan Brandt" and q.speaker_title == "State Department spokesman"
+    assert q.speaker_affiliation == "United States"
+
+
+def test_speaker_said_colon_quote():
+    q = only("Defense Secretary Margaret Hale said: “We have been patient.”")
+    assert (q.kind, q.content, q.cue, q.speaker) == ("direct", "We have been patient.", "said",
+                                                     "Defense Secretary Margaret Hale")
+
+
+# --------------------------------------------------------------------------
+# Quotes across sentences and paragraphs
+# --------------------------------------------------------------------------
+
+def test_split_quote_both_pieces_attributed_to_one_speaker():
+    text = ("Defense Secretary Margaret Hale visited Seoul on Monday.\n\n"
+            "“Let there be no confusion in Pyongyang,” Hale said. “Our commitment to the defense of the "
+            "Republic of Korea is ironclad.”")
+    quotes = extract_quotes(text)
+    assert [q.content for q in quotes] == [
+        "Let there be no confusion in Pyongyang,",
+        "Our commitment to the defense of the Republic of Korea is ironclad.",
+    ]
+    assert {(q.kind, q.cue_start, q.speaker) for q in quotes} == {("direct", quotes[0].cue_start, "Hale")}
+    # the surname resolves to the full earlier mention, with its title
+    assert {(q.speaker_name, q.speaker_title) for q in quotes} == {("Margaret Hale", "Defense Secretary")}
+
+
+def test_multi_paragraph_quote_has_one_quote_per_paragraph():
+    text = ("Vice Foreign Minister Ri Chol-man said in a statement: “The drills are a rehearsal for invasion.\n\n"
+            "“We will not stand idle while the enemy sharpens its knives.\n\n"
+            "“Every provocation will be answered.”")
+    quotes = extract_quotes(text)
+    assert [q.content for q in quotes] == [
+        "The drills are a rehearsal for invasion.",
+        "We will not stand idle while the enemy sharpens its knives.",
+        "Every provocation will be answered.",
+    ]
+    assert {(q.kind, q.cue, q.speaker_name, q.speaker_title) for q in quotes} == {
+        ("direct", "said", "Ri Chol-man", "Vice Foreign Minister")}
+
+
+def test_floating_quote_paragraph_continues_previous_speaker():
+    text = ("“The allies are playing with fire,” said North Korea's ambassador Jo Song-gu.\n\n"
+            "“If a single shell lands on our territory, the response will be merciless.”\n\n"
+            "The Security Council adjourned without a vote.")
+    first, floating = extract_quotes(text)
+    assert floating.content == "If a single shell lands on our territory, the response will be merciless."
+    assert floating.kind == "direct" and floating.cue is None
+    assert floating.speaker == first.speaker and floating.speaker_name == "Jo Song-gu"
+
+
+# --------------------------------------------------------------------------
+# Speakers: appositives, organisations, pronouns
+# --------------------------------------------------------------------------
+
+def test_appositive_role_gives_title():
+    q = only("Hugh Hill, a doctor at the county clinic, said the wards were full of children.")
+    assert (q.kind, q.content, q.speaker) == ("indirect", "the wards were full of children", "Hugh Hill")
+    assert (q.speaker_name, q.speaker_title) == ("Hugh Hill", "doctor")
+
+
+def test_appositive_relative_clause_is_skipped():
+    q = only("Park, who replaced Kim Min-seok as defense minister in December, said the drills would go ahead.")
+    assert (q.speaker, q.content) == ("Park", "the drills would go ahead")
+
+
+def test_according_to_after_the_clause():
+    text = ("The bombers conducted a simulated bombing run before returning to base, "
+            "according to U.S. Pacific Air Forces.")
+    q = only(text)
+    assert (q.kind, q.cue, q.speaker) == ("indirect", "according to", "U.S. Pacific Air Forces")
+    assert q.content == "The bombers conducted a simulated bombing run before returning to base"
+    assert q.speaker_affiliation == "United States"
+
+
+def test_according_to_before_the_clause():
+    q = only("According to the Joint Chiefs of Staff, the missile flew about 800 kilometers.")
+    assert (q.cue, q.speaker, q.content) == ("According to", "the Joint Chiefs of Staff",
+                                             "the missile flew about 800 kilometers")
+    assert q.speaker_name == "Joint Chiefs of Staff" and q.speaker_affiliation == "South Korea"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ethan Brandt told reporters that the talks had stalled.",
+    "Ethan Brandt told reporters the talks had stalled.",
+])
+def test_told_reporters_with_and_without_that(sentence):
+    q = only(sentence)
+    assert (q.kind, q.cue, q.speaker, q.content) == ("indirect", "told", "Ethan Brandt", "the talks had stalled")
+
+
+@pytest.mark.parametrize("verb", ["warned", "said"])
+def test_speaker_verb_that(verb):
+    q = only(f"Japanese Defense Minister Kenji Moriyama {verb} that the launch was a grave threat.")
+    assert (q.kind, q.cue, q.content) == ("indirect", verb, "the launch was a grave threat")
+    assert (q.speaker_name, q.speaker_title, q.speaker_affiliation) == ("Kenji Moriyama", "Defense Minister", "Japan")
+
+
+def test_said_in_a_statement_both_orders():
+    after = only("The ministry said in a statement that the exercise was purely defensive.")
+    assert (after.content, after.speaker) == ("the exercise was purely defensive", "The ministry")
+    before = only("The exercise was purely defensive, the ministry said in a statement.")
+    assert (before.content, before.speaker, before.cue) == ("The exercise was purely defensive", "the ministry", "said")
+
+
+def test_organisation_speakers_and_descriptions():
+    text = ("South Korea's Defense Ministry said the North had fired two missiles.\n\n"
+            "The launch violated U.N. resolutions, state media reported.\n\n"
+            "The ministry said it was coordinating with Washington.")
+    first, media, later = extract_quotes(text)
+    assert (first.speaker, first.speaker_name, first.speaker_affiliation) == (
+        "South Korea's Defense Ministry", "South Korea Defense Ministry", "South Korea")
+    assert (media.kind, media.cue, media.speaker, media.content) == (
+        "indirect", "reported", "state media", "The launch violated U.N. resolutions")
+    # "the ministry" resolves to the ministry named before, not to state media
+    assert later.speaker == "The ministry" and later.speaker_name == "South Korea Defense Ministry"
+
+
+def test_pronoun_resolves_to_nearest_named_speaker():
+    text = ("“Diplomacy remains open,” said Secretary of State Daniel Okafor.\n\n"
+            "He warned that sanctions would tighten.")
+    _, reported = extract_quotes(text)
+    assert reported.speaker == "He"
+    assert (reported.speaker_name, reported.speaker_title, reported.speaker_affiliation) == (
+        "Daniel Okafor", "Secretary of State", None)
+
+
+# --------------------------------------------------------------------------
+# Quote marks: mixed shapes, odd numbers, scare quotes, fragments
+# --------------------------------------------------------------------------
+
+def test_straight_and_curly_quotes_mixed():
+    text = ('"The alliance is ready to fight tonight,” Gen. Raymond Castillo said. '
+            '“We train for this every day," he added.')
+    quotes = extract_quotes(text)
+    assert [(q.kind, q.content, q.cue) for q in quotes] == [
+        ("direct", "The alliance is ready to fight tonight,", "said"),
+        ("direct", "We train for this every day,", "added"),
+    ]
+    assert quotes[1].speaker == "he" and quotes[1].speaker_name == "Raymond Castillo"
+
+
+def test_odd_number_of_quote_marks_is_best_effort():
+    text = ("“The drills will continue as planned,” the Joint Chiefs said.\n\n"
+            "A JCS official said: “We are ready for any provocation.\n\n"
+            "Markets were calm.")
+    quotes = extract_quotes(text)
+    assert_offsets(text, quotes)
+    assert quotes[0].content == "The drills will continue as planned,"
+    # the unclosed quote runs to the end of its paragraph
+    assert quotes[1].content == "We are ready for any provocation." and quotes[1].kind == "direct"
+
+
+def test_scare_quotes_are_not_quotes():
+    assert extract_quotes("The so-called “peace” talks collapsed after the “Iron Lantern” exercise.") == []
+
+
+def test_quoted_fragment_in_reported_speech_is_mixed():
+    q = only("KCNA said the drills were “a rehearsal for invasion” and vowed to respond.")
+    assert (q.kind, q.speaker, q.speaker_name, q.speaker_affiliation) == ("mixed", "KCNA", "KCNA", "North Korea")
+    assert q.content.startswith("the drills were “a rehearsal for invasion”")
+
+
+def test_coordinated_cues_each_get_their_content():
+    text = ("Chinese Foreign Ministry spokeswoman Lin Weiyan said she was “not aware” of the plans "
+            "and denied that China had been briefed.")
+    first, second = extract_quotes(text)
+    assert (first.kind, first.cue, first.content) == ("mixed", "said", "she was “not aware” of the plans")
+    assert (second.kind, second.cue, second.content) == ("indirect", "denied", "China had been briefed")
+    assert first.speaker == second.speaker == "Chinese Foreign Ministry spokeswoman Lin Weiyan"
+    assert second.speaker_title == "Foreign Ministry spokeswoman" and second.speaker_affiliation == "China"
+
+
+def test_negated_speech_without_content_is_not_a_quote():
+    assert extract_quotes("The Pentagon has not said when the carrier will leave.") == []
+
+
+# --------------------------------------------------------------------------
+# The seed articles' sentences (messy quote marks included)
+# --------------------------------------------------------------------------
+
+SEED_TRUMP = ("Tempers are flaring on both sides as Trump threatens to “totally destroy” North Korea, while "
+              "Pyongyang seethes against the “surprise nuclear strike drill”, accusing “gangster-like U.S. "
+              "imperialists” of seeking to ignite a nuclear war.")
+SEED_AUSTIN = ("When Defense Secretary Lloyd J. Austin III met with his South Korean counterpart, Lee Jong-sup, "
+               "in Washington last week, he warned that “any nuclear attack” by the North “would bring about "
+               "the end of the Kim regime. “. according to a joint statement.")
+
+
+def test_seed_threat_sentence():
+    quotes = extract_quotes(SEED_TRUMP)
+    assert_offsets(SEED_TRUMP, quotes)
+    assert [(q.kind, q.cue, q.speaker, q.speaker_name) for q in quotes] == [
+        ("mixed", "threatens", "Trump", "Trump"),
+        ("mixed", "accusing", "Pyongyang", "North Korea"),
+    ]
+    assert quotes[0].content == "to “totally destroy” North Korea"
+    assert quotes[1].content == "“gangster-like U.S. imperialists” of seeking to ignite a nuclear war"
+    # the name of the drill is not anyone's quote
+    assert not any("surprise nuclear strike drill" in q.content for q in quotes)
+
+
+def test_seed_austin_sentence_with_stray_mark():
+    q = only(SEED_AUSTIN)
+    assert (q.kind, q.cue, q.speaker) == ("mixed", "warned", "he")
+    assert q.content == "“any nuclear attack” by the North “would bring about the end of the Kim regime"
+    # "he" resolves to the titled person named earlier in the sentence; nothing in the
+    # sentence says which state he serves, so the affiliation stays unknown
+    assert (q.speaker_name, q.speaker_title, q.speaker_affiliation) == ("Lloyd J. Austin III", "Defense Secretary", None)
+
+
+# --------------------------------------------------------------------------
+# Never raise
+# --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "", " ", "\n\n\n", "“", "”", '"', "''", "“”", '""', "“ ” “", "said", "according to", ":",
+    "He said, “", "“Unclosed, he said.\n\n“Again", "\x00\x01“x\x02” said \x0b he", "”Backwards,“ he said.",
+    "a" * 5000 + "“", "“" * 300, "said " * 300,
+])
+def test_odd_inputs_never_raise(text):
+    quotes = extract_quotes(text)
+    assert_offsets(text, quotes)
+
+
+def test_unusual_whitespace_between_quote_and_speaker():
+    # a no-break space after the closing mark once made the whole article return no quotes
+    q = only("“We will hold the line,”\u00a0Gen. Raymond Castillo said.")
+    assert (q.kind, q.speaker_name) == ("direct", "Raymond Castillo")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["“", "”", '"', "''", "‘", "’", " he said", " said ", "Hale", ", ", ". ",
+                                 ":", "\n\n", "the ministry", " according to ", "that ", "We will",
+                                 " fight", "\x00", "—"]), max_size=40).map("".join))
+def test_random_input_never_raises_and_offsets_hold(text):
+    quotes = extract_quotes(text)
+    assert_offsets(text, quotes)
+    assert quotes == extract_quotes(text)  # deterministic
+
+
+# --------------------------------------------------------------------------
+# Sample corpus gold (data/raw/sample/gold.jsonl)
+# --------------------------------------------------------------------------
+
+def _greedy_match(predicted: list[tuple[int, int]], gold: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Issue 3's rule: greedy one-to-one; overlap >= 50% of the gold span and of the prediction."""
+    pairs = []
+    for i, (ps, pe) in enumerate(predicted):
+        for j, (gs, ge) in enumerate(gold):
+            overlap = min(pe, ge) - max(ps, gs)
+            if overlap > 0 and 2 * overlap >= ge - gs and 2 * overlap >= pe - ps:
+                pairs.append((overlap, i, j))
+    used_p, used_g, result = set(), set(), []
+    for _, i, j in sorted(pairs, key=lambda item: (-item[0], item[1], item[2])):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            result.append((i, j))
+    return result
+
+
+@pytest.mark.skipif(not (SAMPLE / "gold.jsonl").exists(), reason="sample corpus not present")
+def test_sample_corpus_against_gold():
+    corpus = load_corpus(SAMPLE / "articles")
+    texts = dict(zip(corpus.articles.doc_id, corpus.articles.text))
+    tp = n_pred = n_gold = names_right = 0
+    for line in (SAMPLE / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        text = texts[record["doc_id"]]
+        predicted = extract_quotes(text)
+        assert_offsets(text, predicted)
+        gold = record["quotes"]
+        pairs = _greedy_match([(q.content_start, q.content_end) for q in predicted],
+                              [(g["content_start"], g["content_end"]) for g in gold])
+        tp += len(pairs)
+        n_pred += len(predicted)
+        n_gold += len(gold)
+        names_right += sum(predicted[i].speaker_name == gold[j]["speaker_name"] for i, j in pairs)
+    precision, recall = tp / n_pred, tp / n_gold
+    # measured when written: P 0.960, R 0.886, speaker_name 0.794 on matches
+    assert precision >= 0.94, precision
+    assert recall >= 0.86, recall
+    assert names_right / tp >= 0.77, names_right / tp
