@@ -106,7 +106,7 @@ def test_failing_job_is_isolated_then_resume_skips_successes(tmp_path, processed
     table = collect(out)
     assert {"job", "doc_id", "corpus", "name", "value"} <= set(table.columns)
     row = table[(table["doc_id"] == HOSTILE_ID) & (table["name"] == "quotes")]
-    assert row["value"].tolist() == [1]
+    assert len(row) == 1 and row["value"].item() >= 1
     assert set(table[table["doc_id"] == DOCS[0]]["name"]) == {"sentences", "mean_compound", "quotes", "threats"}
     assert main(["batch", "collect", str(out), "-o", str(tmp_path / "values.csv")]) == 0
     assert "doc_id" in (tmp_path / "values.csv").read_text().splitlines()[0]

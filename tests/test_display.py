@@ -86,7 +86,7 @@ def test_load_tables_filters_by_date_and_ids(tables):
     assert set(may.articles["date"].dt.month) == {5}
     assert set(may.sentences["doc_id"]) == set(may.articles["doc_id"])
     one = rd.load_tables(tables.name, tables.parent, doc_ids=[HOSTILE_ID])
-    assert len(one.quotes) == 1 and len(one.threats) == 1 and one.quotes["doc_id"].eq(HOSTILE_ID).all()
+    assert len(one.quotes) >= 1 and len(one.threats) >= 1 and one.quotes["doc_id"].eq(HOSTILE_ID).all()
     none = rd.load_tables(tables.name, tables.parent, start_date="2031-01-01")
     assert none.articles.empty and none.sentences.empty and "0 articles" in none.summary()
 
@@ -111,11 +111,11 @@ def test_shaping_functions_on_real_rows(tables):
     per_month = rd.articles_per_month(loaded.articles)
     assert per_month["articles"].sum() == 9
     threats = rd.threat_table(loaded.threats, loaded.articles)
-    assert threats.loc[0, "actor → target"] == "<script>alert(1)</script> → <b>x</b>"
+    assert "<script>alert(1)</script> → <b>x</b>" in threats["actor → target"].tolist()
     intensity = rd.threat_intensity(loaded.threats, loaded.articles, by="outlet")
     assert intensity["threats"].sum() == len(loaded.threats)
     quotes = rd.article_quotes(loaded.quotes, HOSTILE_ID)
-    assert quotes.loc[0, "speaker"] == "<img src=x onerror=alert(1)>"
+    assert "<img src=x onerror=alert(1)>" in quotes["speaker"].tolist()
     arc = rd.sentiment_arc(loaded.sentences, HOSTILE_ID)
     assert arc["position"].iloc[0] == 0 and arc["position"].iloc[-1] == 1
     assert arc["sent_id"].is_monotonic_increasing
