@@ -242,18 +242,25 @@ def _int_or_none(value: Any) -> int | None:
         return None
 
 
+def _value(row: Mapping[str, Any], name: str) -> Any:
+    value = row.get(name)
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value) or value == "":
+        return None
+    return value
+
+
 def _label(kind: str, row: Mapping[str, Any]) -> str:
     if kind == "threat":
-        label = f"threat: {row.get('kind') or 'threat'}"
-        actor, target = row.get("actor"), row.get("target")
+        label = f"threat: {_value(row, 'kind') or 'threat'}"
+        actor, target = _value(row, "actor"), _value(row, "target")
         if actor or target:
             label += f" ({actor or '?'} → {target or '?'})"
         return label
     if kind == "device":
-        return f"device: {row.get('device') or 'device'}"
+        return f"device: {_value(row, 'device') or 'device'}"
     if kind == "speaker":
-        return f"speaker: {row.get('speaker_name') or row.get('speaker') or '?'}"
-    return f"quote ({row.get('kind') or 'quote'})"
+        return f"speaker: {_value(row, 'speaker_name') or _value(row, 'speaker') or '?'}"
+    return f"quote ({_value(row, 'kind') or 'quote'})"
 
 
 def highlight_article(text: str, *, threats: Any = None, devices: Any = None, quotes: Any = None,
@@ -453,7 +460,9 @@ def threat_intensity(threats: pd.DataFrame, articles: pd.DataFrame, by: str | No
 
 def threat_table(threats: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """One row per threat: date, outlet, actor → target, kind, conditional,
-    intensity and the phrase, most intense first."""
+    intensity and the phrase, most intense first (largest absolute
+    intensity: the threats extractor scores on the Goldstein scale, where
+    −10 is the most hostile)."""
     columns = ["date", "outlet", "actor → target", "kind", "conditional", "intensity", "phrase", "doc_id"]
     if threats.empty:
         return pd.DataFrame(columns=columns)
@@ -461,7 +470,8 @@ def threat_table(threats: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     table["actor → target"] = table["actor"].fillna("?") + " → " + table["target"].fillna("?")
     table["date"] = pd.to_datetime(table["date"]).dt.strftime("%Y-%m-%d")
     table = table.rename(columns={"text": "phrase"})
-    return table.sort_values(["intensity", "date", "doc_id"], ascending=[False, True, True])[columns].reset_index(drop=True)
+    table = table.assign(_magnitude=table["intensity"].abs())
+    return table.sort_values(["_magnitude", "date", "doc_id"], ascending=[False, True, True])[columns].reset_index(drop=True)
 
 
 def article_quotes(quotes: pd.DataFrame, doc_id: str | None = None) -> pd.DataFrame:
