@@ -3,8 +3,8 @@
 1. A shell loop, per article: ``papermill`` CLI, then
    ``jupyter nbconvert --to html --no-input`` (what papermill users write).
 2. ``rhetoric batch -j 2`` (process pool, papermill's Python API,
-   in-process HTMLExporter, kernels reset and reused per worker).
-3. ``rhetoric batch -j 2 --fresh-kernels`` (a new kernel per job) for reference.
+   in-process HTMLExporter, a new kernel per job: the default).
+3. ``rhetoric batch -j 2 --reuse-kernels`` (kernels reset and reused per worker).
 
 Usage:
     PYTHONPATH=src python benchmarks/batch_reports.py [--n 24] [--jobs 2] [--processed DIR]
@@ -45,7 +45,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=24, help="article reports to render (default: 24)")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes for rhetoric batch (default: 2)")
     parser.add_argument("--processed", type=Path, help="a processed corpus folder (default: extract the sample corpus)")
-    parser.add_argument("--skip-fresh", action="store_true", help="do not time the --fresh-kernels variant")
+    parser.add_argument("--skip-reuse", action="store_true", help="do not time the --reuse-kernels variant")
     args = parser.parse_args()
 
     import pyarrow.parquet as pq
@@ -87,7 +87,7 @@ def main() -> None:
     grid.write_text("\n".join(grid_lines) + "\n")
     rhetoric = [sys.executable, "-m", "rhetoric", "batch", str(TEMPLATE), "--grid", str(grid), "-j", str(args.jobs), "-q", *common]
     batch_seconds = run(rhetoric + ["-o", str(work / "batch")], env=env)
-    fresh_seconds = None if args.skip_fresh else run(rhetoric + ["--fresh-kernels", "-o", str(work / "fresh")], env=env)
+    reuse_seconds = None if args.skip_reuse else run(rhetoric + ["--reuse-kernels", "-o", str(work / "reuse")], env=env)
     load_after = os.getloadavg()
 
     n_html = len(list(loop_dir.glob("*.html")))
@@ -95,10 +95,10 @@ def main() -> None:
     print(f"article_report x {args.n} ({len(set(picked))} distinct articles from {processed}); kernel '{kernel}'")
     print(f"  shell loop (papermill CLI + nbconvert --no-input): {loop_seconds:7.1f} s  ({loop_seconds / args.n:.2f} s/report, {n_html} html)")
     print(f"  rhetoric batch -j {args.jobs}:                        {batch_seconds:7.1f} s  ({batch_seconds / args.n:.2f} s/report, {n_batch} html)")
-    if fresh_seconds is not None:
-        print(f"  rhetoric batch -j {args.jobs} --fresh-kernels:        {fresh_seconds:7.1f} s  ({fresh_seconds / args.n:.2f} s/report)")
+    if reuse_seconds is not None:
+        print(f"  rhetoric batch -j {args.jobs} --reuse-kernels:        {reuse_seconds:7.1f} s  ({reuse_seconds / args.n:.2f} s/report)")
     print(f"  speedup (loop / batch): {loop_seconds / batch_seconds:.1f}x"
-          + (f"; with fresh kernels: {loop_seconds / fresh_seconds:.1f}x" if fresh_seconds else ""))
+          + (f"; with --reuse-kernels: {loop_seconds / reuse_seconds:.1f}x" if reuse_seconds else ""))
     print(f"  load average before {load_before[0]:.1f}, after {load_after[0]:.1f} on {os.cpu_count()} CPUs; outputs in {work}")
 
 

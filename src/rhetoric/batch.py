@@ -3,9 +3,9 @@
 ``rhetoric batch TEMPLATE --grid GRID.yml`` (or ``--each-doc CORPUS``) turns
 a template into one job per parameter set and runs the jobs in worker
 *processes* (never threads). A worker starts the kernel for its next job,
-and imports the usual libraries in it, while the current one runs, which hides most of the kernel start-up; by default
-a kernel that ran a job successfully is reset (names deleted, figures
-closed, settings restored) and reused, see :func:`run_batch`.
+and imports the usual libraries in it, while the current one runs, which
+hides most of the kernel start-up. Every job gets a fresh kernel unless
+``reuse_kernels=True`` (``--reuse-kernels``), see :func:`run_batch`.
 
 Per job the output folder gets ``<job>.ipynb``, ``<job>.html`` and, if the
 notebook called :func:`rhetoric.record`, ``<job>.records.json``, each
@@ -493,17 +493,18 @@ def _run_job(template: str, outdir: str, job: Job, prestart_next: bool, executio
 
 def run_batch(template: str | os.PathLike[str], jobs: list[Job], outdir: str | os.PathLike[str], *, workers: int = 2,
               resume: bool = False, progress: bool = True, execution_timeout: float | None = None,
-              kernel: str | None = None, fresh_kernels: bool = False) -> BatchResult:
+              kernel: str | None = None, reuse_kernels: bool = False) -> BatchResult:
     """Render every job into ``outdir`` with ``workers`` processes; see the
     module docstring. Returns the manifest entries; a failed job is an entry
     with ``status == "failed"``, never an exception.
 
-    By default a worker reuses its kernel for the next job after a success,
-    with the namespace deleted (``%reset -f``), figures closed, matplotlib
-    settings restored and the working directory reset: imported modules stay
-    loaded, which saves the ~2.5 s of kernel start and imports per job.
-    ``fresh_kernels=True`` gives every job a new kernel (started while the
-    previous job runs) for templates that change module state."""
+    By default every job gets a new kernel (started while the previous job
+    runs), so no state can pass from one report to the next. With
+    ``reuse_kernels=True`` a worker keeps its kernel after a success, with
+    the namespace deleted (``%reset -f``), figures closed, matplotlib settings
+    restored and the working directory reset; imported modules stay loaded,
+    which saves ~2.5 s of kernel start and imports per job but lets a
+    template that changes a library's module state affect the next job."""
     from tqdm.auto import tqdm
 
     from rhetoric import __version__
@@ -539,7 +540,7 @@ def run_batch(template: str | os.PathLike[str], jobs: list[Job], outdir: str | o
         bar = None
         cwd = str(template.parent.resolve())
         with ProcessPoolExecutor(max_workers=n_workers, initializer=_worker_init,
-                                 initargs=(kernel, cwd, not fresh_kernels)) as pool:
+                                 initargs=(kernel, cwd, reuse_kernels)) as pool:
             futures = {pool.submit(_run_job, str(template), str(outdir), job, index < len(todo) - n_workers,
                                    execution_timeout): (job, key)
                        for index, (job, key) in enumerate(todo)}

@@ -95,8 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="skip jobs that succeeded before with the same template, parameters, input tables and version")
     batch.add_argument("-o", "--outdir", default="reports/batch", metavar="OUTDIR", help="output folder (default: reports/batch)")
     batch.add_argument("--timeout", type=_positive_int, metavar="SECONDS", help="fail a cell that runs longer")
-    batch.add_argument("--fresh-kernels", action="store_true",
-                       help="a new kernel for every job (default: a worker resets and reuses its kernel after a success)")
+    batch.add_argument("--reuse-kernels", action="store_true",
+                       help="faster: a worker resets and reuses its kernel after a successful job "
+                            "(default: a new kernel for every job, so no state passes between reports)")
     batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     batch.set_defaults(handler=_cmd_batch)
     return parser
@@ -186,7 +187,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     result = run_batch(template, jobs, args.outdir, workers=args.jobs, resume=args.resume,
                        progress=not args.quiet, execution_timeout=args.timeout,
-                       fresh_kernels=args.fresh_kernels)
+                       reuse_kernels=args.reuse_kernels)
     failed = result.failed
     if not args.quiet:
         print(f"rhetoric batch: {len(jobs)} jobs: {result.ran} run, {result.skipped} unchanged (skipped), "
