@@ -7,7 +7,10 @@ cue words fired (``evidence``), and every cue lives in a data file under
 
 * ``devices_loaded_language.txt`` — emotive/judgmental words (Da San Martino
   et al. 2019; Recasens et al. 2013). Adjacent cues ("pathetic and
-  laughable") and the intensifiers before them form one span.
+  laughable") and the intensifiers before them form one span. A label noun
+  inside a name-calling span is not reported again as loaded language.
+  Both this lexicon and the name-calling one were pruned of entries with low
+  precision on the tune half of PTC (headers list them).
 * ``devices_name_calling.tsv`` — labels (Miller 1939 / IPA name calling;
   Da San Martino et al. 2019): a pejorative head noun with its modifiers and
   actor names ("gangster-like U.S. imperialists"), a judgmental modifier
