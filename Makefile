@@ -50,11 +50,21 @@ $(PROCESSED)/manifest.json: $(VENV)/.installed $(PACKAGE_FILES) $(RAW_FILES)
 
 extract: $(PROCESSED)/manifest.json ## Extract the tables of CORPUS into data/processed/CORPUS/
 
-$(REPORTS)/sentiment_report.html: $(PROCESSED)/manifest.json $(VENV)/.kernel $(NOTEBOOKS)
-	$(BIN)/rhetoric report notebooks/sentiment_report.ipynb -p corpus $(CORPUS) -o $(REPORTS)
+REPORT_DEPS := $(PROCESSED)/manifest.json $(VENV)/.kernel $(PACKAGE_FILES)
 
-reports: $(REPORTS)/sentiment_report.html ## Extract CORPUS (default: the bundled sample) and render its reports into reports/CORPUS/
-	@echo "Reports in $(REPORTS)/"
+$(REPORTS)/%.html: notebooks/%.ipynb $(REPORT_DEPS)
+	$(BIN)/rhetoric report $< -p corpus $(CORPUS) -o $(REPORTS)
+
+# One article_report per article; --resume re-renders only what changed.
+$(REPORTS)/articles/manifest.jsonl: notebooks/article_report.ipynb $(REPORT_DEPS)
+	$(BIN)/rhetoric batch $< --each-doc $(CORPUS) -j $(JOBS) --resume -o $(REPORTS)/articles
+
+reports/index.html: $(REPORTS)/corpus_overview.html $(REPORTS)/sentiment_report.html $(REPORTS)/framing_report.html $(REPORTS)/articles/manifest.jsonl
+	$(BIN)/rhetoric batch index $(REPORTS) --title "Reports: $(CORPUS)"
+	$(BIN)/rhetoric batch index reports --title "rhetoric reports"
+
+reports: reports/index.html ## Extract CORPUS (default: the bundled sample) and render its reports into reports/CORPUS/
+	@echo "Reports in $(REPORTS)/ (open reports/index.html)"
 
 test: setup-test ## Run the whole test suite
 	$(BIN)/python -m pytest

@@ -29,6 +29,13 @@ Matching rules, per technique, within each article:
   it overlaps (precision side) and each gold span the fraction of its
   characters covered by overlapping predictions (recall side).
 
+``--lexeme-precision KIND`` prints, for every lexicon entry of KIND that
+fires on the tune half, how often the spans it is part of are correct
+(overlap rule), with each article's weight capped at two firings so that one
+article repeating a word cannot decide its fate. The lexicon headers say
+which entries were dropped on these figures (tune half only, never the
+held-out half).
+
 ``--candidates KIND`` instead prints lexicon candidates mined from the tune
 half: words and word pairs by how often they fall inside gold spans of the
 technique, with their in-span rate. These are for a human to review when
@@ -44,7 +51,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from rhetoric.devices import extract_devices
+from rhetoric.devices import _lexicons, _tokenize, extract_devices
 
 TECHNIQUES = {
     "loaded_language": "Loaded_Language",
@@ -152,6 +159,50 @@ def candidates(root: Path, kind: str, min_count: int, limit: int) -> None:
         print(f"{n_in:4d} {total[gram]:5d} {rate:.2f}  {gram}")
 
 
+LEXICON_OF = {"loaded_language": "loaded_language", "name_calling": "name_calling"}
+ARTICLE_CAP = 2
+
+
+def lexeme_precision(root: Path, kind: str, min_fires: float, below: float) -> None:
+    """Per lexicon entry: capped firings, capped correct firings, precision (tune half only)."""
+    texts, gold = load_ptc(root, "tune")
+    technique = TECHNIQUES[kind]
+    lexicon = _lexicons()[LEXICON_OF[kind]]
+    fires: defaultdict[str, float] = defaultdict(float)
+    correct: defaultdict[str, float] = defaultdict(float)
+    articles: defaultdict[str, int] = defaultdict(int)
+    for article_id, text in texts.items():
+        spans = gold[article_id].get(technique, [])
+        tokens = _tokenize(text)
+        starts = {span[0]: index for index, span in enumerate(tokens.spans)}
+        here: Counter[str] = Counter()
+        here_ok: Counter[str] = Counter()
+        for device in extract_devices(text):
+            if device.device != kind:
+                continue
+            ok = any(_overlap((device.start, device.end), s) for s in spans)
+            index = starts.get(device.start)
+            terms = set()
+            while index is not None and index < len(tokens.spans) and tokens.spans[index][0] < device.end:
+                hit = lexicon.match(tokens, index)
+                if hit is not None:
+                    terms.add(hit[2])
+                index += 1
+            for term in terms:
+                here[term] += 1
+                here_ok[term] += ok
+        for term, n in here.items():
+            weight = min(1.0, ARTICLE_CAP / n)
+            fires[term] += n * weight
+            correct[term] += here_ok[term] * weight
+            articles[term] += 1
+    rows = sorted(fires, key=lambda t: (correct[t] / fires[t], -fires[t], t))
+    for term in rows:
+        precision = correct[term] / fires[term]
+        if fires[term] >= min_fires and precision < below:
+            print(f"{fires[term]:6.1f} {correct[term]:6.1f} {precision:.2f} {articles[term]:4d}\t{term}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("path", type=Path, help="PTC folder (train-articles/, train-task2-TC.labels)")
@@ -159,10 +210,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-misses", type=int, default=0, metavar="N",
                         help="print N missed gold spans and N false alarms per technique")
     parser.add_argument("--candidates", choices=tuple(TECHNIQUES), help="mine lexicon candidates (tune half)")
+    parser.add_argument("--lexeme-precision", choices=tuple(LEXICON_OF),
+                        help="per-lexicon-entry precision on the tune half")
+    parser.add_argument("--min-fires", type=float, default=0.0, help="with --lexeme-precision")
+    parser.add_argument("--below", type=float, default=1.01, help="with --lexeme-precision: only entries below")
     parser.add_argument("--min-count", type=int, default=3)
     parser.add_argument("--limit", type=int, default=300)
     args = parser.parse_args(argv)
-    if args.candidates:
+    if args.lexeme_precision:
+        lexeme_precision(args.path, args.lexeme_precision, args.min_fires, args.below)
+    elif args.candidates:
         candidates(args.path, args.candidates, args.min_count, args.limit)
     else:
         score(args.path, args.split, args.show_misses)

@@ -57,6 +57,19 @@ def test_label_given_in_quotes_after_dubbed() -> None:
     assert spans(text, "name_calling") == ["paper tiger"]
 
 
+def test_so_called_and_general_labels() -> None:
+    assert spans("The so-called experts were wrong.", "name_calling") == ["so-called experts"]
+    assert spans("He was branded a race-baiter by radical leftists.", "name_calling") == ["race-baiter", "leftists"]
+
+
+def test_label_noun_is_not_also_loaded_but_its_modifier_may_be() -> None:
+    text = "The warmongers sent vicious thugs."
+    found = {(d.device, d.text) for d in extract_devices(text)}
+    assert ("name_calling", "warmongers") in found
+    assert ("loaded_language", "warmongers") not in found
+    assert ("name_calling", "vicious thugs") in found and ("loaded_language", "vicious") in found
+
+
 def test_name_calling_negatives() -> None:
     text = ("The Kim Jong-un government launched a missile, and the defense ministry's "
             "leaders met South Korean officials in Seoul.")
@@ -75,6 +88,17 @@ def test_loaded_language_merges_adjacent_cues() -> None:
 
 def test_loaded_language_keeps_intensifier() -> None:
     assert spans("That plan is utterly absurd.", "loaded_language") == ["utterly absurd"]
+
+
+def test_loaded_language_general_emotive_words() -> None:
+    text = "It was a relentless, destructive onslaught, a baffling fiasco."
+    assert spans(text, "loaded_language") == ["relentless, destructive onslaught", "baffling fiasco"]
+
+
+def test_loaded_language_pruned_words_are_plain_news() -> None:
+    # dropped for low precision on the PTC tune half (see the lexicon header)
+    text = "The court heard the fraud case about a scandal over corruption and propaganda."
+    assert spans(text, "loaded_language") == []
 
 
 def test_loaded_language_negative_plain_report() -> None:

@@ -24,6 +24,7 @@ from rhetoric.targeted import ActorSentiment, actor_sentiment, actor_sentiment_s
 from rhetoric.text import Sentence, split_sentences
 from rhetoric.threats import Threat, extract_threats
 from rhetoric.pipeline import Tables, analyze, extract_corpus
+from rhetoric.reports import record
 
 __all__ = [
     "__version__",
@@ -37,4 +38,5 @@ __all__ = [
     "Sentence", "split_sentences",
     "Threat", "extract_threats",
     "Tables", "analyze", "extract_corpus",
+    "record",
 ]

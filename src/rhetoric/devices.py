@@ -7,7 +7,10 @@ cue words fired (``evidence``), and every cue lives in a data file under
 
 * ``devices_loaded_language.txt`` — emotive/judgmental words (Da San Martino
   et al. 2019; Recasens et al. 2013). Adjacent cues ("pathetic and
-  laughable") and the intensifiers before them form one span.
+  laughable") and the intensifiers before them form one span. A label noun
+  inside a name-calling span is not reported again as loaded language.
+  Both this lexicon and the name-calling one were pruned of entries with low
+  precision on the tune half of PTC (headers list them).
 * ``devices_name_calling.tsv`` — labels (Miller 1939 / IPA name calling;
   Da San Martino et al. 2019): a pejorative head noun with its modifiers and
   actor names ("gangster-like U.S. imperialists"), a judgmental modifier
@@ -175,8 +178,8 @@ class _PhraseLexicon:
         options = self._options
         return [i for i, word in enumerate(tokens.lower) if (cache[word] if word in cache else options(word))]
 
-    def match(self, tokens: _Tokens, i: int) -> tuple[int, str] | None:
-        """``(number of tokens, tag)`` of the longest term starting at ``i``."""
+    def match(self, tokens: _Tokens, i: int) -> tuple[int, str, str] | None:
+        """``(number of tokens, tag, lexicon term)`` of the longest term at ``i``."""
         options = self._options(tokens.lower[i])
         if not options:
             return None
@@ -185,14 +188,14 @@ class _PhraseLexicon:
         for words, tag, _term in options:  # longest first
             n = len(words)
             if n == 1:
-                return 1, tag  # the first word matched when the option was indexed
+                return 1, tag, _term  # the first word matched when the option was indexed
             if i + n > n_tokens:
                 continue
             for k in range(1, n):
                 if not joined[i + k - 1] or not self._word_matches(words[k], lower[i + k]):
                     break
             else:
-                return n, tag
+                return n, tag, _term
         return None
 
 
@@ -320,7 +323,7 @@ def _name_calling(text: str, tokens: _Tokens) -> list[Device]:
         if hit is None:
             i += 1
             continue
-        length, tag = hit
+        length, tag, _term = hit
         end = i + length
         if tag == "label":
             first = i
@@ -483,8 +486,8 @@ def extract_devices(text: str) -> list[Device]:
     name_calling 'puppet regime' ('puppet', 'regime')
     hedge 'may' ('may',)
     hedge 'reportedly' ('reportedly',)
+    loaded_language 'utter' ('utter',)
     exaggeration 'utter ruin' ('utter',)
-    loaded_language 'ruin' ('ruin',)
     """
     if not isinstance(text, str) or not text:
         return []
@@ -494,13 +497,19 @@ def extract_devices(text: str) -> list[Device]:
     found: list[Device] = []
     names = _name_calling(text, tokens)
     found += names
+    # A label noun inside a name-calling span is not also loaded language
+    # ("warmongers"); an emotive modifier in it may be ("vicious thugs").
     taken: set[int] = set()
-    starts = {span[0]: index for index, span in enumerate(tokens.spans)}
-    for device in names:
-        index = starts.get(device.start)
-        while index is not None and index < len(tokens.spans) and tokens.spans[index][0] < device.end:
-            taken.add(index)
-            index += 1
+    if names:
+        starts = {span[0]: index for index, span in enumerate(tokens.spans)}
+        label_lexicon = _lexicons()["name_calling"]
+        for device in names:
+            index = starts.get(device.start)
+            while index is not None and index < len(tokens.spans) and tokens.spans[index][0] < device.end:
+                hit = label_lexicon.match(tokens, index)
+                if hit is not None and hit[1] == "label":
+                    taken.add(index)
+                index += 1
     found += _loaded_language(text, tokens, taken)
     found += _appeal_to_fear(text, tokens)
     found += _exaggeration(text, tokens)
