@@ -21,11 +21,12 @@ import html
 import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from rhetoric.pipeline import SCHEMAS, TABLE_NAMES, Tables
 
 __all__ = [
     "Html",
@@ -52,7 +53,7 @@ __all__ = [
     "device_counts",
 ]
 
-TABLES = ("articles", "sentences", "quotes", "threats", "devices", "frames", "actor_sentiment", "officials", "errors")
+TABLES = TABLE_NAMES
 
 
 class Html(str):
@@ -78,28 +79,11 @@ def set_theme() -> None:
 # Loading
 # --------------------------------------------------------------------------
 
-@dataclass
-class ReportTables:
-    """The tables of one processed corpus, filtered to the articles of a report."""
-
-    articles: pd.DataFrame
-    sentences: pd.DataFrame
-    quotes: pd.DataFrame
-    threats: pd.DataFrame
-    devices: pd.DataFrame
-    frames: pd.DataFrame
-    actor_sentiment: pd.DataFrame
-    officials: pd.DataFrame
-    errors: pd.DataFrame
-
-    def summary(self) -> str:
-        """One line: how many rows each table holds."""
-        return ", ".join(f"{len(getattr(self, name))} {name.replace('_', ' ')}" for name in TABLES if name != "errors")
+#: What :func:`load_tables` returns: the pipeline's :class:`~rhetoric.pipeline.Tables`.
+ReportTables = Tables
 
 
 def _empty_table(name: str) -> pd.DataFrame:
-    from rhetoric.pipeline import SCHEMAS
-
     return SCHEMAS[name].empty_table().to_pandas()
 
 

@@ -355,6 +355,10 @@ class Tables:
         for name in TABLE_NAMES:
             yield name, getattr(self, name)
 
+    def summary(self) -> str:
+        """One line: how many rows each table holds."""
+        return ", ".join(f"{len(table)} {name.replace('_', ' ')}" for name, table in self.items() if name != "errors")
+
 
 def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
     return _arrow_table(name, rows).to_pandas()
