@@ -23,7 +23,7 @@ from rhetoric.sentiment import Sentiment, domain_sentiment, sentiment
 from rhetoric.targeted import ActorSentiment, actor_sentiment, actor_sentiment_summary, target_sentiment
 from rhetoric.text import Sentence, split_sentences
 from rhetoric.threats import Threat, extract_threats
-from rhetoric.pipeline import Tables, analyze, extract_corpus
+from rhetoric.pipeline import Tables, analyze, analyze_dask, extract_corpus
 from rhetoric.reports import record
 
 __all__ = [
@@ -37,6 +37,6 @@ __all__ = [
     "ActorSentiment", "actor_sentiment", "actor_sentiment_summary", "target_sentiment",
     "Sentence", "split_sentences",
     "Threat", "extract_threats",
-    "Tables", "analyze", "extract_corpus",
+    "Tables", "analyze", "analyze_dask", "extract_corpus",
     "record",
 ]
