@@ -43,7 +43,7 @@ from rhetoric.engines import ENGINES, dask_client, dask_workers, default_jobs, i
 from rhetoric.framing import FrameScore, score_frames
 from rhetoric.quotes import Quote, extract_quotes
 from rhetoric.sentiment import NEGATIVE_THRESHOLD, VADER_IMPLEMENTATION, sentiment
-from rhetoric.store import TableWriter, sha256_file, write_json
+from rhetoric.store import TableWriter, remove_stale_temporaries, sha256_file, write_json
 from rhetoric.targeted import ActorSentiment, actor_sentiment
 from rhetoric.text import count_tokens, split_sentences
 from rhetoric.threats import Threat, extract_threats, threat_salience
@@ -546,6 +546,7 @@ def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike
 
     with _engine_session(engine, jobs, client, scheduler) as (run, description):
         outdir.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(outdir, [f"{name}.parquet" for name in TABLE_NAMES] + ["manifest.json"])
         writers = {name: TableWriter(outdir / f"{name}.parquet", SCHEMAS[name]) for name in ARTICLE_TABLES}
         officials = _OfficialsAggregator()
         bar = tqdm(unit="article", disable=not progress, file=sys.stderr, desc=f"extract ({description['name']})")

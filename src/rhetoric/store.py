@@ -36,6 +36,7 @@ __all__ = [
     "TableWriter",
     "write_json",
     "sha256_file",
+    "remove_stale_temporaries",
     "PARQUET_OPTIONS",
 ]
 
@@ -67,6 +68,27 @@ def atomic_path(final: str | os.PathLike[str]) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temporaries(folder: str | os.PathLike[str], final_names: list[str]) -> list[Path]:
+    """Delete temporary files that :func:`atomic_path` left beside
+    ``final_names`` in ``folder`` when a run was killed (``kill -9`` gives it
+    no chance to clean up). Returns what was removed. Two runs must not write
+    into the same folder at once.
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / ".t.parquet.abc123.tmp").write_bytes(b"half")
+    >>> [p.name for p in remove_stale_temporaries(folder, ["t.parquet"])]
+    ['.t.parquet.abc123.tmp']
+    """
+    removed = []
+    folder = Path(folder)
+    for name in final_names:
+        for stale in folder.glob(f".{name}.*.tmp"):
+            stale.unlink(missing_ok=True)
+            removed.append(stale)
+    return sorted(removed)
 
 
 def _umask() -> int:
