@@ -17,11 +17,14 @@ import re
 import string
 from dataclasses import dataclass
 from functools import lru_cache
-
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-from nltk.tokenize.treebank import TreebankWordTokenizer
+from typing import TYPE_CHECKING
 
 from rhetoric.lexicons import read_lexicon_lines
+
+if TYPE_CHECKING:  # NLTK is imported on first use: `import nltk` costs ~1 s (it loads scipy.stats),
+    # which every report kernel would pay although most reports never split text.
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+    from nltk.tokenize.treebank import TreebankWordTokenizer
 
 __all__ = ["Sentence", "split_sentences", "split_paragraphs", "word_spans", "count_tokens"]
 
@@ -43,6 +46,8 @@ class Sentence:
 
 @lru_cache(maxsize=1)
 def _punkt() -> PunktSentenceTokenizer:
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = _abbreviations()[0] | set(string.ascii_lowercase)
     return PunktSentenceTokenizer(params)
@@ -135,6 +140,8 @@ def _split_sentences(text: str) -> tuple[Sentence, ...]:
 
 @lru_cache(maxsize=1)
 def _treebank() -> TreebankWordTokenizer:
+    from nltk.tokenize.treebank import TreebankWordTokenizer
+
     return TreebankWordTokenizer()
 
 
