@@ -170,7 +170,7 @@ _THAT_AFTER_ADVERBIAL = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|repeatedly|privately|publicly|"
     r"to|with|via|through|before|after|over)\b[^,;:“”\".!?]{0,90}?\s)?(?:that\b|,)",
     re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?]+(?:[\"”’»)\]]|'')*(?=\s+(?:''|``|[\"“‘'(\[])?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?]+(?:[\"”’»)\]]|'')*(?=\s+(?:''|``|[\"“‘'(\[]){0,2}[A-Z0-9])")
 _FRAGMENT_CONTINUES = re.compile(
     r"\s*(?:by|is|was|are|were|has|have|had|for|in|of|on|to|and|or|as|will|would|could|should|can|may|might)\s")
 _TRAILING = ".,;:!? \t\n\r\f\v—–-"
@@ -220,7 +220,7 @@ def _pair_marks(text: str, p_start: int, p_end: int, paragraph: int) -> list[_Sp
         after = text[end] if end < p_end else " "
         after2 = text[end + 1] if end + 1 < p_end else " "
         open_ok = (before.isspace() or before in "([{—–-/:;,“‘") and (
-            _is_word_char(after) or after in "‘'([$…—–-" or (after == "." and after2 == ".") or after in "“\"")
+            _is_word_char(after) or after in "‘'([$…—–-@#" or (after == "." and after2 in ".@#") or after in "“\"")
         close_ok = (not before.isspace() or after in ".,;:!?)") and (
             after.isspace() or after in ".,;:!?)]—–-”’'\"/")
         if mark == "''" and before.isalpha() and after.isspace() and before in "sS" and open_at is None:
@@ -645,6 +645,111 @@ def _post_attribution(text: str, lo: int, hi: int) -> _Attribution | None:
     return _Attribution(cue, (found[0], found[1]), found[2])
 
 
+_LOOSE_STOP = {"who", "whose", "which", "that", "during", "after", "before", "when", "while", "as", "in", "on",
+               "to", "about", "referring", "recalling", "adding", "noting", "speaking", "asked", "because", "since",
+               "if", "and", "but", "than", "though", "although", "where", "with", "via", "through", "over",
+               "told", "said", "says", "explaining", "pointing", "insisting", "arguing", "saying", "according",
+               "last", "this", "earlier", "later", "today", "yesterday", "tonight", "is", "was", "are", "were",
+               "has", "had", "have", "will", "would", "can", "could", "does", "did", "do"} | _WEEKDAYS
+_LOOSE_FUNCTION = _DETERMINERS | _CONNECTORS | {"and", "or", "'s", "’s"}
+_LOOSE_OPENERS = {"but", "and", "so", "because", "while", "as", "if", "when", "though", "although", "since", "then",
+                  "which", "who", "that", "this", "there", "it's", "and", "or", "yet", "not", "to", "in", "on", "at",
+                  "for", "with", "after", "before", "by", "from"}
+_BARE_VERB = re.compile(r"[a-z]{3,}(?:ed|es|s)|read|shot\s+back|wrote|spoke|went\s+on|chimed\s+in|sang|put\s+it")
+
+
+def _loose_post_attribution(text: str, lo: int, hi: int) -> _Attribution | None:
+    """A looser attribution after a sentence-opening quote that ends with its own
+    comma, question or exclamation mark, where the speaker is a phrase the
+    lexicons do not know ("“Q,” the bespectacled, 71-year-old diplomat said",
+    "“Q,” said a longtime GOP data expert who …", "“Q?” Hannity pressed.")."""
+    limit = min(hi, lo + 200)
+    for index in range(lo, limit):
+        char = text[index]
+        if char in "!?;\n“\"" or (char == "." and text[index + 1:index + 2] not in (",", ";") and
+                                       not _abbreviation_before(text, index)):
+            limit = index
+            break
+    tokens = _tokens(text, lo, limit)
+    k = 0
+    while k < len(tokens) and tokens[k].text in (",", "—", "–", "-"):
+        k += 1
+    tokens = tokens[k:]
+    if not tokens or tokens[0].low in _LOOSE_OPENERS:
+        return None
+    cues = _cues(text, tokens[0].start, limit)
+    if cues and cues[0][0] == tokens[0].start:
+        # “Q,” said S: S runs to a stop word or punctuation
+        cue = cues[0]
+        rest = [t for t in tokens if t.start >= cue[1]]
+        j = 0
+        while j < len(rest) and j < 2 and rest[j].low in ({"on", "today", "yesterday", "tonight"} | _WEEKDAYS):
+            j += 1
+        rest = rest[j:]
+        n = 0
+        while n < len(rest) and n < 12 and rest[n].low not in _LOOSE_STOP and \
+                rest[n].text not in (",", ";", ":", "(", ")", "—", "–", ".", "“", "”", '"'):
+            n += 1
+        phrase = rest[:n]
+        while phrase and (phrase[-1].low in _LOOSE_FUNCTION or phrase[-1].text == "-"):
+            phrase.pop()
+        if not phrase or n >= 12 or phrase[0].low in _LOOSE_OPENERS or not any(
+                t.text[:1].isalnum() for t in phrase):
+            return None
+        if _cue_kind(text, cue) == "according":
+            return None
+        end = phrase[-1].end
+        if phrase[-1].text.endswith(".") and phrase[-1].text[:-1].lower() not in _lexicons().abbreviations and \
+                not re.fullmatch(r"(?:\w\.)+", phrase[-1].text):
+            end -= 1
+        appositives = []
+        if n < len(rest) and rest[n].text == ",":
+            appositives.append(_strip_content(text, rest[n].end, limit))
+        return _Attribution(cue, (phrase[0].start, end), appositives)
+    # “Q,” S said / “Q,” S verbed: a short noun phrase, then the cue
+    if cues:
+        cue = cues[0]
+        head = [t for t in tokens if t.end <= cue[0]]
+    else:
+        head = tokens[:6]
+        cue = None
+        for n in range(1, len(head)):
+            if _BARE_VERB.fullmatch(head[n].low) and head[n].text[:1].islower() and (
+                    n + 1 >= len(tokens) or tokens[n + 1].text in (",", ".") or
+                    _ADVERBIAL_TAIL.match(text[head[n].end:limit + 1])):
+                cue = (head[n].start, head[n].end)
+                head = head[:n]
+                break
+        if cue is None:
+            return None
+    while head and (head[-1].low in _PRE_CUE_SKIP or head[-1].low.endswith("ly") and head[-1].text[:1].islower() or
+                    head[-1].text == "," and len(head) > 1 and head[-2].text != ","):
+        head.pop()
+    words = [t for t in head if t.text[:1].isalnum()]
+    if not words or len(words) > 12 or head[-1].text in (",", "(", "—", "–") or any(
+            t.low in ("that", "which", "when", "because", "but", "if", "not", "never") or t.text in ("“", "”", '"')
+            for t in head):
+        return None
+    if cue is not None and not cues and not (len(words) <= 4 and (
+            head[-1].low in _PRONOUNS or _np_head(head[-1]) or head[0].low in _DETERMINERS)):
+        return None
+    last_lower = head[-1].text[:1].islower()
+    if last_lower and head[-1].low not in _PRONOUNS and (head[-1].low in _LOOSE_FUNCTION or head[-1].low.endswith(
+            "ing")):
+        return None
+    speaker_end = head[-1].end
+    appositives = []
+    commas = [n for n, t in enumerate(head) if t.text == ","]
+    if commas:
+        first = head[:commas[0]]
+        if first and _np_head(first[-1]) and not first[-1].text[:1].islower() or (
+                first and _lexicons().noun_kind.get(first[-1].low, "").startswith(("person", "group", "org"))):
+            speaker_end = first[-1].end
+            appositives.append((head[commas[0] + 1].start, head[-1].end) if commas[0] + 1 < len(head) else
+                               (first[-1].end, first[-1].end))
+    return _Attribution(cue, (head[0].start, speaker_end), appositives)
+
+
 def _has_sentence_period(segment: str) -> bool:
     """Does ``segment`` hold a period that ends a sentence (not "Mr.", "J.", "U.S.")?"""
     abbreviations = _lexicons().abbreviations
@@ -792,6 +897,11 @@ def _find(text: str) -> list[_Found]:
                 fragment = False
                 if initial:
                     attribution = _post_attribution(text, span.close, next_open)
+                    if attribution is None and (text[span.content_end - 1] in ",?!—–-" or
+                                                text[span.close:span.close + 1] == ","):
+                        attribution = _loose_post_attribution(
+                            text, span.close, s_spans[position + 1].open if position + 1 < len(s_spans) else
+                            next((s.open for s in spans if s.open >= span.close), p_end))
                     if attribution is None and cursor > s_start and sentence_attribution is not None:
                         attribution = sentence_attribution
                     if attribution is None and _FRAGMENT_CONTINUES.match(text, span.close, next_open) and \
