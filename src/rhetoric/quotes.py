@@ -849,6 +849,24 @@ def _in_spans(position: int, spans: list[_Span]) -> bool:
     return any(s.open <= position < s.close for s in spans)
 
 
+_DIRECT_SHARE = 0.6  # share of a reported content that one opening quotation must cover to make it direct
+
+
+def _reported_kind(start: int, end: int, spans: list[_Span], text: str = "") -> str:
+    """``direct`` when one quotation opens the content and makes up most of it
+    (“Q,” and then a few words of paraphrase; not after "that", which makes
+    the quotation part of reported speech), ``mixed`` when the content holds a
+    quoted fragment, else ``indirect``."""
+    if not _contains_quote(start, end, spans):
+        return "indirect"
+    inside = [s for s in spans if s.open < end and s.close > start]
+    if len(inside) == 1 and inside[0].open <= start + 1 and start <= inside[0].content_start and \
+            (min(end, inside[0].close) - start) >= _DIRECT_SHARE * (end - start) and \
+            not re.search(r"\bthat\s*$", text[max(0, start - 8):start], re.IGNORECASE):
+        return "direct"
+    return "mixed"
+
+
 def _contains_quote(start: int, end: int, spans: list[_Span]) -> bool:
     return any(start <= s.content_start and s.content_end <= end + 1 for s in spans) or any(
         s.open < end and s.close > start for s in spans)
@@ -1019,7 +1037,7 @@ def _reported(text: str, s_start: int, s_end: int, cue: tuple[int, int], spans: 
                 return None
         if end - start < 8:
             return None
-        return _Found("mixed" if _contains_quote(start, end, spans) else "indirect", (start, end),
+        return _Found(_reported_kind(start, end, spans, text), (start, end),
                       _Attribution(cue, speaker))
     left = _speaker_left(text, s_start, cue[0])
     if left in ("negated", "passive"):
@@ -1041,7 +1059,7 @@ def _reported(text: str, s_start: int, s_end: int, cue: tuple[int, int], spans: 
                 comma = text[s_start:cue[0]].rstrip()
                 start, end = _strip_content(text, s_start, s_start + len(comma) - 1)
                 if end - start >= 8:
-                    return _Found("mixed" if _contains_quote(start, end, spans) else "indirect", (start, end),
+                    return _Found(_reported_kind(start, end, spans, text), (start, end),
                                   _Attribution(cue, speaker))
         return None
     # content after the cue, or before the attribution ("X, S said.")
@@ -1053,7 +1071,7 @@ def _reported(text: str, s_start: int, s_end: int, cue: tuple[int, int], spans: 
         start, end = _strip_content(text, s_start, s_start + len(lead))
         if end - start < 8 or any(a <= start and end <= b + 1 for a, b in direct):
             return None
-        return _Found("mixed" if _contains_quote(start, end, spans) else "indirect", (start, end), attribution)
+        return _Found(_reported_kind(start, end, spans, text), (start, end), attribution)
     content = _content_after_cue(text, cue, s_end)
     if content is None:
         return None
@@ -1078,7 +1096,7 @@ def _reported(text: str, s_start: int, s_end: int, cue: tuple[int, int], spans: 
         end = _strip_content(text, start, start + clause.start())[1]
     if end - start < 3:
         return None
-    kind_name = "mixed" if _contains_quote(start, end, spans) else "indirect"
+    kind_name = _reported_kind(start, end, spans, text)
     return _Found(kind_name, (start, end), attribution)
 
 
