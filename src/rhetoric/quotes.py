@@ -750,6 +750,62 @@ def _loose_post_attribution(text: str, lo: int, hi: int) -> _Attribution | None:
     return _Attribution(cue, (head[0].start, speaker_end), appositives)
 
 
+_CLAUSE_OPENERS = {"then", "and", "but", "so", "also", "while", "as", "when", "yet", "later", "finally", "instead"}
+
+
+def _sentence_like(text: str, span: _Span) -> bool:
+    """Is the quotation a clause of its own (≥ 4 words, opening like a sentence)?"""
+    content = text[span.content_start:span.content_end]
+    first = content.lstrip("[(.…'‘ ")[:1]
+    return len(content.split()) >= 4 and (first.isupper() or first.isdigit())
+
+
+def _lead_in_attribution(text: str, lo: int, hi: int) -> _Attribution:
+    """The attribution in a lead-in that ends with a comma or colon before a
+    full-clause quotation: a cue with its subject, or else the subject of the
+    lead-in's clause ("Trump leaned in and boomed:"); the speaker is None when
+    no subject is found (the quotation is still direct)."""
+    lead_end = lo + len(text[lo:hi].rstrip()) - 1
+    mark = (lead_end, lead_end + 1)
+    cues = [c for c in _cues(text, lo, lead_end) if _cue_kind(text, c) != "according"]
+    first = _tokens(text, lo, min(hi, lo + 12))
+    if first and first[0].text in ("Said", "Added", "Wrote", "Says", "Asked"):
+        right = _speaker_right(text, first[0].end, lead_end)
+        if right:
+            return _Attribution((first[0].start, first[0].end), right)
+    cue = cues[-1] if cues else None
+    if cue is not None:
+        found = _speaker_left(text, lo, cue[0])
+        if isinstance(found, tuple):
+            return _Attribution(cue, (found[0], found[1]), found[2])
+        if found in ("negated", "passive"):
+            cue = None
+    return _Attribution(cue or mark, _clause_subject(text, lo, lead_end, cue is not None))
+
+
+def _clause_subject(text: str, lo: int, hi: int, has_cue: bool = False) -> tuple[int, int] | None:
+    """The subject of the last clause of text[lo:hi] that has one ("Asked …,
+    he demurred" -> "he"; "Trump gestured …, then leaned in and boomed" ->
+    "Trump"; "…, with Trump reportedly yelling" -> "Trump")."""
+    lead_end = hi
+    bounds = [lo] + [lo + m.end() for m in re.finditer(r"[,;—–]\s+", text[lo:lead_end])]
+    for start in reversed(bounds[-4:]):
+        tokens = _tokens(text, start, lead_end)
+        k = 0
+        while k < len(tokens) and k < 2 and tokens[k].low in _CLAUSE_OPENERS | {"with"}:
+            k += 1
+        if k >= len(tokens) or tokens[k].low in _CAPITAL_STOP and tokens[k].low not in _PRONOUNS:
+            continue
+        if tokens[k].low in _PRONOUNS and tokens[k].low not in ("it", "you") or tokens[k].low == "it" and has_cue:
+            subject = (tokens[k].start, tokens[k].end)
+        else:
+            subject = _speaker_right(text, tokens[k].start, lead_end)
+        if subject is None or subject[1] >= tokens[-1].start:
+            continue  # a noun phrase with no verb after it is no subject
+        return subject
+    return None
+
+
 def _has_sentence_period(segment: str) -> bool:
     """Does ``segment`` hold a period that ends a sentence (not "Mr.", "J.", "U.S.")?"""
     abbreviations = _lexicons().abbreviations
@@ -795,7 +851,7 @@ def _pre_attribution(text: str, lo: int, hi: int) -> _Attribution | None:
         found = _speaker_left(text, lo, colon)
         if isinstance(found, tuple) and not text[lo:found[0]].strip():
             return _Attribution((colon, colon + 1), (found[0], found[1]), found[2])
-        subject = _subject_of_clause(text, lo, colon)
+        subject = _clause_subject(text, lo, colon)
         if subject:
             return _Attribution((colon, colon + 1), subject)
     return None
@@ -943,6 +999,13 @@ def _find(text: str) -> list[_Found]:
                         # ("telling Mic, “Q,” he said"), else a fragment of the clause (mixed)
                         if text[s_start:span.open].rstrip()[-1:] in (",", ":", ";", "—", "–", "-", "("):
                             attribution = _post_attribution(text, span.close, next_open)
+                    lead_lo = cursor if cursor > s_start else s_start
+                    if attribution is None and text[lead_lo:span.open].rstrip()[-1:] in (",", ":") and \
+                            _sentence_like(text, span) and not text[span.close:next_open].strip(
+                                " \t\n.,;:!?”\"’')") and position + 1 >= len(s_spans):
+                        # a full-clause quote introduced by a lead-in that ends with a comma or colon
+                        # ("Husted continued by saying, “Q.”", "he demurred: “Q.”")
+                        attribution = _lead_in_attribution(text, lead_lo, span.open)
                 if attribution is None and initial and not fragment:
                     if span.group in group_attribution:
                         attribution = group_attribution[span.group]
