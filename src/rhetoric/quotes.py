@@ -220,7 +220,7 @@ def _pair_marks(text: str, p_start: int, p_end: int, paragraph: int) -> list[_Sp
         after = text[end] if end < p_end else " "
         after2 = text[end + 1] if end + 1 < p_end else " "
         open_ok = (before.isspace() or before in "([{—–-/:;,“‘") and (
-            _is_word_char(after) or after in "‘'([$…—–-@#" or (after == "." and after2 in ".@#") or after in "“\"")
+            _is_word_char(after) or after in "‘'([$…—–-@#" or (after == "." and (after2 in ".@#" or text[end:end + 3] == ". .")) or after in "“\"")
         close_ok = (not before.isspace() or after in ".,;:!?)") and (
             after.isspace() or after in ".,;:!?)]—–-”’'\"/")
         if mark == "''" and before.isalpha() and after.isspace() and before in "sS" and open_at is None:
@@ -969,7 +969,11 @@ def _find(text: str) -> list[_Found]:
                 initial = not lead_text.strip(" \t\n—–-(") or (cursor > s_start and not lead_text.strip(" ,;—–-"))
                 attribution = None
                 fragment = False
-                if initial:
+                if not initial and sentence_attribution is not None and sentence_attribution.cue is not None and \
+                        cursor <= sentence_attribution.cue[0] < span.open and lead_text.rstrip().endswith((",", "—")):
+                    # “Q1,” said S, an official, “q2.”: the quotation continues after its attribution
+                    attribution = sentence_attribution
+                elif initial:
                     attribution = _post_attribution(text, span.close, next_open)
                     if attribution is None and (text[span.content_end - 1] in ",?!—–-" or
                                                 text[span.close:span.close + 1] == ","):
@@ -1009,7 +1013,8 @@ def _find(text: str) -> list[_Found]:
                 if attribution is None and initial and not fragment:
                     if span.group in group_attribution:
                         attribution = group_attribution[span.group]
-                    elif span.continued:
+                    elif span.continued and not (last_attribution is not None and last_attribution.speaker is not None
+                                                 and cursor > p_start):
                         # a multi-paragraph quote: its attribution may come in a later paragraph
                         pending_groups.setdefault(span.group, []).append(
                             (_Found("direct", (span.content_start, span.content_end), _Attribution(None, None)),
