@@ -969,6 +969,7 @@ def _find(text: str) -> list[_Found]:
                 initial = not lead_text.strip(" \t\n—–-(") or (cursor > s_start and not lead_text.strip(" ,;—–-"))
                 attribution = None
                 fragment = False
+                lead_in_content: tuple[int, int] | None = None
                 if not initial and sentence_attribution is not None and sentence_attribution.cue is not None and \
                         cursor <= sentence_attribution.cue[0] < span.open and lead_text.rstrip().endswith((",", "—")):
                     # “Q1,” said S, an official, “q2.”: the quotation continues after its attribution
@@ -1001,8 +1002,16 @@ def _find(text: str) -> list[_Found]:
                             text[span.close:span.close + 1] == ",":
                         # “Q,” S said after a lead-in: direct when the lead-in ends in punctuation
                         # ("telling Mic, “Q,” he said"), else a fragment of the clause (mixed)
-                        if text[s_start:span.open].rstrip()[-1:] in (",", ":", ";", "—", "–", "-", "("):
+                        lead = text[s_start:span.open].rstrip()
+                        if lead[-1:] in (",", ":", ";", "—", "–", "-", "("):
                             attribution = _post_attribution(text, span.close, next_open)
+                            if attribution is None and lead[-1:] == ",":
+                                attribution = _loose_post_attribution(text, span.close, next_open)
+                            if attribution is not None and lead[-1:] == "," and cursor == s_start and \
+                                    len(lead.split()) <= 10 and not _cues(text, s_start, span.open):
+                                # "Based on her actions that night, “Q,” S said": the lead-in paraphrases
+                                # part of what was said, so the whole is mixed
+                                lead_in_content = (s_start, span.close)
                     lead_lo = cursor if cursor > s_start else s_start
                     if attribution is None and text[lead_lo:span.open].rstrip()[-1:] in (",", ":") and \
                             _sentence_like(text, span) and not text[span.close:next_open].strip(
@@ -1033,7 +1042,10 @@ def _find(text: str) -> list[_Found]:
                     continue
                 if attribution.cue:
                     used_cues.add(attribution.cue)
-                item = _Found("direct", (span.content_start, span.content_end), attribution)
+                if lead_in_content is not None:
+                    item = _Found("mixed", lead_in_content, attribution)
+                else:
+                    item = _Found("direct", (span.content_start, span.content_end), attribution)
                 found.append(item)
                 direct_in_sentence.append((span.open, span.close))
                 if span.group not in group_attribution:
