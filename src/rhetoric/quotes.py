@@ -391,6 +391,9 @@ def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int, list[tuple[int
             return "negated"
         if low in _PASSIVE and skipped == 0:
             return "passive"
+        if low in ("statement", "interview", "week", "morning", "night", "evening", "afternoon") and i >= 1 and \
+                tokens[i - 1].low in ("the", "its", "his", "her", "their", "that"):
+            break  # "the statement said": the noun is the speaker, not part of "in a statement"
         if low in _PRE_CUE_SKIP or low.endswith("ly") and low not in ("ally", "italy", "holly") and not tokens[i].text[:1].isupper():
             i -= 1
             skipped += 1
@@ -998,8 +1001,8 @@ def _find(text: str) -> list[_Found]:
                             attribution = None
                         elif rest.strip(" \t\n.,;:!?”\"’'—–-)") and not _cue_or_end(text, span.close, next_open):
                             attribution = None
-                    elif re.search(r"[,?!—–-]$", text[span.content_start:span.content_end]) or \
-                            text[span.close:span.close + 1] == ",":
+                    if attribution is None and (re.search(r"[,?!—–-]$", text[span.content_start:span.content_end]) or
+                                                text[span.close:span.close + 1] == ","):
                         # “Q,” S said after a lead-in: direct when the lead-in ends in punctuation
                         # ("telling Mic, “Q,” he said"), else a fragment of the clause (mixed)
                         lead = text[s_start:span.open].rstrip()
