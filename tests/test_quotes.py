@@ -235,6 +235,68 @@ def test_negated_speech_without_content_is_not_a_quote():
 
 
 # --------------------------------------------------------------------------
+# Looser attributions: unknown speaker nouns, lead-ins, bare verbs
+# --------------------------------------------------------------------------
+
+def test_speaker_phrase_with_comma_adjectives_after_quote():
+    text = "“The launch changes nothing,” the soft-spoken, 68-year-old envoy said in an interview."
+    q = only(text)
+    assert (q.kind, q.cue, q.speaker) == ("direct", "said", "the soft-spoken, 68-year-old envoy")
+    assert_offsets(text, [q])
+
+
+def test_said_then_speaker_phrase_the_lexicons_do_not_know():
+    q = only("“Nobody in Seoul expected this,” said a longtime North Korea watcher who asked not to be named.")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "said", "a longtime North Korea watcher")
+
+
+def test_question_quote_then_bare_verb():
+    text = "“Will the talks resume in March?” Kim pressed. “Or is the channel closed for good?”"
+    first, second = extract_quotes(text)
+    assert (first.cue, first.speaker) == ("pressed", "Kim")
+    assert (second.kind, second.speaker) == ("direct", "Kim")
+    assert_offsets(text, [first, second])
+
+
+def test_full_clause_quote_after_lead_in_with_comma_or_colon():
+    q = only("The minister continued by saying, “We will not accept a freeze that rewards the launches.”")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "saying", "The minister")
+    q = only("Asked whether the drills would go ahead, he demurred: “That decision belongs to the alliance.”")
+    assert (q.kind, q.cue, q.speaker) == ("direct", ":", "he")
+    q = only("The statement said, “The exercise is defensive in nature and poses no threat.”")
+    assert (q.kind, q.speaker) == ("direct", "The statement")
+
+
+def test_quote_resumed_after_its_attribution():
+    text = "“The risk,” said Lee Min-ho, a researcher at the Asan Institute, “is that nobody backs down.”"
+    first, second = extract_quotes(text)
+    assert (first.content, second.content) == ("The risk,", "is that nobody backs down.")
+    assert first.speaker == second.speaker == "Lee Min-ho"
+    assert first.cue_start == second.cue_start
+
+
+def test_reported_content_that_is_one_quotation_is_direct():
+    text = "According to the ministry, “The missile flew 600 kilometres before falling into the sea.”"
+    q = only(text)
+    assert q.kind == "direct" and q.speaker == "the ministry"
+    # with "that" the quotation is part of reported speech
+    q = only("The ministry said that “the missile flew 600 kilometres before falling into the sea.”")
+    assert q.kind == "mixed"
+
+
+def test_short_lead_in_before_quote_makes_it_mixed():
+    text = "Based on the satellite images, “the site has been active for weeks,” the analyst said."
+    q = only(text)
+    assert (q.kind, q.speaker) == ("mixed", "the analyst")
+    assert q.content.startswith("Based on the satellite images, “the site")
+
+
+def test_the_statement_said_is_a_speaker_not_an_adverbial():
+    q = only("“The drills will proceed as planned,” the statement said.")
+    assert (q.kind, q.speaker) == ("direct", "the statement")
+
+
+# --------------------------------------------------------------------------
 # The seed articles' sentences (messy quote marks included)
 # --------------------------------------------------------------------------
 

@@ -770,7 +770,13 @@ def _lead_in_attribution(text: str, lo: int, hi: int) -> _Attribution:
     no subject is found (the quotation is still direct)."""
     lead_end = lo + len(text[lo:hi].rstrip()) - 1
     mark = (lead_end, lead_end + 1)
-    cues = [c for c in _cues(text, lo, lead_end) if _cue_kind(text, c) != "according"]
+    cues = _cues(text, lo, lead_end)
+    if cues and _cue_kind(text, cues[-1]) == "according":
+        # "According to the ministry, “Q.”"
+        right = _speaker_right(text, cues[-1][1], lead_end)
+        if right and not text[right[1]:lead_end].strip(" ,"):
+            return _Attribution(cues[-1], right)
+    cues = [c for c in cues if _cue_kind(text, c) != "according"]
     first = _tokens(text, lo, min(hi, lo + 12))
     if first and first[0].text in ("Said", "Added", "Wrote", "Says", "Asked"):
         right = _speaker_right(text, first[0].end, lead_end)
