@@ -11,11 +11,18 @@ and lexicons only (no parser, no downloaded model):
 3. each quote that starts a sentence gets the attribution beside it
    (“Q,” S said / “Q,” said S / S said, “Q” / S said: “Q”); one with none
    continues the attribution of the previous sentence or paragraph (split
-   quotes, floating quote paragraphs); a quote inside a clause with no cue is
-   a scare quote and is dropped;
+   quotes, floating quote paragraphs, “Q1,” said S, “q2.”); a quote that
+   ends in , ? ! is also attributed by a looser rule when the speaker is a
+   phrase the lexicons do not know (“Q,” the bespectacled, 71-year-old
+   diplomat said / “Q?” Hannity pressed); a full-clause quote after a
+   lead-in ending in a comma or colon is direct, its speaker the lead-in's
+   cue subject or clause subject ("he demurred: “Q.”"); a quote inside a
+   clause with no cue is a scare quote and is dropped;
 4. every other speech cue (``lexicons/speech_verbs.tsv``) with a speaker
    yields reported speech: ``S warned that X``, ``X, S said``, ``according to
-   S``, ``…, saying X``; it is ``mixed`` when X holds a quoted fragment;
+   S``, ``…, saying X``; it is ``mixed`` when X holds a quoted fragment, and
+   ``direct`` when one quotation opens X and makes up most of it (not after
+   "that"); a short lead-in phrase before “Q,” S said makes the whole mixed;
 5. speakers are split into title, name and affiliation
    (``lexicons/speaker_titles.tsv``, ``lexicons/actors.tsv``, appositives),
    and pronouns, surnames and descriptions ("the ministry") are resolved to
