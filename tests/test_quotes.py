@@ -291,6 +291,15 @@ def test_short_lead_in_before_quote_makes_it_mixed():
     assert q.content.startswith("Based on the satellite images, “the site")
 
 
+def test_headline_speaker_colon_single_quotes():
+    text = "Moon: ‘We Will Not Let the Peninsula Slide Into War.’\n\nPresident Moon Jae-in spoke on Monday."
+    quotes = extract_quotes(text)
+    assert [(q.kind, q.speaker, q.cue, q.content) for q in quotes] == [
+        ("direct", "Moon", ":", "We Will Not Let the Peninsula Slide Into War")]
+    assert_offsets(text, quotes)
+    assert extract_quotes("Note: 'the figures are rounded'") == []
+
+
 def test_the_statement_said_is_a_speaker_not_an_adverbial():
     q = only("“The drills will proceed as planned,” the statement said.")
     assert (q.kind, q.speaker) == ("direct", "the statement")

@@ -969,6 +969,12 @@ def _find(text: str) -> list[_Found]:
     previous_paragraph_attribution: _Attribution | None = None
     for index, (p_start, p_end) in enumerate(paragraphs):
         spans = all_spans[index]
+        if not spans and p_end - p_start <= 250:
+            headline = _headline_quote(text, p_start, p_end)
+            if headline is not None:
+                found.append(headline)
+                previous_paragraph_attribution = None
+                continue
         paragraph_attribution: _Attribution | None = None
         paragraph_direct: _Attribution | None = None
         last_attribution: _Attribution | None = None
@@ -1111,6 +1117,28 @@ def _find(text: str) -> list[_Found]:
                 found.append(waiting)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return found
+
+
+_HEADLINE = re.compile(r"[ \t]*([A-Z][^:\n“”\"‘]{1,80}?):[ \t]+[‘']([A-Z].*?)[’']?\.?[ \t]*$")
+
+
+def _headline_quote(text: str, p_start: int, p_end: int) -> _Found | None:
+    """A headline or tweet-style line ``Speaker: ‘Quote’`` in single quote
+    marks ("Reid: ‘Never underestimate him.’"), which the pairing of double
+    marks leaves alone."""
+    match = _HEADLINE.fullmatch(text, p_start, p_end)
+    if match is None or len(match.group(2).split()) < 2:
+        return None
+    colon = match.end(1)
+    speaker = _speaker_left(text, p_start, colon)
+    if not isinstance(speaker, tuple) or text[p_start:speaker[0]].strip():
+        return None
+    start, end = match.span(2)
+    while end > start and text[end - 1] in " .’'":
+        end -= 1
+    if end - start < 3:
+        return None
+    return _Found("direct", (start, end), _Attribution((colon, colon + 1), (speaker[0], speaker[1]), speaker[2]))
 
 
 def _reported(text: str, s_start: int, s_end: int, cue: tuple[int, int], spans: list[_Span],
