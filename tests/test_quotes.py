@@ -300,6 +300,14 @@ def test_headline_speaker_colon_single_quotes():
     assert extract_quotes("Note: 'the figures are rounded'") == []
 
 
+def test_double_apostrophe_marks_with_stray_space_or_nested_quote():
+    q = only("''The carrier group will stay in the region, '' said Col. Kim Dae-ho.")
+    assert (q.kind, q.speaker) == ("direct", "Col. Kim Dae-ho")
+    q = only("''We heard the drills described as 'routine,''' said a ministry official.")
+    assert (q.kind, q.speaker) == ("direct", "a ministry official")
+    assert q.content.startswith("We heard the drills")
+
+
 def test_the_statement_said_is_a_speaker_not_an_adverbial():
     q = only("“The drills will proceed as planned,” the statement said.")
     assert (q.kind, q.speaker) == ("direct", "the statement")

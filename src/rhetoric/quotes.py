@@ -223,12 +223,15 @@ def _pair_marks(text: str, p_start: int, p_end: int, paragraph: int) -> list[_Sp
     for match in _QUOTE_MARK.finditer(text, p_start, p_end):
         mark = match.group()
         start, end = match.span()
+        if mark == "''" and open_at is not None and text[end:end + 1] == "'" and text[start - 1:start] in ",.?!":
+            start, end = start + 1, end + 1  # a nested single quote closes, then the double one
         before = text[start - 1] if start > p_start else " "
         after = text[end] if end < p_end else " "
         after2 = text[end + 1] if end + 1 < p_end else " "
         open_ok = (before.isspace() or before in "([{—–-/:;,“‘") and (
             _is_word_char(after) or after in "‘'([$…—–-@#" or (after == "." and (after2 in ".@#" or text[end:end + 3] == ". .")) or after in "“\"")
-        close_ok = (not before.isspace() or after in ".,;:!?)") and (
+        close_ok = (not before.isspace() or after in ".,;:!?)" or (
+            mark in ("''", "”") and text[start - 2:start - 1] in (",", ".", "?", "!") and after.isspace())) and (
             after.isspace() or after in ".,;:!?)]—–-”’'\"/")
         if mark == "''" and before.isalpha() and after.isspace() and before in "sS" and open_at is None:
             continue  # plural possessive followed by an apostrophe ("the Joneses'' ") — not a quote
@@ -343,19 +346,30 @@ def _is_capitalized(tok: _Tok) -> bool:
     return tok.text[:1].isupper() and tok.low not in _CAPITAL_STOP
 
 
+def _lexicon_base(low: str) -> str:
+    """A lowercased token as the lexicons list it: no possessive, and no
+    sentence-final period ("official." -> "official", but "gen." stays)."""
+    base = re.sub(r"['’]s$", "", low)
+    if base.endswith(".") and len(base) > 3:
+        lex = _lexicons()
+        if base not in lex.title_role and base not in lex.noun_kind:
+            base = base[:-1]
+    return base
+
+
 def _np_word(tok: _Tok) -> bool:
     """Can this token stand inside a speaker noun phrase?"""
     lex = _lexicons()
     low = tok.low
     if _is_capitalized(tok):
         return True
-    base = re.sub(r"['’]s$", "", low)
+    base = _lexicon_base(low)
     return (base in lex.title_role or base in lex.noun_kind or base in _ADJECTIVES) and base not in _PRONOUNS
 
 
 def _np_head(tok: _Tok) -> bool:
     lex = _lexicons()
-    base = re.sub(r"['’]s$", "", tok.low)
+    base = _lexicon_base(tok.low)
     if _is_capitalized(tok) and not re.search(r"['’]s$", tok.text):
         return True
     return lex.noun_kind.get(base, "").split("-")[0] in ("person", "group", "org", "document") or (
