@@ -1007,7 +1007,9 @@ def _find(text: str) -> list[_Found]:
                 fragment = False
                 lead_in_content: tuple[int, int] | None = None
                 if not initial and sentence_attribution is not None and sentence_attribution.cue is not None and \
-                        cursor <= sentence_attribution.cue[0] < span.open and lead_text.rstrip().endswith((",", "—")):
+                        cursor <= sentence_attribution.cue[0] < span.open and lead_text.rstrip().endswith((",", "—")) and \
+                        not _cues(text, sentence_attribution.cue[1], span.open) and not re.search(
+                            r"\b(?:but|and|while|though|although|because|so|yet)\b", text[sentence_attribution.cue[1]:span.open]):
                     # “Q1,” said S, an official, “q2.”: the quotation continues after its attribution
                     attribution = sentence_attribution
                 elif initial:
