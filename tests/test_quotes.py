@@ -308,6 +308,15 @@ def test_double_apostrophe_marks_with_stray_space_or_nested_quote():
     assert q.content.startswith("We heard the drills")
 
 
+def test_quoted_paragraph_after_a_lead_in_paragraph_ending_in_a_colon():
+    text = ("After the launch, the Unification Ministry released the following statement:\n\n"
+            "“We urge the North to return to dialogue without preconditions.”")
+    q = only(text)
+    assert (q.kind, q.speaker, q.cue) == ("direct", "the Unification Ministry", ":")
+    q = only("Stated Moon:\n\n“We will keep the door to talks open for as long as it takes.”")
+    assert (q.kind, q.speaker, q.cue) == ("direct", "Moon", "Stated")
+
+
 def test_the_statement_said_is_a_speaker_not_an_adverbial():
     q = only("“The drills will proceed as planned,” the statement said.")
     assert (q.kind, q.speaker) == ("direct", "the statement")

@@ -799,7 +799,8 @@ def _lead_in_attribution(text: str, lo: int, hi: int) -> _Attribution:
             return _Attribution(cues[-1], right)
     cues = [c for c in cues if _cue_kind(text, c) != "according"]
     first = _tokens(text, lo, min(hi, lo + 12))
-    if first and first[0].text in ("Said", "Added", "Wrote", "Says", "Asked"):
+    if first and first[0].text in ("Said", "Added", "Wrote", "Says", "Asked", "Stated", "Continued", "Writes",
+                                   "Explained", "Tweeted", "Replied", "Responded", "Countered"):
         right = _speaker_right(text, first[0].end, lead_end)
         if right:
             return _Attribution((first[0].start, first[0].end), right)
@@ -981,6 +982,7 @@ def _find(text: str) -> list[_Found]:
     group_attribution: dict[int, _Attribution] = {}
     pending_groups: dict[int, list[_Found]] = {}
     previous_paragraph_attribution: _Attribution | None = None
+    previous_colon = False
     for index, (p_start, p_end) in enumerate(paragraphs):
         spans = all_spans[index]
         if not spans and p_end - p_start <= 250:
@@ -988,6 +990,7 @@ def _find(text: str) -> list[_Found]:
             if headline is not None:
                 found.append(headline)
                 previous_paragraph_attribution = None
+                previous_colon = False
                 continue
         paragraph_attribution: _Attribution | None = None
         paragraph_direct: _Attribution | None = None
@@ -1073,8 +1076,8 @@ def _find(text: str) -> list[_Found]:
                         attribution = last_attribution  # split quote: “Q1,” S said. “Q2.”
                     elif span.open == p_start and (colon_intro or previous_paragraph_attribution) is not None:
                         prior = colon_intro or previous_paragraph_attribution
-                        attribution = _Attribution(prior.cue if prior is colon_intro else None, prior.speaker,
-                                                   prior.appositives)
+                        attribution = _Attribution(prior.cue if prior is colon_intro or previous_colon else None,
+                                                   prior.speaker, prior.appositives)
                 if attribution is None:
                     cursor = max(cursor, span.close)
                     continue
@@ -1118,8 +1121,15 @@ def _find(text: str) -> list[_Found]:
                     speaker = _speaker_left(text, s_start, cues[-1][0])
                     if isinstance(speaker, tuple):
                         colon_intro = _Attribution(cues[-1], (speaker[0], speaker[1]), speaker[2])
+                if colon_intro is None and index + 1 < len(paragraphs) and all_spans[index + 1] and \
+                        all_spans[index + 1][0].open == paragraphs[index + 1][0] and not s_spans:
+                    # "President Clinton released the following statement:" then a quoted paragraph
+                    intro = _lead_in_attribution(text, s_start, s_end)
+                    if intro.speaker is not None:
+                        colon_intro = intro
             else:
                 colon_intro = None
+        previous_colon = colon_intro is not None
         if colon_intro is not None:
             previous_paragraph_attribution = colon_intro
         else:
