@@ -317,6 +317,15 @@ def test_quoted_paragraph_after_a_lead_in_paragraph_ending_in_a_colon():
     assert (q.kind, q.speaker, q.cue) == ("direct", "Moon", "Stated")
 
 
+def test_inverted_bare_verb_and_signature_line():
+    q = only("“Seoul has shown more restraint than anyone expected,” reads a Tuesday editorial in the Herald.")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "reads", "a Tuesday editorial")
+    text = "“We will answer any provocation. We will not start one.”\n\n- Defense Minister Park.\n\nThe drills end Friday."
+    q = only(text)
+    assert (q.kind, q.cue, q.speaker) == ("direct", "-", "Defense Minister Park")
+    assert_offsets(text, [q])
+
+
 def test_the_statement_said_is_a_speaker_not_an_adverbial():
     q = only("“The drills will proceed as planned,” the statement said.")
     assert (q.kind, q.speaker) == ("direct", "the statement")

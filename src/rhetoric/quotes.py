@@ -702,20 +702,25 @@ def _loose_post_attribution(text: str, lo: int, hi: int) -> _Attribution | None:
     if not tokens or tokens[0].low in _LOOSE_OPENERS:
         return None
     cues = _cues(text, tokens[0].start, limit)
-    if cues and cues[0][0] == tokens[0].start:
-        # “Q,” said S: S runs to a stop word or punctuation
-        cue = cues[0]
+    inverted_verb = len(tokens) > 1 and tokens[0].text[:1].islower() and _BARE_VERB.fullmatch(tokens[0].low) and (
+        tokens[1].low in _DETERMINERS and tokens[1].low not in ("all", "any", "both") or
+        tokens[1].text[:1].isupper() and tokens[1].low not in _CAPITAL_STOP)
+    if cues and cues[0][0] == tokens[0].start or inverted_verb:
+        # “Q,” said S / “Q,” reads a Wednesday editorial: S runs to a stop word or punctuation
+        cue = cues[0] if cues and cues[0][0] == tokens[0].start else (tokens[0].start, tokens[0].end)
         rest = [t for t in tokens if t.start >= cue[1]]
         j = 0
         while j < len(rest) and j < 2 and rest[j].low in ({"on", "today", "yesterday", "tonight"} | _WEEKDAYS):
             j += 1
         rest = rest[j:]
         n = 0
-        while n < len(rest) and n < 12 and rest[n].low not in _LOOSE_STOP and \
+        while n < len(rest) and n < 12 and (rest[n].low not in _LOOSE_STOP or rest[n].low in _WEEKDAYS and n > 0 and
+                                            rest[n - 1].low in _DETERMINERS) and \
                 rest[n].text not in (",", ";", ":", "(", ")", "—", "–", ".", "“", "”", '"'):
             n += 1
         phrase = rest[:n]
-        while phrase and (phrase[-1].low in _LOOSE_FUNCTION or phrase[-1].text == "-"):
+        while phrase and (phrase[-1].low in _LOOSE_FUNCTION or phrase[-1].text == "-") and not (
+                len(phrase) == 1 and phrase[0].low in ("one", "another", "some", "many", "several", "others")):
             phrase.pop()
         if not phrase or n >= 12 or phrase[0].low in _LOOSE_OPENERS or not any(
                 t.text[:1].isalnum() for t in phrase):
@@ -1078,6 +1083,10 @@ def _find(text: str) -> list[_Found]:
                         prior = colon_intro or previous_paragraph_attribution
                         attribution = _Attribution(prior.cue if prior is colon_intro or previous_colon else None,
                                                    prior.speaker, prior.appositives)
+                if attribution is None and initial and span.open == p_start and \
+                        not text[span.close:p_end].strip(" .") and index + 1 < len(paragraphs):
+                    # a quoted paragraph signed on the next line: "- Bernie Sanders."
+                    attribution = _dash_signature(text, *paragraphs[index + 1])
                 if attribution is None:
                     cursor = max(cursor, span.close)
                     continue
@@ -1143,6 +1152,18 @@ def _find(text: str) -> list[_Found]:
                 found.append(waiting)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return found
+
+
+def _dash_signature(text: str, p_start: int, p_end: int) -> _Attribution | None:
+    """A signature paragraph "- Name, …" or "—Name." under a quoted paragraph."""
+    match = re.match(r"[-—–]{1,2}[ \t]*(?=[A-Z])", text[p_start:min(p_end, p_start + 4)])
+    if match is None or p_end - p_start > 200:
+        return None
+    speaker = _speaker_right(text, p_start + match.end(), p_end)
+    if speaker is None:
+        return None
+    dash = (p_start, p_start + match.end() - (len(match.group()) - len(match.group().rstrip())))
+    return _Attribution(dash, speaker)
 
 
 _HEADLINE = re.compile(r"[ \t]*([A-Z][^:\n“”\"‘]{1,80}?):[ \t]+[‘']([A-Z].*?)[’']?\.?[ \t]*$")
