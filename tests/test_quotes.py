@@ -326,6 +326,17 @@ def test_inverted_bare_verb_and_signature_line():
     assert_offsets(text, [q])
 
 
+def test_lead_in_clause_continued_by_a_lowercase_quote_is_one_statement():
+    text = "In case of a seventh test, the ministry said, “the response will be swift and firm.”"
+    lead, quote = extract_quotes(text)
+    assert (lead.kind, lead.content) == ("indirect", "In case of a seventh test")
+    assert (quote.kind, quote.content) == ("direct", "the response will be swift and firm.")
+    assert lead.cue_start == quote.cue_start and lead.speaker == quote.speaker == "the ministry"
+    # a quote that opens like a sentence stays the only piece
+    q = only("After the launch, the ministry said, “The response will be swift and firm.”")
+    assert (q.kind, q.speaker) == ("direct", "the ministry")
+
+
 def test_the_statement_said_is_a_speaker_not_an_adverbial():
     q = only("“The drills will proceed as planned,” the statement said.")
     assert (q.kind, q.speaker) == ("direct", "the statement")

@@ -1014,6 +1014,7 @@ def _find(text: str) -> list[_Found]:
                 attribution = None
                 fragment = False
                 lead_in_content: tuple[int, int] | None = None
+                lead_piece: tuple[int, int] | None = None
                 if not initial and sentence_attribution is not None and sentence_attribution.cue is not None and \
                         cursor <= sentence_attribution.cue[0] < span.open and lead_text.rstrip().endswith((",", "—")) and \
                         not _cues(text, sentence_attribution.cue[1], span.open) and not re.search(
@@ -1044,6 +1045,15 @@ def _find(text: str) -> list[_Found]:
                             attribution = None
                         elif rest.strip(" \t\n.,;:!?”\"’'—–-)") and not _cue_or_end(text, span.close, next_open):
                             attribution = None
+                        if attribution is not None and attribution.speaker is not None and cursor == s_start:
+                            lead = text[s_start:attribution.speaker[0]].rstrip()
+                            if lead.endswith(",") and 2 <= len(lead.split()) <= 25 and \
+                                    text[span.content_start:span.content_start + 1].islower() and \
+                                    not _cues(text, s_start, attribution.speaker[0]) and \
+                                    not _QUOTE_MARK.search(lead):
+                                # "In cases of abortion, it said, “the woman is a victim.”": the lead-in
+                                # paraphrases part of the same statement
+                                lead_piece = _strip_content(text, s_start, s_start + len(lead))
                     if attribution is None and (re.search(r"[,?!—–-]$", text[span.content_start:span.content_end]) or
                                                 text[span.close:span.close + 1] == ","):
                         # “Q,” S said after a lead-in: direct when the lead-in ends in punctuation
@@ -1092,6 +1102,8 @@ def _find(text: str) -> list[_Found]:
                     continue
                 if attribution.cue:
                     used_cues.add(attribution.cue)
+                if lead_piece is not None and lead_piece[1] - lead_piece[0] >= 3:
+                    found.append(_Found("indirect", lead_piece, attribution))
                 if lead_in_content is not None:
                     item = _Found("mixed", lead_in_content, attribution)
                 else:
