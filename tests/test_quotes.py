@@ -337,6 +337,13 @@ def test_lead_in_clause_continued_by_a_lowercase_quote_is_one_statement():
     assert (q.kind, q.speaker) == ("direct", "the ministry")
 
 
+def test_closing_mark_after_nested_quote_and_space_and_names_like_auxiliaries():
+    q = only("\"The envoy told us, 'We are not leaving the table,' \" she said.")
+    assert (q.kind, q.speaker) == ("direct", "she")
+    q = only("“The sanctions regime is failing,” Will wrote in his column.")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "wrote", "Will")
+
+
 def test_the_statement_said_is_a_speaker_not_an_adverbial():
     q = only("“The drills will proceed as planned,” the statement said.")
     assert (q.kind, q.speaker) == ("direct", "the statement")

@@ -231,7 +231,7 @@ def _pair_marks(text: str, p_start: int, p_end: int, paragraph: int) -> list[_Sp
         open_ok = (before.isspace() or before in "([{—–-/:;,“‘") and (
             _is_word_char(after) or after in "‘'([$…—–-@#" or (after == "." and (after2 in ".@#" or text[end:end + 3] == ". .")) or after in "“\"")
         close_ok = (not before.isspace() or after in ".,;:!?)" or (
-            mark in ("''", "”") and text[start - 2:start - 1] in (",", ".", "?", "!") and after.isspace())) and (
+            mark in ("''", "”", '"') and text[start - 2:start - 1] in (",", ".", "?", "!", "'", "’") and after.isspace())) and (
             after.isspace() or after in ".,;:!?)]—–-”’'\"/")
         if mark == "''" and before.isalpha() and after.isspace() and before in "sS" and open_at is None:
             continue  # plural possessive followed by an apostrophe ("the Joneses'' ") — not a quote
@@ -415,6 +415,8 @@ def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int, list[tuple[int
         if low in ("statement", "interview", "week", "morning", "night", "evening", "afternoon") and i >= 1 and \
                 tokens[i - 1].low in ("the", "its", "his", "her", "their", "that"):
             break  # "the statement said": the noun is the speaker, not part of "in a statement"
+        if tokens[i].text[:1].isupper() and low in ("will", "may", "can", "still", "even", "first", "just"):
+            break  # a name ("Will wrote", "Theresa May said"), not an auxiliary or adverb
         if low in _PRE_CUE_SKIP or low.endswith("ly") and low not in ("ally", "italy", "holly") and not tokens[i].text[:1].isupper():
             i -= 1
             skipped += 1
