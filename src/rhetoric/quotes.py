@@ -1003,9 +1003,9 @@ def _find(text: str) -> list[_Found]:
         paragraph_direct: _Attribution | None = None
         last_attribution: _Attribution | None = None
         colon_intro: _Attribution | None = None
+        used_cues: set[tuple[int, int]] = set()  # cues already given to a direct quote (may lie in a later sentence)
         for s_start, s_end in _sentence_spans(text, p_start, p_end, spans):
             s_spans = [s for s in spans if s_start <= s.open < s_end]
-            used_cues: set[tuple[int, int]] = set()
             direct_in_sentence: list[tuple[int, int]] = []
             cursor = s_start
             sentence_attribution: _Attribution | None = None
