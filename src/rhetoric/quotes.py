@@ -21,7 +21,7 @@ and lexicons only (no parser, no downloaded model):
 4. every other speech cue (``lexicons/speech_verbs.tsv``) with a speaker
    yields reported speech: ``S warned that X``, ``X, S said``, ``according to
    S``, ``…, saying X``; it is ``mixed`` when X holds a quoted fragment, and
-   ``direct`` when one quotation opens X and makes up most of it (not after
+   ``direct`` when one quotation opens X and makes up half of it or more (not after
    "that"); a short lead-in phrase before “Q,” S said makes the whole mixed;
 5. speakers are split into title, name and affiliation
    (``lexicons/speaker_titles.tsv``, ``lexicons/actors.tsv``, appositives),
@@ -943,11 +943,11 @@ def _in_spans(position: int, spans: list[_Span]) -> bool:
     return any(s.open <= position < s.close for s in spans)
 
 
-_DIRECT_SHARE = 0.6  # share of a reported content that one opening quotation must cover to make it direct
+_DIRECT_SHARE = 0.5  # share of a reported content that one opening quotation must cover to make it direct
 
 
 def _reported_kind(start: int, end: int, spans: list[_Span], text: str = "") -> str:
-    """``direct`` when one quotation opens the content and makes up most of it
+    """``direct`` when one quotation opens the content and makes up half of it or more
     (“Q,” and then a few words of paraphrase; not after "that", which makes
     the quotation part of reported speech), ``mixed`` when the content holds a
     quoted fragment, else ``indirect``."""
