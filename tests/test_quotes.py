@@ -235,6 +235,121 @@ def test_negated_speech_without_content_is_not_a_quote():
 
 
 # --------------------------------------------------------------------------
+# Looser attributions: unknown speaker nouns, lead-ins, bare verbs
+# --------------------------------------------------------------------------
+
+def test_speaker_phrase_with_comma_adjectives_after_quote():
+    text = "“The launch changes nothing,” the soft-spoken, 68-year-old envoy said in an interview."
+    q = only(text)
+    assert (q.kind, q.cue, q.speaker) == ("direct", "said", "the soft-spoken, 68-year-old envoy")
+    assert_offsets(text, [q])
+
+
+def test_said_then_speaker_phrase_the_lexicons_do_not_know():
+    q = only("“Nobody in Seoul expected this,” said a longtime North Korea watcher who asked not to be named.")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "said", "a longtime North Korea watcher")
+
+
+def test_question_quote_then_bare_verb():
+    text = "“Will the talks resume in March?” Kim pressed. “Or is the channel closed for good?”"
+    first, second = extract_quotes(text)
+    assert (first.cue, first.speaker) == ("pressed", "Kim")
+    assert (second.kind, second.speaker) == ("direct", "Kim")
+    assert_offsets(text, [first, second])
+
+
+def test_full_clause_quote_after_lead_in_with_comma_or_colon():
+    q = only("The minister continued by saying, “We will not accept a freeze that rewards the launches.”")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "saying", "The minister")
+    q = only("Asked whether the drills would go ahead, he demurred: “That decision belongs to the alliance.”")
+    assert (q.kind, q.cue, q.speaker) == ("direct", ":", "he")
+    q = only("The statement said, “The exercise is defensive in nature and poses no threat.”")
+    assert (q.kind, q.speaker) == ("direct", "The statement")
+
+
+def test_quote_resumed_after_its_attribution():
+    text = "“The risk,” said Lee Min-ho, a researcher at the Asan Institute, “is that nobody backs down.”"
+    first, second = extract_quotes(text)
+    assert (first.content, second.content) == ("The risk,", "is that nobody backs down.")
+    assert first.speaker == second.speaker == "Lee Min-ho"
+    assert first.cue_start == second.cue_start
+
+
+def test_reported_content_that_is_one_quotation_is_direct():
+    text = "According to the ministry, “The missile flew 600 kilometres before falling into the sea.”"
+    q = only(text)
+    assert q.kind == "direct" and q.speaker == "the ministry"
+    # with "that" the quotation is part of reported speech
+    q = only("The ministry said that “the missile flew 600 kilometres before falling into the sea.”")
+    assert q.kind == "mixed"
+
+
+def test_short_lead_in_before_quote_makes_it_mixed():
+    text = "Based on the satellite images, “the site has been active for weeks,” the analyst said."
+    q = only(text)
+    assert (q.kind, q.speaker) == ("mixed", "the analyst")
+    assert q.content.startswith("Based on the satellite images, “the site")
+
+
+def test_headline_speaker_colon_single_quotes():
+    text = "Moon: ‘We Will Not Let the Peninsula Slide Into War.’\n\nPresident Moon Jae-in spoke on Monday."
+    quotes = extract_quotes(text)
+    assert [(q.kind, q.speaker, q.cue, q.content) for q in quotes] == [
+        ("direct", "Moon", ":", "We Will Not Let the Peninsula Slide Into War")]
+    assert_offsets(text, quotes)
+    assert extract_quotes("Note: 'the figures are rounded'") == []
+
+
+def test_double_apostrophe_marks_with_stray_space_or_nested_quote():
+    q = only("''The carrier group will stay in the region, '' said Col. Kim Dae-ho.")
+    assert (q.kind, q.speaker) == ("direct", "Col. Kim Dae-ho")
+    q = only("''We heard the drills described as 'routine,''' said a ministry official.")
+    assert (q.kind, q.speaker) == ("direct", "a ministry official")
+    assert q.content.startswith("We heard the drills")
+
+
+def test_quoted_paragraph_after_a_lead_in_paragraph_ending_in_a_colon():
+    text = ("After the launch, the Unification Ministry released the following statement:\n\n"
+            "“We urge the North to return to dialogue without preconditions.”")
+    q = only(text)
+    assert (q.kind, q.speaker, q.cue) == ("direct", "the Unification Ministry", ":")
+    q = only("Stated Moon:\n\n“We will keep the door to talks open for as long as it takes.”")
+    assert (q.kind, q.speaker, q.cue) == ("direct", "Moon", "Stated")
+
+
+def test_inverted_bare_verb_and_signature_line():
+    q = only("“Seoul has shown more restraint than anyone expected,” reads a Tuesday editorial in the Herald.")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "reads", "a Tuesday editorial")
+    text = "“We will answer any provocation. We will not start one.”\n\n- Defense Minister Park.\n\nThe drills end Friday."
+    q = only(text)
+    assert (q.kind, q.cue, q.speaker) == ("direct", "-", "Defense Minister Park")
+    assert_offsets(text, [q])
+
+
+def test_lead_in_clause_continued_by_a_lowercase_quote_is_one_statement():
+    text = "In case of a seventh test, the ministry said, “the response will be swift and firm.”"
+    lead, quote = extract_quotes(text)
+    assert (lead.kind, lead.content) == ("indirect", "In case of a seventh test")
+    assert (quote.kind, quote.content) == ("direct", "the response will be swift and firm.")
+    assert lead.cue_start == quote.cue_start and lead.speaker == quote.speaker == "the ministry"
+    # a quote that opens like a sentence stays the only piece
+    q = only("After the launch, the ministry said, “The response will be swift and firm.”")
+    assert (q.kind, q.speaker) == ("direct", "the ministry")
+
+
+def test_closing_mark_after_nested_quote_and_space_and_names_like_auxiliaries():
+    q = only("\"The envoy told us, 'We are not leaving the table,' \" she said.")
+    assert (q.kind, q.speaker) == ("direct", "she")
+    q = only("“The sanctions regime is failing,” Will wrote in his column.")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "wrote", "Will")
+
+
+def test_the_statement_said_is_a_speaker_not_an_adverbial():
+    q = only("“The drills will proceed as planned,” the statement said.")
+    assert (q.kind, q.speaker) == ("direct", "the statement")
+
+
+# --------------------------------------------------------------------------
 # The seed articles' sentences (messy quote marks included)
 # --------------------------------------------------------------------------
 

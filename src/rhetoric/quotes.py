@@ -11,11 +11,18 @@ and lexicons only (no parser, no downloaded model):
 3. each quote that starts a sentence gets the attribution beside it
    (“Q,” S said / “Q,” said S / S said, “Q” / S said: “Q”); one with none
    continues the attribution of the previous sentence or paragraph (split
-   quotes, floating quote paragraphs); a quote inside a clause with no cue is
-   a scare quote and is dropped;
+   quotes, floating quote paragraphs, “Q1,” said S, “q2.”); a quote that
+   ends in , ? ! is also attributed by a looser rule when the speaker is a
+   phrase the lexicons do not know (“Q,” the bespectacled, 71-year-old
+   diplomat said / “Q?” Hannity pressed); a full-clause quote after a
+   lead-in ending in a comma or colon is direct, its speaker the lead-in's
+   cue subject or clause subject ("he demurred: “Q.”"); a quote inside a
+   clause with no cue is a scare quote and is dropped;
 4. every other speech cue (``lexicons/speech_verbs.tsv``) with a speaker
    yields reported speech: ``S warned that X``, ``X, S said``, ``according to
-   S``, ``…, saying X``; it is ``mixed`` when X holds a quoted fragment;
+   S``, ``…, saying X``; it is ``mixed`` when X holds a quoted fragment, and
+   ``direct`` when one quotation opens X and makes up half of it or more (not after
+   "that"); a short lead-in phrase before “Q,” S said makes the whole mixed;
 5. speakers are split into title, name and affiliation
    (``lexicons/speaker_titles.tsv``, ``lexicons/actors.tsv``, appositives),
    and pronouns, surnames and descriptions ("the ministry") are resolved to
@@ -170,7 +177,7 @@ _THAT_AFTER_ADVERBIAL = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|repeatedly|privately|publicly|"
     r"to|with|via|through|before|after|over)\b[^,;:“”\".!?]{0,90}?\s)?(?:that\b|,)",
     re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?]+(?:[\"”’»)\]]|'')*(?=\s+(?:''|``|[\"“‘'(\[])?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?]+(?:[\"”’»)\]]|'')*(?=\s+(?:''|``|[\"“‘'(\[]){0,2}[A-Z0-9])")
 _FRAGMENT_CONTINUES = re.compile(
     r"\s*(?:by|is|was|are|were|has|have|had|for|in|of|on|to|and|or|as|will|would|could|should|can|may|might)\s")
 _TRAILING = ".,;:!? \t\n\r\f\v—–-"
@@ -216,12 +223,15 @@ def _pair_marks(text: str, p_start: int, p_end: int, paragraph: int) -> list[_Sp
     for match in _QUOTE_MARK.finditer(text, p_start, p_end):
         mark = match.group()
         start, end = match.span()
+        if mark == "''" and open_at is not None and text[end:end + 1] == "'" and text[start - 1:start] in ",.?!":
+            start, end = start + 1, end + 1  # a nested single quote closes, then the double one
         before = text[start - 1] if start > p_start else " "
         after = text[end] if end < p_end else " "
         after2 = text[end + 1] if end + 1 < p_end else " "
         open_ok = (before.isspace() or before in "([{—–-/:;,“‘") and (
-            _is_word_char(after) or after in "‘'([$…—–-" or (after == "." and after2 == ".") or after in "“\"")
-        close_ok = (not before.isspace() or after in ".,;:!?)") and (
+            _is_word_char(after) or after in "‘'([$…—–-@#" or (after == "." and (after2 in ".@#" or text[end:end + 3] == ". .")) or after in "“\"")
+        close_ok = (not before.isspace() or after in ".,;:!?)" or (
+            mark in ("''", "”", '"') and text[start - 2:start - 1] in (",", ".", "?", "!", "'", "’") and after.isspace())) and (
             after.isspace() or after in ".,;:!?)]—–-”’'\"/")
         if mark == "''" and before.isalpha() and after.isspace() and before in "sS" and open_at is None:
             continue  # plural possessive followed by an apostrophe ("the Joneses'' ") — not a quote
@@ -336,19 +346,30 @@ def _is_capitalized(tok: _Tok) -> bool:
     return tok.text[:1].isupper() and tok.low not in _CAPITAL_STOP
 
 
+def _lexicon_base(low: str) -> str:
+    """A lowercased token as the lexicons list it: no possessive, and no
+    sentence-final period ("official." -> "official", but "gen." stays)."""
+    base = re.sub(r"['’]s$", "", low)
+    if base.endswith(".") and len(base) > 3:
+        lex = _lexicons()
+        if base not in lex.title_role and base not in lex.noun_kind:
+            base = base[:-1]
+    return base
+
+
 def _np_word(tok: _Tok) -> bool:
     """Can this token stand inside a speaker noun phrase?"""
     lex = _lexicons()
     low = tok.low
     if _is_capitalized(tok):
         return True
-    base = re.sub(r"['’]s$", "", low)
+    base = _lexicon_base(low)
     return (base in lex.title_role or base in lex.noun_kind or base in _ADJECTIVES) and base not in _PRONOUNS
 
 
 def _np_head(tok: _Tok) -> bool:
     lex = _lexicons()
-    base = re.sub(r"['’]s$", "", tok.low)
+    base = _lexicon_base(tok.low)
     if _is_capitalized(tok) and not re.search(r"['’]s$", tok.text):
         return True
     return lex.noun_kind.get(base, "").split("-")[0] in ("person", "group", "org", "document") or (
@@ -391,6 +412,11 @@ def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int, list[tuple[int
             return "negated"
         if low in _PASSIVE and skipped == 0:
             return "passive"
+        if low in ("statement", "interview", "week", "morning", "night", "evening", "afternoon") and i >= 1 and \
+                tokens[i - 1].low in ("the", "its", "his", "her", "their", "that"):
+            break  # "the statement said": the noun is the speaker, not part of "in a statement"
+        if tokens[i].text[:1].isupper() and low in ("will", "may", "can", "still", "even", "first", "just"):
+            break  # a name ("Will wrote", "Theresa May said"), not an auxiliary or adverb
         if low in _PRE_CUE_SKIP or low.endswith("ly") and low not in ("ally", "italy", "holly") and not tokens[i].text[:1].isupper():
             i -= 1
             skipped += 1
@@ -645,6 +671,179 @@ def _post_attribution(text: str, lo: int, hi: int) -> _Attribution | None:
     return _Attribution(cue, (found[0], found[1]), found[2])
 
 
+_LOOSE_STOP = {"who", "whose", "which", "that", "during", "after", "before", "when", "while", "as", "in", "on",
+               "to", "about", "referring", "recalling", "adding", "noting", "speaking", "asked", "because", "since",
+               "if", "and", "but", "than", "though", "although", "where", "with", "via", "through", "over",
+               "told", "said", "says", "explaining", "pointing", "insisting", "arguing", "saying", "according",
+               "last", "this", "earlier", "later", "today", "yesterday", "tonight", "is", "was", "are", "were",
+               "has", "had", "have", "will", "would", "can", "could", "does", "did", "do"} | _WEEKDAYS
+_LOOSE_FUNCTION = _DETERMINERS | _CONNECTORS | {"and", "or", "'s", "’s"}
+_LOOSE_OPENERS = {"but", "and", "so", "because", "while", "as", "if", "when", "though", "although", "since", "then",
+                  "which", "who", "that", "this", "there", "it's", "and", "or", "yet", "not", "to", "in", "on", "at",
+                  "for", "with", "after", "before", "by", "from"}
+_BARE_VERB = re.compile(r"[a-z]{3,}(?:ed|es|s)|read|shot\s+back|wrote|spoke|went\s+on|chimed\s+in|sang|put\s+it")
+
+
+def _loose_post_attribution(text: str, lo: int, hi: int) -> _Attribution | None:
+    """A looser attribution after a sentence-opening quote that ends with its own
+    comma, question or exclamation mark, where the speaker is a phrase the
+    lexicons do not know ("“Q,” the bespectacled, 71-year-old diplomat said",
+    "“Q,” said a longtime GOP data expert who …", "“Q?” Hannity pressed.")."""
+    limit = min(hi, lo + 200)
+    for index in range(lo, limit):
+        char = text[index]
+        if char in "!?;\n“\"" or (char == "." and text[index + 1:index + 2] not in (",", ";") and
+                                       not _abbreviation_before(text, index)):
+            limit = index
+            break
+    tokens = _tokens(text, lo, limit)
+    k = 0
+    while k < len(tokens) and tokens[k].text in (",", "—", "–", "-"):
+        k += 1
+    tokens = tokens[k:]
+    if not tokens or tokens[0].low in _LOOSE_OPENERS:
+        return None
+    cues = _cues(text, tokens[0].start, limit)
+    inverted_verb = len(tokens) > 1 and tokens[0].text[:1].islower() and _BARE_VERB.fullmatch(tokens[0].low) and (
+        tokens[1].low in _DETERMINERS and tokens[1].low not in ("all", "any", "both") or
+        tokens[1].text[:1].isupper() and tokens[1].low not in _CAPITAL_STOP)
+    if cues and cues[0][0] == tokens[0].start or inverted_verb:
+        # “Q,” said S / “Q,” reads a Wednesday editorial: S runs to a stop word or punctuation
+        cue = cues[0] if cues and cues[0][0] == tokens[0].start else (tokens[0].start, tokens[0].end)
+        rest = [t for t in tokens if t.start >= cue[1]]
+        j = 0
+        while j < len(rest) and j < 2 and rest[j].low in ({"on", "today", "yesterday", "tonight"} | _WEEKDAYS):
+            j += 1
+        rest = rest[j:]
+        n = 0
+        while n < len(rest) and n < 12 and (rest[n].low not in _LOOSE_STOP or rest[n].low in _WEEKDAYS and n > 0 and
+                                            rest[n - 1].low in _DETERMINERS) and \
+                rest[n].text not in (",", ";", ":", "(", ")", "—", "–", ".", "“", "”", '"'):
+            n += 1
+        phrase = rest[:n]
+        while phrase and (phrase[-1].low in _LOOSE_FUNCTION or phrase[-1].text == "-") and not (
+                len(phrase) == 1 and phrase[0].low in ("one", "another", "some", "many", "several", "others")):
+            phrase.pop()
+        if not phrase or n >= 12 or phrase[0].low in _LOOSE_OPENERS or not any(
+                t.text[:1].isalnum() for t in phrase):
+            return None
+        if _cue_kind(text, cue) == "according":
+            return None
+        end = phrase[-1].end
+        if phrase[-1].text.endswith(".") and phrase[-1].text[:-1].lower() not in _lexicons().abbreviations and \
+                not re.fullmatch(r"(?:\w\.)+", phrase[-1].text):
+            end -= 1
+        appositives = []
+        if n < len(rest) and rest[n].text == ",":
+            appositives.append(_strip_content(text, rest[n].end, limit))
+        return _Attribution(cue, (phrase[0].start, end), appositives)
+    # “Q,” S said / “Q,” S verbed: a short noun phrase, then the cue
+    if cues:
+        cue = cues[0]
+        head = [t for t in tokens if t.end <= cue[0]]
+    else:
+        head = tokens[:6]
+        cue = None
+        for n in range(1, len(head)):
+            if _BARE_VERB.fullmatch(head[n].low) and head[n].text[:1].islower() and (
+                    n + 1 >= len(tokens) or tokens[n + 1].text in (",", ".") or
+                    _ADVERBIAL_TAIL.match(text[head[n].end:limit + 1])):
+                cue = (head[n].start, head[n].end)
+                head = head[:n]
+                break
+        if cue is None:
+            return None
+    while head and (head[-1].low in _PRE_CUE_SKIP or head[-1].low.endswith("ly") and head[-1].text[:1].islower() or
+                    head[-1].text == "," and len(head) > 1 and head[-2].text != ","):
+        head.pop()
+    words = [t for t in head if t.text[:1].isalnum()]
+    if not words or len(words) > 12 or head[-1].text in (",", "(", "—", "–") or any(
+            t.low in ("that", "which", "when", "because", "but", "if", "not", "never") or t.text in ("“", "”", '"')
+            for t in head):
+        return None
+    if cue is not None and not cues and not (len(words) <= 4 and (
+            head[-1].low in _PRONOUNS or _np_head(head[-1]) or head[0].low in _DETERMINERS)):
+        return None
+    last_lower = head[-1].text[:1].islower()
+    if last_lower and head[-1].low not in _PRONOUNS and (head[-1].low in _LOOSE_FUNCTION or head[-1].low.endswith(
+            "ing")):
+        return None
+    speaker_end = head[-1].end
+    appositives = []
+    commas = [n for n, t in enumerate(head) if t.text == ","]
+    if commas:
+        first = head[:commas[0]]
+        if first and _np_head(first[-1]) and not first[-1].text[:1].islower() or (
+                first and _lexicons().noun_kind.get(first[-1].low, "").startswith(("person", "group", "org"))):
+            speaker_end = first[-1].end
+            appositives.append((head[commas[0] + 1].start, head[-1].end) if commas[0] + 1 < len(head) else
+                               (first[-1].end, first[-1].end))
+    return _Attribution(cue, (head[0].start, speaker_end), appositives)
+
+
+_CLAUSE_OPENERS = {"then", "and", "but", "so", "also", "while", "as", "when", "yet", "later", "finally", "instead"}
+
+
+def _sentence_like(text: str, span: _Span) -> bool:
+    """Is the quotation a clause of its own (≥ 4 words, opening like a sentence)?"""
+    content = text[span.content_start:span.content_end]
+    first = content.lstrip("[(.…'‘ ")[:1]
+    return len(content.split()) >= 4 and (first.isupper() or first.isdigit())
+
+
+def _lead_in_attribution(text: str, lo: int, hi: int) -> _Attribution:
+    """The attribution in a lead-in that ends with a comma or colon before a
+    full-clause quotation: a cue with its subject, or else the subject of the
+    lead-in's clause ("Trump leaned in and boomed:"); the speaker is None when
+    no subject is found (the quotation is still direct)."""
+    lead_end = lo + len(text[lo:hi].rstrip()) - 1
+    mark = (lead_end, lead_end + 1)
+    cues = _cues(text, lo, lead_end)
+    if cues and _cue_kind(text, cues[-1]) == "according":
+        # "According to the ministry, “Q.”"
+        right = _speaker_right(text, cues[-1][1], lead_end)
+        if right and not text[right[1]:lead_end].strip(" ,"):
+            return _Attribution(cues[-1], right)
+    cues = [c for c in cues if _cue_kind(text, c) != "according"]
+    first = _tokens(text, lo, min(hi, lo + 12))
+    if first and first[0].text in ("Said", "Added", "Wrote", "Says", "Asked", "Stated", "Continued", "Writes",
+                                   "Explained", "Tweeted", "Replied", "Responded", "Countered"):
+        right = _speaker_right(text, first[0].end, lead_end)
+        if right:
+            return _Attribution((first[0].start, first[0].end), right)
+    cue = cues[-1] if cues else None
+    if cue is not None:
+        found = _speaker_left(text, lo, cue[0])
+        if isinstance(found, tuple):
+            return _Attribution(cue, (found[0], found[1]), found[2])
+        if found in ("negated", "passive"):
+            cue = None
+    return _Attribution(cue or mark, _clause_subject(text, lo, lead_end, cue is not None))
+
+
+def _clause_subject(text: str, lo: int, hi: int, has_cue: bool = False) -> tuple[int, int] | None:
+    """The subject of the last clause of text[lo:hi] that has one ("Asked …,
+    he demurred" -> "he"; "Trump gestured …, then leaned in and boomed" ->
+    "Trump"; "…, with Trump reportedly yelling" -> "Trump")."""
+    lead_end = hi
+    bounds = [lo] + [lo + m.end() for m in re.finditer(r"[,;—–]\s+", text[lo:lead_end])]
+    for start in reversed(bounds[-4:]):
+        tokens = _tokens(text, start, lead_end)
+        k = 0
+        while k < len(tokens) and k < 2 and tokens[k].low in _CLAUSE_OPENERS | {"with"}:
+            k += 1
+        if k >= len(tokens) or tokens[k].low in _CAPITAL_STOP and tokens[k].low not in _PRONOUNS:
+            continue
+        if tokens[k].low in _PRONOUNS and tokens[k].low not in ("it", "you") or tokens[k].low == "it" and has_cue:
+            subject = (tokens[k].start, tokens[k].end)
+        else:
+            subject = _speaker_right(text, tokens[k].start, lead_end)
+        if subject is None or subject[1] >= tokens[-1].start:
+            continue  # a noun phrase with no verb after it is no subject
+        return subject
+    return None
+
+
 def _has_sentence_period(segment: str) -> bool:
     """Does ``segment`` hold a period that ends a sentence (not "Mr.", "J.", "U.S.")?"""
     abbreviations = _lexicons().abbreviations
@@ -690,7 +889,7 @@ def _pre_attribution(text: str, lo: int, hi: int) -> _Attribution | None:
         found = _speaker_left(text, lo, colon)
         if isinstance(found, tuple) and not text[lo:found[0]].strip():
             return _Attribution((colon, colon + 1), (found[0], found[1]), found[2])
-        subject = _subject_of_clause(text, lo, colon)
+        subject = _clause_subject(text, lo, colon)
         if subject:
             return _Attribution((colon, colon + 1), subject)
     return None
@@ -744,6 +943,24 @@ def _in_spans(position: int, spans: list[_Span]) -> bool:
     return any(s.open <= position < s.close for s in spans)
 
 
+_DIRECT_SHARE = 0.5  # share of a reported content that one opening quotation must cover to make it direct
+
+
+def _reported_kind(start: int, end: int, spans: list[_Span], text: str = "") -> str:
+    """``direct`` when one quotation opens the content and makes up half of it or more
+    (“Q,” and then a few words of paraphrase; not after "that", which makes
+    the quotation part of reported speech), ``mixed`` when the content holds a
+    quoted fragment, else ``indirect``."""
+    if not _contains_quote(start, end, spans):
+        return "indirect"
+    inside = [s for s in spans if s.open < end and s.close > start]
+    if len(inside) == 1 and inside[0].open <= start + 1 and start <= inside[0].content_start and \
+            (min(end, inside[0].close) - start) >= _DIRECT_SHARE * (end - start) and \
+            not re.search(r"\bthat\s*$", text[max(0, start - 8):start], re.IGNORECASE):
+        return "direct"
+    return "mixed"
+
+
 def _contains_quote(start: int, end: int, spans: list[_Span]) -> bool:
     return any(start <= s.content_start and s.content_end <= end + 1 for s in spans) or any(
         s.open < end and s.close > start for s in spans)
@@ -772,15 +989,23 @@ def _find(text: str) -> list[_Found]:
     group_attribution: dict[int, _Attribution] = {}
     pending_groups: dict[int, list[_Found]] = {}
     previous_paragraph_attribution: _Attribution | None = None
+    previous_colon = False
     for index, (p_start, p_end) in enumerate(paragraphs):
         spans = all_spans[index]
+        if not spans and p_end - p_start <= 250:
+            headline = _headline_quote(text, p_start, p_end)
+            if headline is not None:
+                found.append(headline)
+                previous_paragraph_attribution = None
+                previous_colon = False
+                continue
         paragraph_attribution: _Attribution | None = None
         paragraph_direct: _Attribution | None = None
         last_attribution: _Attribution | None = None
         colon_intro: _Attribution | None = None
+        used_cues: set[tuple[int, int]] = set()  # cues already given to a direct quote (may lie in a later sentence)
         for s_start, s_end in _sentence_spans(text, p_start, p_end, spans):
             s_spans = [s for s in spans if s_start <= s.open < s_end]
-            used_cues: set[tuple[int, int]] = set()
             direct_in_sentence: list[tuple[int, int]] = []
             cursor = s_start
             sentence_attribution: _Attribution | None = None
@@ -790,8 +1015,21 @@ def _find(text: str) -> list[_Found]:
                 initial = not lead_text.strip(" \t\n—–-(") or (cursor > s_start and not lead_text.strip(" ,;—–-"))
                 attribution = None
                 fragment = False
-                if initial:
+                lead_in_content: tuple[int, int] | None = None
+                lead_piece: tuple[int, int] | None = None
+                if not initial and sentence_attribution is not None and sentence_attribution.cue is not None and \
+                        cursor <= sentence_attribution.cue[0] < span.open and lead_text.rstrip().endswith((",", "—")) and \
+                        not _cues(text, sentence_attribution.cue[1], span.open) and not re.search(
+                            r"\b(?:but|and|while|though|although|because|so|yet)\b", text[sentence_attribution.cue[1]:span.open]):
+                    # “Q1,” said S, an official, “q2.”: the quotation continues after its attribution
+                    attribution = sentence_attribution
+                elif initial:
                     attribution = _post_attribution(text, span.close, next_open)
+                    if attribution is None and (text[span.content_end - 1] in ",?!—–-" or
+                                                text[span.close:span.close + 1] == ","):
+                        attribution = _loose_post_attribution(
+                            text, span.close, s_spans[position + 1].open if position + 1 < len(s_spans) else
+                            next((s.open for s in spans if s.open >= span.close), p_end))
                     if attribution is None and cursor > s_start and sentence_attribution is not None:
                         attribution = sentence_attribution
                     if attribution is None and _FRAGMENT_CONTINUES.match(text, span.close, next_open) and \
@@ -809,16 +1047,41 @@ def _find(text: str) -> list[_Found]:
                             attribution = None
                         elif rest.strip(" \t\n.,;:!?”\"’'—–-)") and not _cue_or_end(text, span.close, next_open):
                             attribution = None
-                    elif re.search(r"[,?!—–-]$", text[span.content_start:span.content_end]) or \
-                            text[span.close:span.close + 1] == ",":
+                        if attribution is not None and attribution.speaker is not None and cursor == s_start:
+                            lead = text[s_start:attribution.speaker[0]].rstrip()
+                            if lead.endswith(",") and 2 <= len(lead.split()) <= 25 and \
+                                    text[span.content_start:span.content_start + 1].islower() and \
+                                    not _cues(text, s_start, attribution.speaker[0]) and \
+                                    not _QUOTE_MARK.search(lead):
+                                # "In cases of abortion, it said, “the woman is a victim.”": the lead-in
+                                # paraphrases part of the same statement
+                                lead_piece = _strip_content(text, s_start, s_start + len(lead))
+                    if attribution is None and (re.search(r"[,?!—–-]$", text[span.content_start:span.content_end]) or
+                                                text[span.close:span.close + 1] == ","):
                         # “Q,” S said after a lead-in: direct when the lead-in ends in punctuation
                         # ("telling Mic, “Q,” he said"), else a fragment of the clause (mixed)
-                        if text[s_start:span.open].rstrip()[-1:] in (",", ":", ";", "—", "–", "-", "("):
+                        lead = text[s_start:span.open].rstrip()
+                        if lead[-1:] in (",", ":", ";", "—", "–", "-", "("):
                             attribution = _post_attribution(text, span.close, next_open)
+                            if attribution is None and lead[-1:] == ",":
+                                attribution = _loose_post_attribution(text, span.close, next_open)
+                            if attribution is not None and lead[-1:] == "," and cursor == s_start and \
+                                    len(lead.split()) <= 10 and not _cues(text, s_start, span.open):
+                                # "Based on her actions that night, “Q,” S said": the lead-in paraphrases
+                                # part of what was said, so the whole is mixed
+                                lead_in_content = (s_start, span.close)
+                    lead_lo = cursor if cursor > s_start else s_start
+                    if attribution is None and text[lead_lo:span.open].rstrip()[-1:] in (",", ":") and \
+                            _sentence_like(text, span) and not text[span.close:next_open].strip(
+                                " \t\n.,;:!?”\"’')") and position + 1 >= len(s_spans):
+                        # a full-clause quote introduced by a lead-in that ends with a comma or colon
+                        # ("Husted continued by saying, “Q.”", "he demurred: “Q.”")
+                        attribution = _lead_in_attribution(text, lead_lo, span.open)
                 if attribution is None and initial and not fragment:
                     if span.group in group_attribution:
                         attribution = group_attribution[span.group]
-                    elif span.continued:
+                    elif span.continued and not (last_attribution is not None and last_attribution.speaker is not None
+                                                 and cursor > p_start):
                         # a multi-paragraph quote: its attribution may come in a later paragraph
                         pending_groups.setdefault(span.group, []).append(
                             (_Found("direct", (span.content_start, span.content_end), _Attribution(None, None)),
@@ -830,14 +1093,23 @@ def _find(text: str) -> list[_Found]:
                         attribution = last_attribution  # split quote: “Q1,” S said. “Q2.”
                     elif span.open == p_start and (colon_intro or previous_paragraph_attribution) is not None:
                         prior = colon_intro or previous_paragraph_attribution
-                        attribution = _Attribution(prior.cue if prior is colon_intro else None, prior.speaker,
-                                                   prior.appositives)
+                        attribution = _Attribution(prior.cue if prior is colon_intro or previous_colon else None,
+                                                   prior.speaker, prior.appositives)
+                if attribution is None and initial and span.open == p_start and \
+                        not text[span.close:p_end].strip(" .") and index + 1 < len(paragraphs):
+                    # a quoted paragraph signed on the next line: "- Bernie Sanders."
+                    attribution = _dash_signature(text, *paragraphs[index + 1])
                 if attribution is None:
                     cursor = max(cursor, span.close)
                     continue
                 if attribution.cue:
                     used_cues.add(attribution.cue)
-                item = _Found("direct", (span.content_start, span.content_end), attribution)
+                if lead_piece is not None and lead_piece[1] - lead_piece[0] >= 3:
+                    found.append(_Found("indirect", lead_piece, attribution))
+                if lead_in_content is not None:
+                    item = _Found("mixed", lead_in_content, attribution)
+                else:
+                    item = _Found("direct", (span.content_start, span.content_end), attribution)
                 found.append(item)
                 direct_in_sentence.append((span.open, span.close))
                 if span.group not in group_attribution:
@@ -872,8 +1144,15 @@ def _find(text: str) -> list[_Found]:
                     speaker = _speaker_left(text, s_start, cues[-1][0])
                     if isinstance(speaker, tuple):
                         colon_intro = _Attribution(cues[-1], (speaker[0], speaker[1]), speaker[2])
+                if colon_intro is None and index + 1 < len(paragraphs) and all_spans[index + 1] and \
+                        all_spans[index + 1][0].open == paragraphs[index + 1][0] and not s_spans:
+                    # "President Clinton released the following statement:" then a quoted paragraph
+                    intro = _lead_in_attribution(text, s_start, s_end)
+                    if intro.speaker is not None:
+                        colon_intro = intro
             else:
                 colon_intro = None
+        previous_colon = colon_intro is not None
         if colon_intro is not None:
             previous_paragraph_attribution = colon_intro
         else:
@@ -887,6 +1166,40 @@ def _find(text: str) -> list[_Found]:
                 found.append(waiting)
     found.sort(key=lambda f: (f.content[0], f.content[1]))
     return found
+
+
+def _dash_signature(text: str, p_start: int, p_end: int) -> _Attribution | None:
+    """A signature paragraph "- Name, …" or "—Name." under a quoted paragraph."""
+    match = re.match(r"[-—–]{1,2}[ \t]*(?=[A-Z])", text[p_start:min(p_end, p_start + 4)])
+    if match is None or p_end - p_start > 200:
+        return None
+    speaker = _speaker_right(text, p_start + match.end(), p_end)
+    if speaker is None:
+        return None
+    dash = (p_start, p_start + match.end() - (len(match.group()) - len(match.group().rstrip())))
+    return _Attribution(dash, speaker)
+
+
+_HEADLINE = re.compile(r"[ \t]*([A-Z][^:\n“”\"‘]{1,80}?):[ \t]+[‘']([A-Z].*?)[’']?\.?[ \t]*$")
+
+
+def _headline_quote(text: str, p_start: int, p_end: int) -> _Found | None:
+    """A headline or tweet-style line ``Speaker: ‘Quote’`` in single quote
+    marks ("Reid: ‘Never underestimate him.’"), which the pairing of double
+    marks leaves alone."""
+    match = _HEADLINE.fullmatch(text, p_start, p_end)
+    if match is None or len(match.group(2).split()) < 2:
+        return None
+    colon = match.end(1)
+    speaker = _speaker_left(text, p_start, colon)
+    if not isinstance(speaker, tuple) or text[p_start:speaker[0]].strip():
+        return None
+    start, end = match.span(2)
+    while end > start and text[end - 1] in " .’'":
+        end -= 1
+    if end - start < 3:
+        return None
+    return _Found("direct", (start, end), _Attribution((colon, colon + 1), (speaker[0], speaker[1]), speaker[2]))
 
 
 def _reported(text: str, s_start: int, s_end: int, cue: tuple[int, int], spans: list[_Span],
@@ -909,7 +1222,7 @@ def _reported(text: str, s_start: int, s_end: int, cue: tuple[int, int], spans: 
                 return None
         if end - start < 8:
             return None
-        return _Found("mixed" if _contains_quote(start, end, spans) else "indirect", (start, end),
+        return _Found(_reported_kind(start, end, spans, text), (start, end),
                       _Attribution(cue, speaker))
     left = _speaker_left(text, s_start, cue[0])
     if left in ("negated", "passive"):
@@ -931,7 +1244,7 @@ def _reported(text: str, s_start: int, s_end: int, cue: tuple[int, int], spans: 
                 comma = text[s_start:cue[0]].rstrip()
                 start, end = _strip_content(text, s_start, s_start + len(comma) - 1)
                 if end - start >= 8:
-                    return _Found("mixed" if _contains_quote(start, end, spans) else "indirect", (start, end),
+                    return _Found(_reported_kind(start, end, spans, text), (start, end),
                                   _Attribution(cue, speaker))
         return None
     # content after the cue, or before the attribution ("X, S said.")
@@ -943,7 +1256,7 @@ def _reported(text: str, s_start: int, s_end: int, cue: tuple[int, int], spans: 
         start, end = _strip_content(text, s_start, s_start + len(lead))
         if end - start < 8 or any(a <= start and end <= b + 1 for a, b in direct):
             return None
-        return _Found("mixed" if _contains_quote(start, end, spans) else "indirect", (start, end), attribution)
+        return _Found(_reported_kind(start, end, spans, text), (start, end), attribution)
     content = _content_after_cue(text, cue, s_end)
     if content is None:
         return None
@@ -968,7 +1281,7 @@ def _reported(text: str, s_start: int, s_end: int, cue: tuple[int, int], spans: 
         end = _strip_content(text, start, start + clause.start())[1]
     if end - start < 3:
         return None
-    kind_name = "mixed" if _contains_quote(start, end, spans) else "indirect"
+    kind_name = _reported_kind(start, end, spans, text)
     return _Found(kind_name, (start, end), attribution)
 
 
