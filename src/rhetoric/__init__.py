@@ -24,6 +24,8 @@ from rhetoric.targeted import ActorSentiment, actor_sentiment
 from rhetoric.text import Sentence, split_sentences
 from rhetoric.threats import Threat, extract_threats
 from rhetoric.pipeline import Tables, analyze, extract_corpus
+from rhetoric.featurizer import RhetoricFeaturizer
+from rhetoric.classifier import FrameClassifier
 
 __all__ = [
     "__version__",
@@ -31,6 +33,7 @@ __all__ = [
     "Corpus", "CorpusError", "load_corpus",
     "Device", "extract_devices",
     "FrameScore", "frame_scores", "score_frames",
+    "FrameClassifier", "RhetoricFeaturizer",
     "Quote", "extract_quotes",
     "Sentiment", "sentiment",
     "ActorSentiment", "actor_sentiment",
