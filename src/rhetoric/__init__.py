@@ -25,6 +25,8 @@ from rhetoric.text import Sentence, split_sentences
 from rhetoric.threats import Threat, extract_threats
 from rhetoric.pipeline import Tables, analyze, analyze_dask, extract_corpus
 from rhetoric.reports import record
+from rhetoric.featurizer import RhetoricFeaturizer
+from rhetoric.classifier import FrameClassifier
 
 __all__ = [
     "__version__",
@@ -32,6 +34,7 @@ __all__ = [
     "Corpus", "CorpusError", "load_corpus",
     "Device", "extract_devices",
     "FrameScore", "frame_scores", "score_frames",
+    "FrameClassifier", "RhetoricFeaturizer",
     "Quote", "extract_quotes",
     "Sentiment", "sentiment", "domain_sentiment",
     "ActorSentiment", "actor_sentiment", "actor_sentiment_summary", "target_sentiment",

@@ -112,7 +112,249 @@ def build_parser() -> argparse.ArgumentParser:
                             "(default: a new kernel for every job, so no state passes between reports)")
     batch.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     batch.set_defaults(handler=_cmd_batch)
+
+    _add_frames_parser(commands)
     return parser
+
+
+# --------------------------------------------------------------------------
+# rhetoric frames train / predict
+# --------------------------------------------------------------------------
+
+_TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".parquet")
+
+
+def _add_frames_parser(commands: argparse._SubParsersAction) -> None:
+    frames = commands.add_parser(
+        "frames", help="train and apply your own frame classifier",
+        description="Train a FrameClassifier (word + character n-gram TF-IDF, class-balanced logistic "
+                    "regression) on labelled texts, or label new texts with a trained model.",
+        epilog="Exit codes: 0 success; 2 usage error (missing file or column, too few examples per class).",
+    )
+    actions = frames.add_subparsers(dest="frames_command", metavar="ACTION")
+
+    train = actions.add_parser(
+        "train", help="cross-validate, then fit and save a model",
+        description="Read LABELS (.csv, .tsv, .jsonl or .parquet), print stratified k-fold cross-validated "
+                    "accuracy, macro-F1 and per-class precision/recall/F1, then fit on all rows and save the "
+                    "model (joblib) to MODEL with a JSON sidecar MODEL.json (versions, classes, parameters, "
+                    "data SHA-256, cross-validation figures).",
+        epilog="Rows with an empty text or label are dropped (and counted). Every class needs at least as "
+               "many examples as folds. Exit codes: 0 saved; 2 usage error.",
+    )
+    train.add_argument("labels", metavar="LABELS", help="labelled texts: .csv, .tsv, .jsonl or .parquet")
+    train.add_argument("--text-col", default="text", metavar="NAME", help="column with the texts (default: text)")
+    train.add_argument("--label-col", default="label", metavar="NAME", help="column with the labels (default: label)")
+    train.add_argument("-o", "--output", required=True, metavar="MODEL", help="where to save the model (e.g. frames.joblib)")
+    train.add_argument("--folds", type=_positive_int, default=5, metavar="K", help="cross-validation folds (default: 5; 1 skips CV)")
+    train.add_argument("--seed", type=int, default=0, help="seed of the fold shuffle (default: 0)")
+    train.add_argument("--C", type=float, default=None, metavar="C", help="inverse regularisation strength (default: FrameClassifier's)")
+    train.add_argument("--classifier", choices=("logistic", "linear_svm"), default="logistic", help="linear model (default: logistic)")
+    train.add_argument("--rhetoric-features", action="store_true", help="add the RhetoricFeaturizer features (slower)")
+    train.set_defaults(handler=_cmd_frames_train)
+
+    predict = actions.add_parser(
+        "predict", help="label texts with a saved model",
+        description="Label the texts in INPUT with MODEL and write one row per text to OUT (.csv or .parquet): "
+                    "INPUT's other columns (or doc_id, title, outlet, date for a corpus), the predicted label and "
+                    "one probability column per class. INPUT is a table (.csv, .tsv, .jsonl, .parquet) with a "
+                    "text column, or a corpus folder / article files as for 'rhetoric extract'.",
+        epilog="A model file is a pickle: load only models you trust. Exit codes: 0 written; 2 usage error.",
+    )
+    predict.add_argument("model", metavar="MODEL", help="a model saved by 'rhetoric frames train'")
+    predict.add_argument("input", metavar="INPUT", help="table of texts, or a corpus folder or file")
+    predict.add_argument("-o", "--output", required=True, metavar="OUT", help="output file, .csv or .parquet")
+    predict.add_argument("--text-col", default="text", metavar="NAME", help="column with the texts in a table (default: text)")
+    predict.add_argument("--keep-text", action="store_true", help="copy the text column into OUT too")
+    predict.set_defaults(handler=_cmd_frames_predict)
+    frames.set_defaults(handler=lambda args: _frames_usage(frames))
+
+
+def _frames_usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return EXIT_USAGE
+
+
+class _UsageError(Exception):
+    """A problem with the user's input: message printed, exit 2."""
+
+
+def _read_labelled_table(path: Path) -> "pd.DataFrame":  # noqa: F821 (pandas imported lazily)
+    import pandas as pd
+
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise _UsageError(f"{path} does not exist or is not a file")
+    if suffix not in _TABLE_SUFFIXES:
+        raise _UsageError(f"{path}: expected a {', '.join(_TABLE_SUFFIXES)} file")
+    try:
+        if suffix == ".parquet":
+            return pd.read_parquet(path)
+        if suffix == ".jsonl":
+            return pd.read_json(path, lines=True, dtype=False)
+        return pd.read_csv(path, sep="\t" if suffix == ".tsv" else ",", dtype=str, keep_default_na=False)
+    except Exception as exc:  # unreadable table: the user's input
+        raise _UsageError(f"cannot read {path}: {type(exc).__name__}: {exc}") from None
+
+
+def _require_columns(frame: "pd.DataFrame", path: Path, *columns: str) -> None:  # noqa: F821
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise _UsageError(f"{path}: no column {', '.join(map(repr, missing))}; "
+                          f"columns are: {', '.join(map(str, frame.columns))}")
+
+
+def _cmd_frames_train(args: argparse.Namespace) -> int:
+    try:
+        return _frames_train(args)
+    except _UsageError as exc:
+        print(f"rhetoric frames train: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _frames_train(args: argparse.Namespace) -> int:
+    import json
+
+    import joblib
+    import numpy as np
+    import sklearn
+    from sklearn.base import clone
+    from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
+    from sklearn.model_selection import StratifiedKFold
+
+    from rhetoric import __version__
+    from rhetoric.classifier import FrameClassifier
+    from rhetoric.store import sha256_file, write_json
+
+    path = Path(args.labels)
+    frame = _read_labelled_table(path)
+    _require_columns(frame, path, args.text_col, args.label_col)
+    texts = frame[args.text_col].map(lambda v: "" if v is None or v != v else str(v))
+    labels = frame[args.label_col].map(lambda v: "" if v is None or v != v else str(v).strip())
+    keep = (texts.str.strip() != "") & (labels != "")
+    n_dropped = int((~keep).sum())
+    texts, labels = texts[keep].tolist(), labels[keep].to_numpy(dtype=object)
+    classes, counts = np.unique(labels, return_counts=True) if len(labels) else (np.array([]), np.array([]))
+    if len(classes) < 2:
+        raise _UsageError(f"{path}: need at least two labels in {args.label_col!r}, found {len(classes)}")
+    need = max(args.folds, 2)
+    too_few = {str(c): int(n) for c, n in zip(classes, counts) if n < need}
+    if too_few:
+        listed = ", ".join(f"{c!r} ({n})" for c, n in sorted(too_few.items()))
+        raise _UsageError(f"every label needs at least {need} examples for {args.folds}-fold cross-validation; "
+                          f"too few: {listed}. Add examples, merge or drop these labels, or lower --folds.")
+
+    params: dict[str, object] = {"classifier": args.classifier, "rhetoric_features": args.rhetoric_features}
+    if args.C is not None:
+        params["C"] = args.C
+    model = FrameClassifier(**params)
+    print(f"rhetoric frames train: {len(texts)} texts, {len(classes)} labels"
+          + (f" ({n_dropped} rows with an empty text or label dropped)" if n_dropped else ""))
+
+    cv: dict[str, object] = {"folds": args.folds}
+    if args.folds > 1:
+        splitter = StratifiedKFold(n_splits=args.folds, shuffle=True, random_state=args.seed)
+        predicted = np.empty(len(labels), dtype=object)
+        fold_acc, fold_f1 = [], []
+        text_array = np.asarray(texts, dtype=object)
+        for train_idx, test_idx in splitter.split(text_array, labels):
+            fold_model = clone(model).fit(text_array[train_idx], labels[train_idx])
+            predicted[test_idx] = fold_model.predict(text_array[test_idx])
+            fold_acc.append(accuracy_score(labels[test_idx], predicted[test_idx]))
+            fold_f1.append(f1_score(labels[test_idx], predicted[test_idx], average="macro", zero_division=0))
+        precision, recall, f1, support = precision_recall_fscore_support(
+            labels, predicted, labels=classes, zero_division=0)
+        print(f"stratified {args.folds}-fold cross-validation (seed {args.seed}):")
+        print(f"  accuracy  {np.mean(fold_acc):.3f} ± {np.std(fold_acc):.3f}")
+        print(f"  macro-F1  {np.mean(fold_f1):.3f} ± {np.std(fold_f1):.3f}")
+        width = max(len("label"), *(len(str(c)) for c in classes))
+        print(f"  {'label':<{width}}  precision  recall     F1  support")
+        per_class = {}
+        for c, p, r, f, n in zip(classes, precision, recall, f1, support):
+            print(f"  {str(c):<{width}}  {p:9.3f}  {r:6.3f}  {f:5.3f}  {int(n):7d}")
+            per_class[str(c)] = {"precision": float(p), "recall": float(r), "f1": float(f), "support": int(n)}
+        cv.update(seed=args.seed, accuracy=float(np.mean(fold_acc)), accuracy_sd=float(np.std(fold_acc)),
+                  macro_f1=float(np.mean(fold_f1)), macro_f1_sd=float(np.std(fold_f1)), per_class=per_class)
+
+    model.fit(texts, labels)
+    output = Path(args.output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    joblib.dump(model, output)
+    sidecar = Path(str(output) + ".json")
+    write_json({
+        "rhetoric_version": __version__,
+        "sklearn_version": sklearn.__version__,
+        "python_version": sys.version.split()[0],
+        "estimator": "rhetoric.classifier.FrameClassifier",
+        "params": json.loads(json.dumps(model.get_params(), default=str)),
+        "classes": [str(c) for c in model.classes_],
+        "data": {"path": str(path), "sha256": sha256_file(path), "text_col": args.text_col,
+                 "label_col": args.label_col, "n_examples": len(texts), "n_dropped": n_dropped,
+                 "class_counts": {str(c): int(n) for c, n in zip(classes, counts)}},
+        "cross_validation": cv,
+    }, sidecar)
+    print(f"rhetoric frames train: saved {output} and {sidecar}")
+    return EXIT_OK
+
+
+def _cmd_frames_predict(args: argparse.Namespace) -> int:
+    try:
+        return _frames_predict(args)
+    except _UsageError as exc:
+        print(f"rhetoric frames predict: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _frames_predict(args: argparse.Namespace) -> int:
+    import joblib
+    import pandas as pd
+
+    from rhetoric.corpus import load_corpus
+
+    model_path, input_path, output = Path(args.model), Path(args.input), Path(args.output)
+    if output.suffix.lower() not in (".csv", ".parquet"):
+        raise _UsageError(f"output {output} must end in .csv or .parquet")
+    if not model_path.is_file():
+        raise _UsageError(f"model {model_path} does not exist")
+    try:
+        model = joblib.load(model_path)
+    except Exception as exc:
+        raise _UsageError(f"cannot load model {model_path}: {type(exc).__name__}: {exc}") from None
+    if not (hasattr(model, "predict_proba") and hasattr(model, "classes_")):
+        raise _UsageError(f"{model_path} does not hold a fitted classifier")
+    if not input_path.exists():
+        raise _UsageError(f"input {input_path} does not exist")
+
+    if input_path.is_file() and input_path.suffix.lower() in _TABLE_SUFFIXES:
+        table = _read_labelled_table(input_path)
+        _require_columns(table, input_path, args.text_col)
+        texts = table[args.text_col].map(lambda v: "" if v is None or v != v else str(v)).tolist()
+        keep = [c for c in table.columns if args.keep_text or c != args.text_col]
+        result = table[keep].reset_index(drop=True)
+    else:
+        corpus = load_corpus(input_path)
+        articles = corpus.articles
+        texts = articles["text"].tolist()
+        keep = ["doc_id", "title", "outlet", "date"] + (["text"] if args.keep_text else [])
+        result = articles[[c for c in keep if c in articles.columns]].reset_index(drop=True)
+        if len(corpus.errors):
+            print(f"rhetoric frames predict: {len(corpus.errors)} inputs could not be read and were skipped",
+                  file=sys.stderr)
+    if not texts:
+        raise _UsageError(f"no texts found in {input_path}")
+    probabilities = model.predict_proba(texts)
+    result = result.copy()
+    result["predicted"] = [str(c) for c in model.classes_[probabilities.argmax(axis=1)]]
+    for j, label in enumerate(model.classes_):
+        result[f"proba_{label}"] = probabilities[:, j]
+    output.parent.mkdir(parents=True, exist_ok=True)
+    if output.suffix.lower() == ".csv":
+        result.to_csv(output, index=False)
+    else:
+        result.to_parquet(output, index=False)
+    print(f"rhetoric frames predict: labelled {len(texts)} texts -> {output}", file=sys.stderr)
+    return EXIT_OK
+
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
