@@ -187,9 +187,27 @@ def _lexicon(scheme: str) -> tuple[tuple[str, tuple[tuple[str, re.Pattern[str]],
             # One boundary check around the alternation: most positions fail the
             # look-behind at once, which keeps scoring fast.
             regex = _START + "(?:" + "|".join(_term_body(t) for t in ordered) + ")" + _END
-            patterns.append((group, re.compile(regex, re.IGNORECASE)))
+            patterns.append((group, re.compile(regex, re.IGNORECASE), _first_characters(ordered)))
         compiled.append((frame, tuple(patterns)))
     return tuple(compiled)
+
+
+_WORD_START = re.compile(r"(?<![\w\-])\w")
+
+
+_PREFIX = 3  # characters of a word used to index where a term can start
+
+
+def _first_characters(terms: list[str]) -> frozenset[str] | None:
+    """Case-folded literal prefixes (1 to 3 characters) the terms start with;
+    None when a term may start with something other than a letter or digit."""
+    prefixes = set()
+    for term in terms:
+        literal = re.match(r"[^\W_]+", term.strip())
+        if not literal:
+            return None
+        prefixes.add(literal.group()[:_PREFIX].casefold())
+    return frozenset(prefixes)
 
 
 def _normalise(surface: str) -> str:
@@ -207,6 +225,29 @@ class _Scorer:
         self.text = text
         self.sentences = split_sentences(text)
         self.starts = [s.start for s in self.sentences]
+        # Word starts by case-folded prefix (1 to 3 characters): a term can
+        # only match where a word starts with its prefix, so each pattern is
+        # tried there instead of scanning the whole text.
+        self.word_starts: dict[str, list[int]] = {}
+        for match in _WORD_START.finditer(text):
+            position = match.start()
+            for length in range(1, _PREFIX + 1):
+                self.word_starts.setdefault(text[position:position + length].casefold(), []).append(position)
+
+    def _matches(self, pattern: re.Pattern[str], firsts: frozenset[str] | None) -> list[re.Match[str]]:
+        """Exactly ``pattern.finditer(text)``: leftmost, non-overlapping."""
+        if firsts is None:
+            return list(pattern.finditer(self.text))
+        positions = sorted({p for prefix in firsts for p in self.word_starts.get(prefix, ())})
+        found, end = [], 0
+        for position in positions:
+            if position < end:
+                continue
+            match = pattern.match(self.text, position)
+            if match:
+                found.append(match)
+                end = max(match.end(), position + 1)
+        return found
 
     def _sentence_of(self, position: int) -> int:
         return max(bisect_right(self.starts, position) - 1, 0)
@@ -216,10 +257,10 @@ class _Scorer:
         result: dict[str, tuple[set[int], tuple[str, ...]]] = {}
         for frame, patterns in _lexicon(scheme):
             hits: list[list[tuple[int, int, str]]] = []  # per group: (sentence, position, term)
-            for _, pattern in patterns:
+            for _, pattern, firsts in patterns:
                 hits.append([
                     (self._sentence_of(m.start()), m.start(), _normalise(m.group()))
-                    for m in pattern.finditer(self.text)
+                    for m in self._matches(pattern, firsts)
                 ])
             fired = set.intersection(*({h[0] for h in group_hits} for group_hits in hits)) if hits else set()
             evidence = sorted((pos, term) for group_hits in hits for sent, pos, term in group_hits if sent in fired)
