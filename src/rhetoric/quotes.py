@@ -177,7 +177,7 @@ _THAT_AFTER_ADVERBIAL = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|repeatedly|privately|publicly|"
     r"to|with|via|through|before|after|over)\b[^,;:“”\".!?]{0,90}?\s)?(?:that\b|,)",
     re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?]+(?:[\"”’»)\]]|'')*(?=\s+(?:''|``|[\"“‘'(\[]){0,2}[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+(?:[\"”’»)\]]|'')*(?=\s+(?:''|``|[\"“‘'(\[]){0,2}[A-Z0-9])")
 _FRAGMENT_CONTINUES = re.compile(
     r"\s*(?:by|is|was|are|were|has|have|had|for|in|of|on|to|and|or|as|will|would|could|should|can|may|might)\s")
 _TRAILING = ".,;:!? \t\n\r\f\v—–-"
