@@ -24,6 +24,10 @@ own ``compound_domain`` columns.
 
 from __future__ import annotations
 
+import string
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
@@ -33,7 +37,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from rhetoric.lexicons import read_lexicon_table
 
 __all__ = [
-    "Sentiment", "sentiment", "domain_sentiment", "analyzer", "domain_analyzer", "domain_lexicon",
+    "Sentiment", "sentiment", "domain_sentiment", "analyzer", "domain_analyzer", "domain_lexicon", "remembering_scores",
     "VADER_IMPLEMENTATION", "MAX_VADER_CHARS", "NEGATIVE_THRESHOLD", "POSITIVE_THRESHOLD",
 ]
 
@@ -116,6 +120,47 @@ def sentiment(text: str, *, domain: bool = False) -> Sentiment:
     >>> sentiment("Seoul urged denuclearization.").compound, sentiment("Seoul urged denuclearization.", domain=True).compound
     (0.0, 0.296)
     """
+    memo = getattr(_scope, "memo", None)
+    if memo is None:
+        return _sentiment(text, domain)
+    key = (text, domain)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _sentiment(text, domain)
+    return found
+
+
+_scope = threading.local()
+
+
+@contextmanager
+def remembering_scores() -> Iterator[None]:
+    """Within the block, :func:`sentiment` scores each distinct text once
+    and hands back the same :class:`Sentiment` for repeats (the pipeline
+    opens one per article: a sentence is scored for its row, then again as
+    the context of each actor mention in it). The memory is per thread and
+    is dropped when the outermost block ends; scores are unchanged.
+
+    >>> with remembering_scores():
+    ...     sentiment("Seoul was pleased.") is sentiment("Seoul was pleased.")
+    True
+    """
+    if getattr(_scope, "memo", None) is not None:
+        yield
+        return
+    _scope.memo = {}
+    try:
+        yield
+    finally:
+        _scope.memo = None
+
+
+def _sentiment(text: str, domain: bool) -> Sentiment:
+    if domain and not _may_use_domain_terms(text):
+        # Only the lexicon differs between the two analyzers, and only by
+        # the added terms, which VADER looks up solely as (stripped,
+        # lower-cased) tokens of the text: without one, the scores are the base ones.
+        return sentiment(text)
     if len(text) <= MAX_VADER_CHARS:
         scores = (domain_analyzer() if domain else analyzer()).polarity_scores(text)
         return Sentiment(scores["compound"], scores["pos"], scores["neu"], scores["neg"])
@@ -135,6 +180,32 @@ def domain_sentiment(text: str) -> Sentiment:
     True
     """
     return sentiment(text, domain=True)
+
+
+@lru_cache(maxsize=1)
+def _domain_only_terms() -> frozenset[str]:
+    """Lexicon keys of :func:`domain_analyzer` that :func:`analyzer` lacks (or values it differs on)."""
+    base = analyzer().lexicon
+    return frozenset(term for term, valence in domain_analyzer().lexicon.items() if base.get(term) != valence)
+
+
+_PUNCTUATION = string.punctuation
+
+
+def _may_use_domain_terms(text: str) -> bool:
+    """Whether VADER, scoring ``text``, could look up a term that only the
+    domain lexicon has: a token (whitespace-split, ASCII punctuation
+    stripped unless that leaves two characters or fewer, as VADER's
+    SentiText does) equal to one when lower-cased. Texts holding an emoji
+    VADER would spell out in words are always scored in domain mode."""
+    if not analyzer().emojis.keys().isdisjoint(text):
+        return True
+    terms = _domain_only_terms()
+    for word in text.split():
+        stripped = word.strip(_PUNCTUATION)
+        if (stripped if len(stripped) > 2 else word).lower() in terms:
+            return True
+    return False
 
 
 def _pieces(text: str) -> list[str]:
