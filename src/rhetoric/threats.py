@@ -442,8 +442,11 @@ class _Document:
         index = self.paragraph_index(start)
         exact = self._exact.get(index)
         if exact is None:
+            # rhetoric.text splits each paragraph on its own, so the sentences
+            # of the whole text (split once, shared with the other extractors)
+            # that start in this paragraph are the paragraph's own split.
             p_start, p_end = self.paragraphs[index]
-            exact = [(s.start + p_start, s.end + p_start) for s in split_sentences(self.text[p_start:p_end])]
+            exact = [(s.start, s.end) for s in split_sentences(self.text) if p_start <= s.start < p_end]
             self._exact[index] = exact
         lower, upper = start, end
         for s_start, s_end in exact:
