@@ -401,15 +401,24 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     return _clause_in_sentence(text, s_start, s_end, start, end)
 
 
-def _clause_in_sentence(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int]:
+def _clause_breaks(text: str, s_start: int, s_end: int) -> list[tuple[int, int, bool]]:
+    """(start, end, is a word) of each clause break in ``text[s_start:s_end]``."""
+    return [(match.start(), match.end(), match.group().isalpha())
+            for match in _CLAUSE_BREAK.finditer(text, s_start, s_end)]
+
+
+def _clause_in_sentence(text: str, s_start: int, s_end: int, start: int, end: int,
+                        breaks: list[tuple[int, int, bool]] | None = None) -> tuple[int, int]:
     left, right = s_start, s_end
-    for match in _CLAUSE_BREAK.finditer(text, s_start, s_end):
-        if match.end() <= start and not match.group().isalpha():
-            left = max(left, match.end())
-        elif match.start() < start and match.group().isalpha() and match.end() <= start:
-            left = max(left, match.start())
-        elif match.start() >= end:
-            right = min(right, match.start())
+    if breaks is None:
+        breaks = _clause_breaks(text, s_start, s_end)
+    for b_start, b_end, is_word in breaks:
+        if b_end <= start and not is_word:
+            left = max(left, b_end)
+        elif b_start < start and is_word and b_end <= start:
+            left = max(left, b_start)
+        elif b_start >= end:
+            right = min(right, b_start)
     segment = text[left:right]
     stripped_left = left + (len(segment) - len(segment.lstrip(" ,\t\n")))
     stripped_right = right - (len(segment) - len(segment.rstrip(" ,\t\n")))
@@ -552,6 +561,7 @@ def actor_sentiment(text: str) -> list[ActorSentiment]:
     rows: list[ActorSentiment] = []
     sentence_index = 0
     prepared: dict[str, _Prepared] = {}
+    clause_breaks: dict[tuple[int, int], list[tuple[int, int, bool]]] = {}
     for mention in mentions:
         while sentence_index + 1 < len(sentences) and sentences[sentence_index].end <= mention.start:
             sentence_index += 1
@@ -565,7 +575,10 @@ def actor_sentiment(text: str) -> list[ActorSentiment]:
             prepared[sentence_text] = _prepare(sentence_text)
         probabilities = _probabilities(_features(sentence_text, mention.start - s_start, mention.end - s_start,
                                                  prepared[sentence_text]))
-        clause_start, clause_end = _clause_in_sentence(text, s_start, s_end, mention.start, mention.end)
+        if (s_start, s_end) not in clause_breaks:
+            clause_breaks[s_start, s_end] = _clause_breaks(text, s_start, s_end)
+        clause_start, clause_end = _clause_in_sentence(text, s_start, s_end, mention.start, mention.end,
+                                                       clause_breaks[s_start, s_end])
         clause = text[clause_start:clause_end]
         speaker, voiced_by, in_quote = _voice(text, mention.start, mention.end, s_start, s_end,
                                               sentences, quote_spans, speakers_by_quote)
