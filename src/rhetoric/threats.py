@@ -1287,7 +1287,7 @@ def _threat_vocabulary() -> tuple[frozenset[str], tuple[str, ...]] | None:
 
 
 def _count_threat_words(text: str) -> int:
-    """``len(_threat_words().findall(text))``, faster: the pattern's matches
+    r"""``len(_threat_words().findall(text))``, faster: the pattern's matches
     are whole runs of word characters and hyphens (it is bounded by
     ``(?<![\w-])`` and ``(?![\w-])`` and its entries are letters and
     hyphens), so each run either is a match or holds none. ASCII runs are
