@@ -42,7 +42,7 @@ from rhetoric.devices import DEVICE_KINDS, Device, extract_devices
 from rhetoric.engines import ENGINES, dask_client, dask_workers, default_jobs, import_dask_dataframe, map_chunks
 from rhetoric.framing import FrameScore, score_frames
 from rhetoric.quotes import Quote, extract_quotes
-from rhetoric.sentiment import NEGATIVE_THRESHOLD, VADER_IMPLEMENTATION, sentiment
+from rhetoric.sentiment import NEGATIVE_THRESHOLD, VADER_IMPLEMENTATION, remembering_scores, sentiment
 from rhetoric.store import TableWriter, remove_stale_temporaries, sha256_file, write_json
 from rhetoric.targeted import ActorSentiment, actor_sentiment
 from rhetoric.text import count_tokens, split_sentences
@@ -145,6 +145,11 @@ def analyze_article(article: Article) -> ArticleResult:
     """Run every extractor over one article. An extractor that fails leaves
     its table without rows for this article and an error row; the others
     still run."""
+    with remembering_scores():  # sentences are scored again as actor-mention contexts
+        return _analyze_article(article)
+
+
+def _analyze_article(article: Article) -> ArticleResult:
     text = article.text
     doc = {"doc_id": article.doc_id}
     rows: dict[str, list[dict[str, Any]]] = {}

@@ -1587,4 +1587,12 @@ def extract_quotes(text: str) -> list[Quote]:
     """
     if not text:
         return []
-    return _resolve(text, _find(text))
+    return list(_quotes_of(text))
+
+
+@lru_cache(maxsize=8)
+def _quotes_of(text: str) -> tuple[Quote, ...]:
+    """:func:`extract_quotes` of the last few texts, shared by the pipeline,
+    rhetoric.threats and rhetoric.targeted, which all read one article's
+    quotes (Quote objects are frozen, so sharing them is safe)."""
+    return tuple(_resolve(text, _find(text)))

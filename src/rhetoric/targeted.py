@@ -52,6 +52,7 @@ import gzip
 import json
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -143,10 +144,34 @@ def _vader(text: str) -> tuple[float, float, float]:
     return scores.compound, scores.pos, scores.neg
 
 
-def _feature_clause(text: str, start: int, end: int) -> tuple[int, int]:
-    breaks = [match.start() for match in _FEATURE_CLAUSE_BREAK.finditer(text)]
-    left = max([0] + [b for b in breaks if b <= start])
-    right = min([len(text)] + [b for b in breaks if b >= end])
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """What :func:`target_features` reads of a sentence whatever the
+    mention, worked out once for all the mentions in it."""
+
+    tokens: list[tuple[int, int, str]]  # (start, end, lower-cased word)
+    token_starts: list[int]
+    token_ends: list[int]
+    breaks: list[int]  # starts of _FEATURE_CLAUSE_BREAK matches
+    words: dict[str, float]  # {"w=" + word: 1.0}, in order of first occurrence
+
+
+def _prepare(text: str) -> _Prepared:
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    return _Prepared(tokens, [t[0] for t in tokens], [t[1] for t in tokens],
+                     [match.start() for match in _FEATURE_CLAUSE_BREAK.finditer(text)],
+                     {"w=" + word: 1.0 for _, _, word in tokens})
+
+
+def _feature_clause(text: str, start: int, end: int, breaks: list[int] | None = None) -> tuple[int, int]:
+    """From the last clause break at or before ``start`` to the first at or
+    after ``end`` (``breaks``: their positions, in order, if known)."""
+    if breaks is None:
+        breaks = [match.start() for match in _FEATURE_CLAUSE_BREAK.finditer(text)]
+    before = bisect_right(breaks, start)
+    after = bisect_left(breaks, end)
+    left = max(0, breaks[before - 1]) if before else 0
+    right = min(len(text), breaks[after]) if after < len(breaks) else len(text)
     return left, right
 
 
@@ -161,22 +186,27 @@ def target_features(text: str, start: int, end: int) -> dict[str, float]:
     >>> features["obj_negative"], features["L0:mr"], features["s_comp"]
     (1.0, 1.0, 0.0)
     """
+    return _features(text, start, end, _prepare(text))
+
+
+def _features(text: str, start: int, end: int, prepared: _Prepared) -> dict[str, float]:
     features: dict[str, float] = {}
     compound, pos, neg = _vader(text)
     features.update(s_comp=compound, s_pos=pos, s_neg=neg)
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
-    left = [t for t in tokens if t[1] <= start]
-    right = [t for t in tokens if t[0] >= end]
+    tokens = prepared.tokens
+    # Token starts and ends both increase: the words wholly before the
+    # mention are a prefix of the list, those wholly after it a suffix.
+    left = tokens[:bisect_right(prepared.token_ends, start)]
+    right = tokens[bisect_left(prepared.token_starts, end):]
     left_window, right_window = left[-_WINDOW:], right[:_WINDOW]
     if left_window:
         features["l_comp"] = _vader(text[left_window[0][0]:start])[0]
     if right_window:
         features["r_comp"] = _vader(text[end:right_window[-1][1]])[0]
-    clause_start, clause_end = _feature_clause(text, start, end)
+    clause_start, clause_end = _feature_clause(text, start, end, prepared.breaks)
     compound, pos, neg = _vader(text[clause_start:clause_end])
     features.update(c_comp=compound, c_pos=pos, c_neg=neg)
-    for _, _, word in tokens:
-        features["w=" + word] = 1.0
+    features.update(prepared.words)
     lexicon = analyzer().lexicon
     left_valence = right_valence = 0.0
     for distance, (_, _, word) in enumerate(reversed(left_window)):
@@ -236,12 +266,23 @@ def _model() -> _Model:
 
 def _probabilities(features: Mapping[str, float]) -> dict[int, float]:
     model = _model()
-    logits = list(model.intercept)
-    for name, value in features.items():
-        weights = model.weights.get(name)
-        if weights is not None and value:
-            for k, weight in enumerate(weights):
-                logits[k] += weight * value
+    weights_of = model.weights.get
+    if len(model.intercept) == 3:  # the same sums as below, unrolled
+        negative, neutral, positive = model.intercept
+        for name, value in features.items():
+            weights = weights_of(name)
+            if weights is not None and value:
+                negative += weights[0] * value
+                neutral += weights[1] * value
+                positive += weights[2] * value
+        logits = [negative, neutral, positive]
+    else:
+        logits = list(model.intercept)
+        for name, value in features.items():
+            weights = weights_of(name)
+            if weights is not None and value:
+                for k, weight in enumerate(weights):
+                    logits[k] += weight * value
     top = max(logits)
     exps = [math.exp(logit - top) for logit in logits]
     total = sum(exps)
@@ -360,15 +401,24 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     return _clause_in_sentence(text, s_start, s_end, start, end)
 
 
-def _clause_in_sentence(text: str, s_start: int, s_end: int, start: int, end: int) -> tuple[int, int]:
+def _clause_breaks(text: str, s_start: int, s_end: int) -> list[tuple[int, int, bool]]:
+    """(start, end, is a word) of each clause break in ``text[s_start:s_end]``."""
+    return [(match.start(), match.end(), match.group().isalpha())
+            for match in _CLAUSE_BREAK.finditer(text, s_start, s_end)]
+
+
+def _clause_in_sentence(text: str, s_start: int, s_end: int, start: int, end: int,
+                        breaks: list[tuple[int, int, bool]] | None = None) -> tuple[int, int]:
     left, right = s_start, s_end
-    for match in _CLAUSE_BREAK.finditer(text, s_start, s_end):
-        if match.end() <= start and not match.group().isalpha():
-            left = max(left, match.end())
-        elif match.start() < start and match.group().isalpha() and match.end() <= start:
-            left = max(left, match.start())
-        elif match.start() >= end:
-            right = min(right, match.start())
+    if breaks is None:
+        breaks = _clause_breaks(text, s_start, s_end)
+    for b_start, b_end, is_word in breaks:
+        if b_end <= start and not is_word:
+            left = max(left, b_end)
+        elif b_start < start and is_word and b_end <= start:
+            left = max(left, b_start)
+        elif b_start >= end:
+            right = min(right, b_start)
     segment = text[left:right]
     stripped_left = left + (len(segment) - len(segment.lstrip(" ,\t\n")))
     stripped_right = right - (len(segment) - len(segment.rstrip(" ,\t\n")))
@@ -510,6 +560,8 @@ def actor_sentiment(text: str) -> list[ActorSentiment]:
 
     rows: list[ActorSentiment] = []
     sentence_index = 0
+    prepared: dict[str, _Prepared] = {}
+    clause_breaks: dict[tuple[int, int], list[tuple[int, int, bool]]] = {}
     for mention in mentions:
         while sentence_index + 1 < len(sentences) and sentences[sentence_index].end <= mention.start:
             sentence_index += 1
@@ -519,8 +571,14 @@ def actor_sentiment(text: str) -> list[ActorSentiment]:
         else:
             s_start, s_end, sent_id = 0, len(text), -1
         sentence_text = text[s_start:s_end]
-        probabilities = _probabilities(target_features(sentence_text, mention.start - s_start, mention.end - s_start))
-        clause_start, clause_end = _clause_in_sentence(text, s_start, s_end, mention.start, mention.end)
+        if sentence_text not in prepared:
+            prepared[sentence_text] = _prepare(sentence_text)
+        probabilities = _probabilities(_features(sentence_text, mention.start - s_start, mention.end - s_start,
+                                                 prepared[sentence_text]))
+        if (s_start, s_end) not in clause_breaks:
+            clause_breaks[s_start, s_end] = _clause_breaks(text, s_start, s_end)
+        clause_start, clause_end = _clause_in_sentence(text, s_start, s_end, mention.start, mention.end,
+                                                       clause_breaks[s_start, s_end])
         clause = text[clause_start:clause_end]
         speaker, voiced_by, in_quote = _voice(text, mention.start, mention.end, s_start, s_end,
                                               sentences, quote_spans, speakers_by_quote)

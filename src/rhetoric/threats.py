@@ -442,8 +442,11 @@ class _Document:
         index = self.paragraph_index(start)
         exact = self._exact.get(index)
         if exact is None:
+            # rhetoric.text splits each paragraph on its own, so the sentences
+            # of the whole text (split once, shared with the other extractors)
+            # that start in this paragraph are the paragraph's own split.
             p_start, p_end = self.paragraphs[index]
-            exact = [(s.start + p_start, s.end + p_start) for s in split_sentences(self.text[p_start:p_end])]
+            exact = [(s.start, s.end) for s in split_sentences(self.text) if p_start <= s.start < p_end]
             self._exact[index] = exact
         lower, upper = start, end
         for s_start, s_end in exact:
@@ -1264,4 +1267,42 @@ def threat_salience(text: str) -> float:
     tokens = count_tokens(text)
     if tokens == 0:
         return 0.0
-    return 1000.0 * sum(1 for _ in _threat_words().finditer(text)) / tokens
+    return 1000.0 * _count_threat_words(text) / tokens
+
+
+_RUN = re.compile(r"[\w-]+")
+
+
+@lru_cache(maxsize=1)
+def _threat_vocabulary() -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """(whole words, prefixes) of ``threat_words.txt``, lower-cased, when
+    every entry is ASCII letters and hyphens (else None)."""
+    words, prefixes = set(), []
+    for entry in read_lexicon_lines("threat_words.txt"):
+        stem = entry[:-1] if entry.endswith("*") else entry
+        if not re.fullmatch(r"[A-Za-z][A-Za-z-]*", stem):
+            return None
+        (prefixes.append(stem.lower()) if entry.endswith("*") else words.add(stem.lower()))
+    return frozenset(words), tuple(prefixes)
+
+
+def _count_threat_words(text: str) -> int:
+    r"""``len(_threat_words().findall(text))``, faster: the pattern's matches
+    are whole runs of word characters and hyphens (it is bounded by
+    ``(?<![\w-])`` and ``(?![\w-])`` and its entries are letters and
+    hyphens), so each run either is a match or holds none. ASCII runs are
+    compared lower-cased with the entries; other runs go to the pattern."""
+    vocabulary = _threat_vocabulary()
+    if vocabulary is None:
+        return len(_threat_words().findall(text))
+    words, prefixes = vocabulary
+    pattern = _threat_words()
+    count = 0
+    for run in _RUN.findall(text):
+        if run.isascii():
+            lowered = run.lower()
+            if lowered in words or lowered.startswith(prefixes):
+                count += 1
+        elif pattern.fullmatch(run):
+            count += 1
+    return count
