@@ -80,19 +80,11 @@ class _Analyzer(SentimentIntensityAnalyzer):
     non-strings, go to the reference code.
     """
 
-    def __init__(self) -> None:
-        super().__init__()
-        # The reference spells out single characters found among the emoji
-        # keys; none is ASCII, so an ASCII text needs no look at them.
-        self._ascii_emoji = any(len(key) == 1 and key.isascii() for key in self.emojis)
-
     def polarity_scores(self, text):  # type: ignore[override]
-        if not isinstance(text, str) or not ((text.isascii() and not self._ascii_emoji)
-                                             or self.emojis.keys().isdisjoint(text)):
+        if not isinstance(text, str) or not self.emojis.keys().isdisjoint(text):
             return super().polarity_scores(text)
         text = text.strip()
-        # SentiText's words: punctuation stripped unless that leaves <= 2 characters.
-        words = [word if len(stripped := word.strip(_PUNCTUATION)) <= 2 else stripped for word in text.split()]
+        words = [_strip_punctuation_if_word(word) for word in text.split()]
         lowered = [word.lower() for word in words]
         is_cap_diff = _reference.allcap_differential(words)
         lexicon = self.lexicon
@@ -103,16 +95,7 @@ class _Analyzer(SentimentIntensityAnalyzer):
                 sentiments.append(0)
             else:
                 sentiments.append(self._valence(words, lowered, i, is_cap_diff))
-        if "but" in lowered:  # vaderSentiment's _but_check, on the lower-cased words
-            but = lowered.index("but")
-            for sentiment in sentiments:
-                si = sentiments.index(sentiment)
-                if si < but:
-                    sentiments.pop(si)
-                    sentiments.insert(si, sentiment * 0.5)
-                elif si > but:
-                    sentiments.pop(si)
-                    sentiments.insert(si, sentiment * 1.5)
+        sentiments = self._but_check(words, sentiments)
         return self.score_valence(sentiments, text)
 
     def _valence(self, words: list[str], lowered: list[str], i: int, is_cap_diff: bool) -> float:
@@ -150,6 +133,7 @@ class _Analyzer(SentimentIntensityAnalyzer):
         return valence
 
 
+_strip_punctuation_if_word = _reference.SentiText._strip_punc_if_word
 _BOOSTERS = _reference.BOOSTER_DICT
 _SPECIAL_CASES = _reference.SPECIAL_CASES
 _NEGATIONS = frozenset(_reference.NEGATE)
