@@ -32,7 +32,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
 
-from vaderSentiment import vaderSentiment as _reference
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from rhetoric.lexicons import read_lexicon_table
@@ -63,142 +62,10 @@ class Sentiment:
     neg: float
 
 
-class _Analyzer(SentimentIntensityAnalyzer):
-    """vaderSentiment's analyzer with a faster ``polarity_scores`` that
-    returns the very same scores (``benchmarks/vader_identity.py`` checks
-    this on every sentence of the sample corpus and of NewsMTSC, and on
-    their clauses and word windows).
-
-    The reference implementation spells out emoji character by character,
-    builds a ``SentiText``, calls ``sentiment_valence`` for every word and,
-    for every sentiment word, lower-cases the whole word list again in each
-    of its negation and idiom checks. Here a text without emoji skips the
-    spelling-out (which leaves such a text unchanged), the word list is
-    lower-cased once, words outside the lexicon and booster list score 0
-    directly, and the checks read the lower-cased list; the rules, their
-    order and the arithmetic are the reference's. Texts with emoji, and
-    non-strings, go to the reference code.
-    """
-
-    def polarity_scores(self, text):  # type: ignore[override]
-        if not isinstance(text, str) or not self.emojis.keys().isdisjoint(text):
-            return super().polarity_scores(text)
-        text = text.strip()
-        words = [_strip_punctuation_if_word(word) for word in text.split()]
-        lowered = [word.lower() for word in words]
-        is_cap_diff = _reference.allcap_differential(words)
-        lexicon = self.lexicon
-        last = len(words) - 1
-        sentiments: list[float] = []
-        for i, low in enumerate(lowered):
-            if low in _BOOSTERS or low not in lexicon or (i < last and low == "kind" and lowered[i + 1] == "of"):
-                sentiments.append(0)
-            else:
-                sentiments.append(self._valence(words, lowered, i, is_cap_diff))
-        sentiments = self._but_check(words, sentiments)
-        return self.score_valence(sentiments, text)
-
-    def _valence(self, words: list[str], lowered: list[str], i: int, is_cap_diff: bool) -> float:
-        """``sentiment_valence`` of the lexicon word ``words[i]``."""
-        lexicon = self.lexicon
-        low = lowered[i]
-        valence = lexicon[low]
-        if low == "no" and i != len(words) - 1 and lowered[i + 1] in lexicon:
-            valence = 0.0
-        if (i > 0 and lowered[i - 1] == "no") or (i > 1 and lowered[i - 2] == "no") \
-                or (i > 2 and lowered[i - 3] == "no" and lowered[i - 1] in ("or", "nor")):
-            valence = lexicon[low] * _reference.N_SCALAR
-        if words[i].isupper() and is_cap_diff:
-            if valence > 0:
-                valence += _reference.C_INCR
-            else:
-                valence -= _reference.C_INCR
-        for start_i in range(0, 3):
-            if i > start_i and lowered[i - (start_i + 1)] not in lexicon:
-                s = _reference.scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
-                if start_i == 1 and s != 0:
-                    s = s * 0.95
-                if start_i == 2 and s != 0:
-                    s = s * 0.9
-                valence = valence + s
-                valence = _negation(valence, lowered, start_i, i)
-                if start_i == 2:
-                    valence = _idioms(valence, lowered, i)
-        # "least" as a negation
-        if i > 1 and lowered[i - 1] not in lexicon and lowered[i - 1] == "least":
-            if lowered[i - 2] != "at" and lowered[i - 2] != "very":
-                valence = valence * _reference.N_SCALAR
-        elif i > 0 and lowered[i - 1] not in lexicon and lowered[i - 1] == "least":
-            valence = valence * _reference.N_SCALAR
-        return valence
-
-
-_strip_punctuation_if_word = _reference.SentiText._strip_punc_if_word
-_BOOSTERS = _reference.BOOSTER_DICT
-_SPECIAL_CASES = _reference.SPECIAL_CASES
-_NEGATIONS = frozenset(_reference.NEGATE)
-
-
-def _negated(word: str) -> bool:
-    """vaderSentiment's ``negated([word])``."""
-    word = word.lower()
-    return word in _NEGATIONS or "n't" in word
-
-
-def _negation(valence: float, lowered: list[str], start_i: int, i: int) -> float:
-    """vaderSentiment's ``_negation_check`` on the lower-cased words."""
-    if start_i == 0:
-        if _negated(lowered[i - (start_i + 1)]):
-            valence = valence * _reference.N_SCALAR
-    if start_i == 1:
-        if lowered[i - 2] == "never" and (lowered[i - 1] == "so" or lowered[i - 1] == "this"):
-            valence = valence * 1.25
-        elif lowered[i - 2] == "without" and lowered[i - 1] == "doubt":
-            pass
-        elif _negated(lowered[i - (start_i + 1)]):
-            valence = valence * _reference.N_SCALAR
-    if start_i == 2:
-        if lowered[i - 3] == "never" and (lowered[i - 2] == "so" or lowered[i - 2] == "this") or \
-                (lowered[i - 1] == "so" or lowered[i - 1] == "this"):
-            valence = valence * 1.25
-        elif lowered[i - 3] == "without" and (lowered[i - 2] == "doubt" or lowered[i - 1] == "doubt"):
-            pass
-        elif _negated(lowered[i - (start_i + 1)]):
-            valence = valence * _reference.N_SCALAR
-    return valence
-
-
-def _idioms(valence: float, lowered: list[str], i: int) -> float:
-    """vaderSentiment's ``_special_idioms_check`` on the lower-cased words."""
-    onezero = f"{lowered[i - 1]} {lowered[i]}"
-    twoonezero = f"{lowered[i - 2]} {lowered[i - 1]} {lowered[i]}"
-    twoone = f"{lowered[i - 2]} {lowered[i - 1]}"
-    threetwoone = f"{lowered[i - 3]} {lowered[i - 2]} {lowered[i - 1]}"
-    threetwo = f"{lowered[i - 3]} {lowered[i - 2]}"
-    for sequence in (onezero, twoonezero, twoone, threetwoone, threetwo):
-        if sequence in _SPECIAL_CASES:
-            valence = _SPECIAL_CASES[sequence]
-            break
-    if len(lowered) - 1 > i:
-        zeroone = f"{lowered[i]} {lowered[i + 1]}"
-        if zeroone in _SPECIAL_CASES:
-            valence = _SPECIAL_CASES[zeroone]
-    if len(lowered) - 1 > i + 1:
-        zeroonetwo = f"{lowered[i]} {lowered[i + 1]} {lowered[i + 2]}"
-        if zeroonetwo in _SPECIAL_CASES:
-            valence = _SPECIAL_CASES[zeroonetwo]
-    for n_gram in (threetwoone, threetwo, twoone):
-        if n_gram in _BOOSTERS:
-            valence = valence + _BOOSTERS[n_gram]
-    return valence
-
-
 @lru_cache(maxsize=1)
 def analyzer() -> SentimentIntensityAnalyzer:
-    """The shared VADER analyzer (loading the lexicon takes a few ms): a
-    vaderSentiment ``SentimentIntensityAnalyzer`` whose ``polarity_scores``
-    gives the reference scores, faster (see ``_Analyzer``)."""
-    return _Analyzer()
+    """The shared VADER analyzer (loading the lexicon takes a few ms)."""
+    return SentimentIntensityAnalyzer()
 
 
 @lru_cache(maxsize=1)
@@ -223,7 +90,7 @@ def domain_lexicon() -> dict[str, float]:
 def domain_analyzer() -> SentimentIntensityAnalyzer:
     """A separate VADER analyzer whose lexicon is a copy of VADER's plus
     :func:`domain_lexicon`; :func:`analyzer` is never modified."""
-    domain = _Analyzer()
+    domain = SentimentIntensityAnalyzer()
     added: dict[str, float] = {}
     for term, valence in domain_lexicon().items():
         # VADER strips only ASCII punctuation from tokens, so a term glued to
