@@ -25,7 +25,6 @@ import cProfile
 import datetime as dt
 import json
 import pstats
-import random
 import sys
 import time
 from pathlib import Path
@@ -33,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from throughput import SAMPLE, sentence_pool  # noqa: E402
+from throughput import SAMPLE, sentence_pool, synthetic_texts  # noqa: E402
 
 
 def jsonl_pool(path: Path) -> list[str]:
@@ -48,23 +47,10 @@ def jsonl_pool(path: Path) -> list[str]:
 
 def articles(pool: list[str], n: int, *, words: int = 500, seed: int = 7):
     from rhetoric.corpus import Article
-    from rhetoric.text import count_tokens
 
-    lengths = [count_tokens(sentence) for sentence in pool]
-    rng = random.Random(seed)
-    result = []
-    for number in range(n):
-        chosen: list[str] = []
-        total = 0
-        while total < words:
-            index = rng.randrange(len(pool))
-            chosen.append(pool[index])
-            total += lengths[index]
-        text = "\n\n".join(" ".join(chosen[i:i + 3]) for i in range(0, len(chosen), 3))
-        result.append(Article(doc_id=f"syn-{number:07d}", title=f"Synthetic article {number}",
-                              outlet="Synthetic Wire", date=dt.date(2026, 1, 1), url=None, text=text,
-                              source="synthetic"))
-    return result
+    return [Article(doc_id=f"syn-{number:07d}", title=f"Synthetic article {number}", outlet="Synthetic Wire",
+                    date=dt.date(2026, 1, 1), url=None, text=text, source="synthetic")
+            for number, text in enumerate(synthetic_texts(pool, n, words=words, seed=seed))]
 
 
 def main(argv: list[str] | None = None) -> int:

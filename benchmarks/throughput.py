@@ -43,6 +43,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,24 +70,30 @@ def sentence_pool(folder: Path) -> list[str]:
     return sorted(pool)
 
 
-def build_corpus(pool: list[str], n_articles: int, path: Path, *, words: int = 500, seed: int = 7) -> Path:
-    """Write ``n_articles`` synthetic articles as JSON Lines: sentences drawn
-    with a seeded generator until an article has ``words`` word tokens,
-    three sentences a paragraph. The same arguments give the same bytes."""
+def synthetic_texts(pool: list[str], n_articles: int, *, words: int = 500, seed: int = 7) -> Iterator[str]:
+    """``n_articles`` synthetic article texts: sentences drawn from ``pool``
+    with a seeded generator until an article has ``words`` word tokens, three
+    sentences a paragraph. The same arguments give the same texts."""
     from rhetoric.text import count_tokens
 
     lengths = [count_tokens(sentence) for sentence in pool]
     rng = random.Random(seed)
+    for _ in range(n_articles):
+        chosen: list[str] = []
+        total = 0
+        while total < words:
+            index = rng.randrange(len(pool))
+            chosen.append(pool[index])
+            total += lengths[index]
+        yield "\n\n".join(" ".join(chosen[i:i + 3]) for i in range(0, len(chosen), 3))
+
+
+def build_corpus(pool: list[str], n_articles: int, path: Path, *, words: int = 500, seed: int = 7) -> Path:
+    """Write :func:`synthetic_texts` as JSON Lines. The same arguments give
+    the same bytes."""
     tmp = path.with_suffix(".tmp")
     with open(tmp, "w", encoding="utf-8") as handle:
-        for number in range(n_articles):
-            chosen: list[str] = []
-            total = 0
-            while total < words:
-                index = rng.randrange(len(pool))
-                chosen.append(pool[index])
-                total += lengths[index]
-            text = "\n\n".join(" ".join(chosen[i:i + 3]) for i in range(0, len(chosen), 3))
+        for number, text in enumerate(synthetic_texts(pool, n_articles, words=words, seed=seed)):
             record = {
                 "id": f"syn-{number:07d}",
                 "title": f"Synthetic article {number}",
