@@ -203,3 +203,45 @@ def test_cli_errors_exit_2(tmp_path, capsys):
     assert main(["frames", "predict", out, str(labels_csv), "-o", str(tmp_path / "p.xlsx")]) == 2
     assert "must end in .csv or .parquet" in capsys.readouterr().err
     assert not (tmp_path / "m.joblib").exists()
+
+
+def test_extract_applies_a_trained_frame_model(small_corpus, tmp_path):
+    import json
+
+    import joblib
+
+    from rhetoric.cli import main
+    from rhetoric.classifier import FrameClassifier
+    from rhetoric.store import read_table
+
+    texts = ["Bombers flew over the peninsula in a show of force.", "Warships sailed through the strait.",
+             "Fighter jets escorted the bombers.", "Troops massed near the border.",
+             "Envoys met for talks in Geneva.", "The ministers agreed to resume dialogue.",
+             "Diplomats praised the constructive talks.", "Both sides signed a hotline agreement."]
+    labels = ["force"] * 4 + ["diplomacy"] * 4
+    model_path = tmp_path / "security.joblib"
+    joblib.dump(FrameClassifier().fit(texts, labels), model_path)
+
+    outdir = tmp_path / "out"
+    assert main(["extract", str(small_corpus), "-o", str(outdir), "--jobs", "1", "-q",
+                 "--frame-model", str(model_path)]) == 0
+    frames = read_table(outdir / "frames.parquet")
+    predicted = frames[frames["scheme"] == "classifier:security"]
+    assert sorted(predicted["frame"].unique()) == ["diplomacy", "force"]
+    totals = predicted.groupby("doc_id")["score"].sum()
+    assert sorted(totals.index) == ["test-bomber-flight", "test-talks"]
+    assert ((totals - 1).abs() < 1e-5).all()
+    best = predicted.loc[predicted.groupby("doc_id")["score"].idxmax()].set_index("doc_id")["frame"]
+    assert best["test-talks"] == "diplomacy"
+    manifest = json.loads((outdir / "manifest.json").read_text())
+    assert manifest["parameters"]["frame_model"]["file"] == "security.joblib"
+    assert len(manifest["parameters"]["frame_model"]["sha256"]) == 64
+
+    assert main(["extract", str(small_corpus), "-o", str(tmp_path / "x"), "-q",
+                 "--frame-model", str(tmp_path / "missing.joblib")]) == 2
+
+    from rhetoric import analyze, load_corpus
+
+    tables = analyze(load_corpus(small_corpus).articles, jobs=1, frame_model=model_path)
+    in_memory = tables.frames[tables.frames["scheme"] == "classifier:security"]
+    assert in_memory[["doc_id", "frame", "score"]].values.tolist() == predicted[["doc_id", "frame", "score"]].values.tolist()

@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--max-chars", type=_positive_int, default=MAX_TEXT_CHARS, metavar="N",
                          help=f"skip articles longer than N characters (default: {MAX_TEXT_CHARS:,})")
     extract.add_argument("--strict", action="store_true", help="fail on the first bad file, row or article")
+    extract.add_argument("--frame-model", metavar="MODEL",
+                         help="a model saved by 'rhetoric frames train': its class probabilities per article go into "
+                              "the frames table (scheme 'classifier:<MODEL name>'); load only models you trust")
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     extract.set_defaults(handler=_cmd_extract)
 
@@ -376,8 +379,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 print(f"rhetoric extract: Dask dashboard at {client.dashboard_link}", file=sys.stderr)
             summary = extract_corpus(args.input, args.outdir, engine=args.engine, jobs=args.jobs, client=client,
                                      scheduler=args.scheduler, chunk_size=args.chunk_size, strict=args.strict,
-                                     max_chars=args.max_chars, progress=not args.quiet)
-    except MissingOptionalDependency as exc:
+                                     max_chars=args.max_chars, progress=not args.quiet,
+                                     frame_model=args.frame_model)
+    except (MissingOptionalDependency, FileNotFoundError) as exc:
         print(f"rhetoric extract: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except CorpusError as exc:

@@ -399,10 +399,14 @@ _MIN_CHUNK = 32
 
 def analyze(articles: pd.DataFrame, *, errors: pd.DataFrame | None = None, engine: str = "local",
             jobs: int | None = None, client: Any = None, scheduler: str | None = None,
-            chunk_size: int = DEFAULT_CHUNK_SIZE, progress: bool = False) -> Tables:
+            chunk_size: int = DEFAULT_CHUNK_SIZE, progress: bool = False,
+            frame_model: str | os.PathLike[str] | None = None) -> Tables:
     """Analyse an articles frame (as from :func:`rhetoric.load_corpus`) into Tables.
 
     ``errors`` (a load_corpus errors frame) is carried into the errors table.
+    ``frame_model`` (a model saved by ``rhetoric frames train``) adds each
+    article's class probabilities to the frames table, scheme
+    ``classifier:<model file name>``.
     The engine only changes where the work runs; the tables are the same:
 
     - ``engine="local"``: ``jobs`` worker processes (default: one per
@@ -423,6 +427,7 @@ def analyze(articles: pd.DataFrame, *, errors: pd.DataFrame | None = None, engin
     if errors is not None and len(errors):
         parts["errors"].append(_arrow_table("errors", [{**row, "stage": "load"} for row in errors.to_dict("records")]))
     officials = _OfficialsAggregator()
+    model = _FrameModel(frame_model) if frame_model is not None else None
     with _engine_session(engine, jobs, client, scheduler) as (run, description):
         # Several chunks a worker, so that a frame keeps every worker busy.
         size = min(chunk_size, max(_MIN_CHUNK, -(-len(articles) // (4 * description["jobs"]))))
@@ -430,12 +435,45 @@ def analyze(articles: pd.DataFrame, *, errors: pd.DataFrame | None = None, engin
         for result in run(_chunks(_articles_from_frame(articles), size)):
             for name, table in result.tables.items():
                 parts[name].append(table)
+            if model is not None:
+                parts["frames"].append(_arrow_table("frames", model.rows(result.tables["articles"])))
             officials.add(result.tables["quotes"].to_pylist())
             bar.update(result.n_articles)
         bar.close()
     frames = {name: _concat(name, tables).to_pandas() for name, tables in parts.items()}
     frames["officials"] = _frame("officials", officials.rows())
     return Tables(**frames)
+
+
+class _FrameModel:
+    """A trained :class:`~rhetoric.classifier.FrameClassifier` (saved by
+    ``rhetoric frames train``) applied to whole articles: its class
+    probabilities become frames-table rows of scheme ``classifier:<name>``.
+    Load only model files you trust: they are pickles."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        import joblib
+
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise FileNotFoundError(f"frame model {self.path} does not exist")
+        self.model = joblib.load(self.path)
+        if not hasattr(self.model, "predict_proba"):
+            raise ValueError(f"{self.path} is not a classifier with predict_proba")
+        self.scheme = f"classifier:{self.path.stem}"
+        self.sha256 = sha256_file(self.path)
+
+    def rows(self, articles: pa.Table) -> list[dict[str, Any]]:
+        if not articles.num_rows:
+            return []
+        doc_ids = articles.column("doc_id").to_pylist()
+        probabilities = self.model.predict_proba(articles.column("text").to_pylist())
+        classes = [str(c) for c in self.model.classes_]
+        return [{"doc_id": doc_id, "scheme": self.scheme, "frame": label, "score": round(float(p), 6), "evidence": []}
+                for doc_id, row in zip(doc_ids, probabilities) for label, p in zip(classes, row)]
+
+    def describe(self) -> dict[str, str]:
+        return {"file": self.path.name, "sha256": self.sha256, "scheme": self.scheme}
 
 
 def _concat(name: str, tables: list[pa.Table]) -> pa.Table:
@@ -515,7 +553,7 @@ class ExtractSummary:
 def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike[str], *, engine: str = "local",
                    jobs: int | None = None, client: Any = None, scheduler: str | None = None,
                    chunk_size: int = DEFAULT_CHUNK_SIZE, strict: bool = False, max_chars: int = MAX_TEXT_CHARS,
-                   progress: bool = False) -> ExtractSummary:
+                   progress: bool = False, frame_model: str | os.PathLike[str] | None = None) -> ExtractSummary:
     """Stream the corpus at ``input_path`` through the pipeline into
     ``outdir/<table>.parquet`` and ``outdir/manifest.json``.
 
@@ -529,6 +567,8 @@ def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike
     under its final name only when complete; the manifest is written last.
     With ``strict=True`` the first load or analysis error raises
     :class:`~rhetoric.corpus.CorpusError` and nothing is written.
+    ``frame_model`` adds a trained classifier's class probabilities to the
+    frames table, as in :func:`analyze`; the manifest records its SHA-256.
     """
     import time
 
@@ -538,6 +578,7 @@ def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike
     outdir = Path(outdir)
     files = corpus_files(input_path)
     counts: Counter[str] = Counter()
+    model = _FrameModel(frame_model) if frame_model is not None else None
 
     def inputs() -> Iterator[Article | LoadError]:
         # Load errors travel with their chunk, so the errors table has the
@@ -563,6 +604,8 @@ def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike
                     raise CorpusError(f"{first['source']}: {first['error']}")
                 for name, table in result.tables.items():
                     writers[name].write(table)
+                if model is not None:
+                    writers["frames"].write(model.rows(result.tables["articles"]))
                 officials.add(result.tables["quotes"].to_pylist())
                 counts["articles"] += result.n_articles
                 bar.update(result.n_articles)
@@ -585,7 +628,8 @@ def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike
     rows["officials"] = official_writer.rows
     manifest = build_manifest(
         input_path, files, outdir,
-        parameters={"chunk_size": chunk_size, "strict": strict, "max_chars": max_chars},
+        parameters={"chunk_size": chunk_size, "strict": strict, "max_chars": max_chars,
+                    "frame_model": model.describe() if model is not None else None},
         engine=description,
         rows=rows,
     )
