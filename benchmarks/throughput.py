@@ -110,6 +110,11 @@ def build_corpus(pool: list[str], n_articles: int, path: Path, *, words: int = 5
 # One configuration, in a fresh process
 # --------------------------------------------------------------------------
 
+def _per_cpu_second(articles: int, cpu_seconds: float) -> str:
+    # A small corpus can run in the main process only, leaving no worker CPU time.
+    return f"{articles / cpu_seconds:.0f}" if cpu_seconds > 0 else "-"
+
+
 def _sample_total_rss(stop: threading.Event, peak: list[int]) -> None:
     import psutil
 
@@ -254,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<14}{figures['articles']:>9}{figures['seconds']:>9.1f}{rate:>12.0f}{rate / workers:>12.0f}"
               f"{speedup:>7}{figures['startup']:>12.1f}{_mb(figures['main_rss']):>9}{_mb(figures['worker_rss']):>11}"
               f"{_mb(figures['total_rss']):>10}{figures['main_cpu']:>12.1f}{figures['worker_cpu']:>14.1f}"
-              f"{figures['articles'] / (figures['worker_cpu'] if name != 'local-1' else figures['main_cpu']):>11.0f}")
+              f"{_per_cpu_second(figures['articles'], figures['worker_cpu'] if name != 'local-1' else figures['main_cpu']):>11}")
         if reference_rows is None:
             reference_rows = figures["rows"]
         elif figures["rows"] != reference_rows:
