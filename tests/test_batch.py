@@ -96,7 +96,6 @@ def test_failing_job_is_isolated_then_resume_skips_successes(tmp_path, processed
     assert index.count('class="failed"') == 1 and index.count('class="succeeded"') == 2
 
     # --resume: the successes are skipped; only the failed job runs again
-    lines_before = (out / "manifest.jsonl").read_text()
     assert main(["batch", str(TEMPLATE), "--grid", str(grid), "-o", str(out), "--resume"]) == 1
     assert "1 run, 2 unchanged (skipped), 1 failed" in capsys.readouterr().err
     after = {entry["parameters"]["doc_id"]: entry for entry in read_manifest(out)}

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import sys
 from pathlib import Path
 
@@ -310,7 +309,6 @@ def _cmd_frames_predict(args: argparse.Namespace) -> int:
 
 def _frames_predict(args: argparse.Namespace) -> int:
     import joblib
-    import pandas as pd
 
     from rhetoric.corpus import load_corpus
 

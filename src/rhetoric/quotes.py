@@ -1336,7 +1336,6 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
         i += 1
     affiliation = None
     country_end = i
-    rest = " ".join(words[i:])
     for actor in find_actors(mention):
         if actor.start >= tokens[i].start if i < len(tokens) else False:
             if actor.kind in ("state", "people", "organisation", "alliance"):
