@@ -51,7 +51,7 @@ def main() -> None:
     import pyarrow.parquet as pq
 
     from rhetoric import extract_corpus
-    from rhetoric.reports import kernel_name
+    from rhetoric.reporting.reports import kernel_name
 
     work = Path(tempfile.mkdtemp(prefix="rhetoric-bench-"))
     processed = args.processed

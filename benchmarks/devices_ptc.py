@@ -51,7 +51,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from rhetoric.devices import _lexicons, _tokenize, extract_devices
+from rhetoric.extract.devices import _lexicons, _tokenize, extract_devices
 
 TECHNIQUES = {
     "loaded_language": "Loaded_Language",

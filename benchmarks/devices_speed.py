@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from rhetoric import load_corpus
-from rhetoric.devices import extract_devices
+from rhetoric.extract.devices import extract_devices
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -17,7 +17,7 @@ import sys
 from collections import Counter
 
 from rhetoric import load_corpus, split_sentences
-from rhetoric.sentiment import domain_lexicon, sentiment
+from rhetoric.sentiment.vader import domain_lexicon, score_sentiment
 
 
 def polarity(score: float) -> int:
@@ -32,7 +32,7 @@ def main(argv: list[str]) -> int:
         rows = []
         for article in articles.itertuples():
             for sentence in split_sentences(article.text):
-                base, domain = sentiment(sentence.text).compound, sentiment(sentence.text, domain=True).compound
+                base, domain = score_sentiment(sentence.text).compound, score_sentiment(sentence.text, domain=True).compound
                 rows.append((article.outlet or "(no outlet)", sentence.text, base, domain))
         changed = [row for row in rows if row[2] != row[3]]
         fired = Counter(word for row in rows for word in re.findall(r"[\w-]+", row[1].lower()) if word in terms)

@@ -46,7 +46,7 @@ def jsonl_pool(path: Path) -> list[str]:
 
 
 def articles(pool: list[str], n: int, *, words: int = 500, seed: int = 7):
-    from rhetoric.corpus import Article
+    from rhetoric.io.corpus import Article
 
     return [Article(doc_id=f"syn-{number:07d}", title=f"Synthetic article {number}", outlet="Synthetic Wire",
                     date=dt.date(2026, 1, 1), url=None, text=text, source="synthetic")

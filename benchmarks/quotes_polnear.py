@@ -49,7 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _polnear import Article, load_split  # noqa: E402
 
 from rhetoric.lexicons import read_lexicon_table  # noqa: E402
-from rhetoric.quotes import Quote, extract_quotes  # noqa: E402
+from rhetoric.extract.quotes import Quote, extract_quotes  # noqa: E402
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _QUOTE_OPEN = ("“", '"', "''", "‘", "'", "``", "«")

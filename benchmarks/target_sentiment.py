@@ -78,8 +78,8 @@ def main(argv: list[str]) -> int:
     if not argv or argv[0].startswith("-"):
         print(__doc__)
         return 2
-    from rhetoric.sentiment import sentiment
-    from rhetoric.targeted import _model, target_sentiment
+    from rhetoric.sentiment.vader import score_sentiment
+    from rhetoric.sentiment.targeted import _model, target_sentiment
 
     items = load_items(argv[0])
     parts = [("held-out", [i for i in items if i["heldout"]])]
@@ -92,7 +92,7 @@ def main(argv: list[str]) -> int:
         gold = [item["label"] for item in part]
         print(f"\n== {title}: {len(part)} targets ==")
         report("sentence VADER (vaderSentiment compound of the whole sentence)", gold,
-               [polarity(sentiment(item["text"]).compound) for item in part])
+               [polarity(score_sentiment(item["text"]).compound) for item in part])
         began = time.perf_counter()
         scores = [target_sentiment(item["text"], item["start"], item["end"]) for item in part]
         seconds = time.perf_counter() - began

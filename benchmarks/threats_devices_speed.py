@@ -20,9 +20,9 @@ import time
 from pathlib import Path
 
 from rhetoric import load_corpus
-from rhetoric.devices import extract_devices
-from rhetoric.text import count_tokens, split_paragraphs
-from rhetoric.threats import extract_threats
+from rhetoric.extract.devices import extract_devices
+from rhetoric.text.sentences import count_tokens, split_paragraphs
+from rhetoric.extract.threats import extract_threats
 
 ROOT = Path(__file__).resolve().parents[1]
 

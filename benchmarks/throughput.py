@@ -60,7 +60,7 @@ def sentence_pool(folder: Path) -> list[str]:
     """Body sentences (at least 5 word tokens, ending a sentence) of every
     article under ``folder``, deduplicated, in a fixed order."""
     from rhetoric import load_corpus
-    from rhetoric.text import count_tokens, split_sentences
+    from rhetoric.text.sentences import count_tokens, split_sentences
 
     articles = load_corpus(folder).articles
     pool = {sentence.text for text in articles.text for sentence in split_sentences(text)
@@ -74,7 +74,7 @@ def synthetic_texts(pool: list[str], n_articles: int, *, words: int = 500, seed:
     """``n_articles`` synthetic article texts: sentences drawn from ``pool``
     with a seeded generator until an article has ``words`` word tokens, three
     sentences a paragraph. The same arguments give the same texts."""
-    from rhetoric.text import count_tokens
+    from rhetoric.text.sentences import count_tokens
 
     lengths = [count_tokens(sentence) for sentence in pool]
     rng = random.Random(seed)
@@ -137,7 +137,7 @@ def _cpu_seconds(who: int = resource.RUSAGE_SELF) -> float:
 
 def run_child(corpus: str, outdir: str, engine: str, jobs: int, chunk_size: int) -> dict:
     """Run one extraction in this process and return its figures."""
-    from rhetoric.engines import dask_client
+    from rhetoric.io.engines import dask_client
     from rhetoric.pipeline import extract_corpus
 
     peak = [0]

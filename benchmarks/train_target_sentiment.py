@@ -5,7 +5,7 @@ Usage: python benchmarks/train_target_sentiment.py PATH/TO/newsmtsc/train.jsonl
 
 Trains on the NewsMTSC stories/articles that benchmarks/target_sentiment.py does NOT
 hold out (4 in 5, by hash of the story or article id). Features are
-rhetoric.targeted.target_features; features seen in fewer than 2 training
+rhetoric.sentiment.targeted.target_features; features seen in fewer than 2 training
 items are dropped; the regularisation strength C of a multinomial
 LogisticRegression (lbfgs, balanced class weights) is chosen by 5-fold
 cross-validation grouped by story/article, on the training part only, for macro-F1.
@@ -41,7 +41,7 @@ def main(argv: list[str]) -> int:
     from sklearn.metrics import f1_score
     from sklearn.model_selection import GroupKFold
 
-    from rhetoric.targeted import _probabilities, _model, target_features
+    from rhetoric.sentiment.targeted import _probabilities, _model, target_features
 
     items = [item for item in load_items(argv[0]) if not item["heldout"]]
     features = [target_features(item["text"], item["start"], item["end"]) for item in items]

@@ -16,7 +16,7 @@ import pandas as pd
 
 from rhetoric import extract_corpus
 from rhetoric.pipeline import SCHEMAS
-from rhetoric.store import read_table, write_table
+from rhetoric.io.store import read_table, write_table
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_ARTICLES = ROOT / "data" / "raw" / "sample" / "articles"

@@ -8,9 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-from rhetoric.corpus import load_corpus
+from rhetoric.io.corpus import load_corpus
 from rhetoric.pipeline import TABLE_NAMES
-from rhetoric.store import sha256_file
+from rhetoric.io.store import sha256_file
 
 from conftest import SAMPLE_ARTICLES
 

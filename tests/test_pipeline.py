@@ -3,9 +3,9 @@ import json
 import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from rhetoric import analyze, extract_corpus, load_corpus, sentiment
+from rhetoric import analyze, extract_corpus, load_corpus, score_sentiment
 from rhetoric.pipeline import SCHEMAS, TABLE_NAMES
-from rhetoric.store import read_table, sha256_file
+from rhetoric.io.store import read_table, sha256_file
 
 
 def test_analyze_gives_every_table_with_its_columns(small_corpus):
@@ -28,7 +28,7 @@ def test_sentence_scores_are_vaders_own(small_corpus):
         expected = reference.polarity_scores(row.text)
         assert (row.compound, row.pos, row.neu, row.neg) == (
             expected["compound"], expected["pos"], expected["neu"], expected["neg"])
-    assert sentiment("We are encouraged by the progress").compound > 0.4
+    assert score_sentiment("We are encouraged by the progress").compound > 0.4
 
 
 def test_article_aggregates(small_corpus):

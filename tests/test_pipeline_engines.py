@@ -14,9 +14,9 @@ import pytest
 
 from rhetoric import analyze, extract_corpus, load_corpus
 from rhetoric.cli import main
-from rhetoric.engines import MissingOptionalDependency, dask_client, map_chunks
+from rhetoric.io.engines import MissingOptionalDependency, dask_client, map_chunks
 from rhetoric.pipeline import TABLE_NAMES, analyze_dask
-from rhetoric.store import read_table, sha256_file
+from rhetoric.io.store import read_table, sha256_file
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "raw" / "sample" / "articles"
 
@@ -149,7 +149,7 @@ def test_dask_engine_starts_its_own_local_cluster(tmp_path, sample):
 
 
 def test_cli_defaults_to_one_process_per_core_and_checks_options(tmp_path, capsys):
-    from rhetoric.engines import default_jobs
+    from rhetoric.io.engines import default_jobs
 
     assert main(["extract", str(SAMPLE), "-o", str(tmp_path / "out"), "-q"]) == 0
     assert _manifest(tmp_path / "out")["engine"] == {"name": "local", "jobs": default_jobs()}

@@ -102,17 +102,17 @@ def test_threats(text):
 def test_devices(text):
     devices = rhetoric.extract_devices(text)
     _check_offsets(text, devices)
-    assert all(d.device in rhetoric.devices.DEVICE_KINDS for d in devices)
+    assert all(d.device in rhetoric.extract.devices.DEVICE_KINDS for d in devices)
     assert rhetoric.extract_devices(text) == devices
 
 
 @PROFILE
 @given(hostile_text)
 def test_sentiment(text):
-    scores = rhetoric.sentiment(text)
+    scores = rhetoric.score_sentiment(text)
     assert -1.0 <= scores.compound <= 1.0
     assert all(0.0 <= value <= 1.0 for value in (scores.pos, scores.neu, scores.neg))
-    assert rhetoric.sentiment(text) == scores
+    assert rhetoric.score_sentiment(text) == scores
 
 
 @PROFILE
@@ -139,4 +139,4 @@ def test_one_megabyte_text_runs_every_extractor():
     for extractor in (rhetoric.split_sentences, rhetoric.extract_quotes, rhetoric.extract_threats,
                       rhetoric.extract_devices, rhetoric.score_frames, rhetoric.actor_sentiment):
         _check_offsets(text, extractor(text))
-    assert -1 <= rhetoric.sentiment(text).compound <= 1
+    assert -1 <= rhetoric.score_sentiment(text).compound <= 1

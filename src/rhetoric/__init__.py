@@ -14,22 +14,24 @@ try:
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0+unknown"
 
-from rhetoric.actors import ActorMention, find_actors
-from rhetoric.corpus import Corpus, CorpusError, load_corpus
-from rhetoric.devices import Device, extract_devices
-from rhetoric.framing import FrameScore, frame_scores, score_frames
-from rhetoric.quotes import Quote, extract_quotes
-from rhetoric.sentiment import Sentiment, domain_sentiment, sentiment
-from rhetoric.targeted import ActorSentiment, actor_sentiment, actor_sentiment_summary, target_sentiment
-from rhetoric.text import Sentence, split_sentences
-from rhetoric.threats import Threat, extract_threats
+from rhetoric.text.document import Document, as_document
+from rhetoric.text.actors import ActorMention, find_actors
+from rhetoric.io.corpus import Corpus, CorpusError, load_corpus
+from rhetoric.extract.devices import Device, extract_devices
+from rhetoric.extract.framing import FrameScore, frame_scores, score_frames
+from rhetoric.extract.quotes import Quote, extract_quotes
+from rhetoric.sentiment.vader import Sentiment, domain_sentiment, score_sentiment
+from rhetoric.sentiment.targeted import ActorSentiment, actor_sentiment, actor_sentiment_summary, target_sentiment
+from rhetoric.text.sentences import Sentence, split_sentences
+from rhetoric.extract.threats import Threat, extract_threats
 from rhetoric.pipeline import Tables, analyze, analyze_dask, extract_corpus
-from rhetoric.reports import record
-from rhetoric.featurizer import RhetoricFeaturizer
-from rhetoric.classifier import FrameClassifier
+from rhetoric.reporting.reports import record
+from rhetoric.ml.featurizer import RhetoricFeaturizer
+from rhetoric.ml.classifier import FrameClassifier
 
 __all__ = [
     "__version__",
+    "Document", "as_document",
     "ActorMention", "find_actors",
     "Corpus", "CorpusError", "load_corpus",
     "Device", "extract_devices",

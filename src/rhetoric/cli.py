@@ -29,8 +29,8 @@ def _positive_int(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     from rhetoric import __version__
-    from rhetoric.corpus import MAX_TEXT_CHARS
-    from rhetoric.engines import ENGINES, default_jobs
+    from rhetoric.io.corpus import MAX_TEXT_CHARS
+    from rhetoric.io.engines import ENGINES, default_jobs
     from rhetoric.pipeline import DEFAULT_CHUNK_SIZE
 
     parser = argparse.ArgumentParser(
@@ -225,8 +225,8 @@ def _frames_train(args: argparse.Namespace) -> int:
     from sklearn.model_selection import StratifiedKFold
 
     from rhetoric import __version__
-    from rhetoric.classifier import FrameClassifier
-    from rhetoric.store import sha256_file, write_json
+    from rhetoric.ml.classifier import FrameClassifier
+    from rhetoric.io.store import sha256_file, write_json
 
     path = Path(args.labels)
     frame = _read_labelled_table(path)
@@ -287,7 +287,7 @@ def _frames_train(args: argparse.Namespace) -> int:
         "rhetoric_version": __version__,
         "sklearn_version": sklearn.__version__,
         "python_version": sys.version.split()[0],
-        "estimator": "rhetoric.classifier.FrameClassifier",
+        "estimator": "rhetoric.ml.classifier.FrameClassifier",
         "params": json.loads(json.dumps(model.get_params(), default=str)),
         "classes": [str(c) for c in model.classes_],
         "data": {"path": str(path), "sha256": sha256_file(path), "text_col": args.text_col,
@@ -310,7 +310,7 @@ def _cmd_frames_predict(args: argparse.Namespace) -> int:
 def _frames_predict(args: argparse.Namespace) -> int:
     import joblib
 
-    from rhetoric.corpus import load_corpus
+    from rhetoric.io.corpus import load_corpus
 
     model_path, input_path, output = Path(args.model), Path(args.input), Path(args.output)
     if output.suffix.lower() not in (".csv", ".parquet"):
@@ -359,8 +359,8 @@ def _frames_predict(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from rhetoric.corpus import CorpusError
-    from rhetoric.engines import MissingOptionalDependency, dask_client
+    from rhetoric.io.corpus import CorpusError
+    from rhetoric.io.engines import MissingOptionalDependency, dask_client
     from rhetoric.pipeline import extract_corpus
 
     if not Path(args.input).exists():
@@ -395,7 +395,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _parameters(pairs: list[list[str]]) -> dict:
-    from rhetoric.reports import parse_cli_value
+    from rhetoric.reporting.reports import parse_cli_value
 
     return {name: parse_cli_value(value) for name, value in pairs}
 
@@ -404,8 +404,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     import time
 
     from rhetoric import __version__
-    from rhetoric.batch import job_key, record_run
-    from rhetoric.reports import ParameterError, ReportFailed, render_report, safe_name, validate_parameters
+    from rhetoric.reporting.batch import job_key, record_run
+    from rhetoric.reporting.reports import ParameterError, ReportFailed, render_report, safe_name, validate_parameters
 
     parameters = _parameters(args.parameter)
     template = Path(args.template)
@@ -440,8 +440,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from rhetoric.batch import make_jobs, read_grid, run_batch
-    from rhetoric.reports import ParameterError
+    from rhetoric.reporting.batch import make_jobs, read_grid, run_batch
+    from rhetoric.reporting.reports import ParameterError
 
     template = Path(args.template)
     try:
@@ -472,7 +472,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
 
 def _cmd_batch_collect(args: argparse.Namespace) -> int:
-    from rhetoric.batch import MANIFEST, collect
+    from rhetoric.reporting.batch import MANIFEST, collect
 
     if not (Path(args.outdir) / MANIFEST).is_file():
         print(f"rhetoric batch collect: error: no {MANIFEST} in {args.outdir!r}", file=sys.stderr)
@@ -483,7 +483,7 @@ def _cmd_batch_collect(args: argparse.Namespace) -> int:
     else:
         text = table.to_csv(index=False)
     if args.output:
-        from rhetoric.store import atomic_path
+        from rhetoric.io.store import atomic_path
 
         with atomic_path(args.output) as tmp:
             tmp.write_text(text, encoding="utf-8")
@@ -493,7 +493,7 @@ def _cmd_batch_collect(args: argparse.Namespace) -> int:
 
 
 def _cmd_batch_index(args: argparse.Namespace) -> int:
-    from rhetoric.batch import write_index
+    from rhetoric.reporting.batch import write_index
 
     if not Path(args.outdir).is_dir():
         print(f"rhetoric batch index: error: {args.outdir!r} is not a folder", file=sys.stderr)

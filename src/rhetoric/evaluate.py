@@ -64,7 +64,7 @@ def prf(tp: int, predicted: int, gold: int) -> tuple[float, float, float]:
 def score_quotes(texts: dict[str, str], gold: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """Quote content spans ("mutual50"), and on matches: kind, speaker mention
     overlap and speaker_name agreement."""
-    from rhetoric.quotes import extract_quotes
+    from rhetoric.extract.quotes import extract_quotes
 
     tp = n_pred = n_gold = 0
     same_kind = speaker_overlap = same_name = 0
@@ -93,7 +93,7 @@ def score_quotes(texts: dict[str, str], gold: dict[str, list[dict[str, Any]]]) -
 def score_threats(texts: dict[str, str], gold: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """Threat phrase spans ("shorter50"), and on matches: kind, actor, target
     and conditional agreement."""
-    from rhetoric.threats import extract_threats
+    from rhetoric.extract.threats import extract_threats
 
     tp = n_pred = n_gold = 0
     agree = {"kind": 0, "actor": 0, "target": 0, "conditional": 0}
@@ -120,7 +120,7 @@ def _gold_value(record: dict[str, Any], field: str) -> Any:
 def score_sample_gold(articles: str | os.PathLike[str], gold_path: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
     """Score quotes and threats on a corpus folder against a gold.jsonl in
     the sample corpus's format (see data/raw/sample/README.md)."""
-    from rhetoric.corpus import load_corpus
+    from rhetoric.io.corpus import load_corpus
 
     texts = dict(zip(*load_corpus(articles, strict=True).articles[["doc_id", "text"]].T.values))
     records = [json.loads(line) for line in Path(gold_path).read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -2,12 +2,12 @@
 
 Each article is analysed by a pure function of its text
 (:func:`analyze_article`); articles are processed in chunks, in order, on
-an engine of :mod:`rhetoric.engines` (this process, local worker
+an engine of :mod:`rhetoric.io.engines` (this process, local worker
 processes, or a Dask cluster), and the rows land in one table per feature
 family. Table schemas are derived from the extractors' dataclasses,
 so a field added to ``Quote`` is a column of the quotes table.
 
->>> from rhetoric.corpus import load_corpus
+>>> from rhetoric.io.corpus import load_corpus
 >>> import pathlib, tempfile
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "a.txt").write_text("Talks\\n\\nThe talks went well. Seoul was pleased.")
@@ -37,16 +37,16 @@ import pandas as pd
 import pyarrow as pa
 
 from rhetoric import __version__
-from rhetoric.corpus import Article, CorpusError, LoadError, corpus_files, iter_corpus, MAX_TEXT_CHARS
-from rhetoric.devices import DEVICE_KINDS, Device, extract_devices
-from rhetoric.engines import ENGINES, dask_client, dask_workers, default_jobs, import_dask_dataframe, map_chunks
-from rhetoric.framing import FrameScore, score_frames
-from rhetoric.quotes import Quote, extract_quotes
-from rhetoric.sentiment import NEGATIVE_THRESHOLD, VADER_IMPLEMENTATION, remembering_scores, sentiment
-from rhetoric.store import TableWriter, remove_stale_temporaries, sha256_file, write_json
-from rhetoric.targeted import ActorSentiment, actor_sentiment
-from rhetoric.text import count_tokens, split_sentences
-from rhetoric.threats import Threat, extract_threats, threat_salience
+from rhetoric.io.corpus import Article, CorpusError, LoadError, corpus_files, iter_corpus, MAX_TEXT_CHARS
+from rhetoric.extract.devices import DEVICE_KINDS, Device, extract_devices
+from rhetoric.io.engines import ENGINES, dask_client, dask_workers, default_jobs, import_dask_dataframe, map_chunks
+from rhetoric.extract.framing import FrameScore, score_frames
+from rhetoric.extract.quotes import Quote, extract_quotes
+from rhetoric.sentiment.vader import NEGATIVE_THRESHOLD, VADER_IMPLEMENTATION, remembering_scores, score_sentiment
+from rhetoric.io.store import TableWriter, remove_stale_temporaries, sha256_file, write_json
+from rhetoric.sentiment.targeted import ActorSentiment, actor_sentiment
+from rhetoric.text.sentences import count_tokens, split_sentences
+from rhetoric.extract.threats import Threat, extract_threats, threat_salience
 
 __all__ = [
     "Tables",
@@ -117,7 +117,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "sentences": pa.schema(_DOC + [
         ("sent_id", pa.int64()), ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()),
         ("compound", pa.float64()), ("pos", pa.float64()), ("neu", pa.float64()), ("neg", pa.float64()),
-        ("compound_domain", pa.float64()),  # opt-in domain lexicon (sentiment(..., domain=True)); base columns untouched
+        ("compound_domain", pa.float64()),  # opt-in domain lexicon (score_sentiment(..., domain=True)); base columns untouched
     ]),
     **{name: schema_of(cls, _DOC + lead, tail) for name, (_, cls, lead, tail) in EXTRACTORS.items()},
     "officials": pa.schema([
@@ -157,11 +157,11 @@ def _analyze_article(article: Article) -> ArticleResult:
 
     sentence_rows = []
     for sentence in split_sentences(text):
-        scores = sentiment(sentence.text)
+        scores = score_sentiment(sentence.text)
         sentence_rows.append({**doc, "sent_id": sentence.sent_id, "start": sentence.start, "end": sentence.end,
                               "text": sentence.text, "compound": scores.compound, "pos": scores.pos,
                               "neu": scores.neu, "neg": scores.neg,
-                              "compound_domain": sentiment(sentence.text, domain=True).compound})
+                              "compound_domain": score_sentiment(sentence.text, domain=True).compound})
     rows["sentences"] = sentence_rows
 
     for name, (function, _cls, _lead, _tail) in EXTRACTORS.items():
@@ -175,7 +175,7 @@ def _analyze_article(article: Article) -> ArticleResult:
         rows[name] = table_rows
     for number, row in enumerate(rows["quotes"]):
         row["quote_id"] = number
-        row["compound"] = sentiment(row["content"]).compound
+        row["compound"] = score_sentiment(row["content"]).compound
 
     n_tokens = count_tokens(text)
     compounds = [row["compound"] for row in sentence_rows]
@@ -446,7 +446,7 @@ def analyze(articles: pd.DataFrame, *, errors: pd.DataFrame | None = None, engin
 
 
 class _FrameModel:
-    """A trained :class:`~rhetoric.classifier.FrameClassifier` (saved by
+    """A trained :class:`~rhetoric.ml.classifier.FrameClassifier` (saved by
     ``rhetoric frames train``) applied to whole articles: its class
     probabilities become frames-table rows of scheme ``classifier:<name>``.
     Load only model files you trust: they are pickles."""
@@ -566,7 +566,7 @@ def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike
     (default: local, one worker process per core). Every table appears
     under its final name only when complete; the manifest is written last.
     With ``strict=True`` the first load or analysis error raises
-    :class:`~rhetoric.corpus.CorpusError` and nothing is written.
+    :class:`~rhetoric.io.corpus.CorpusError` and nothing is written.
     ``frame_model`` adds a trained classifier's class probabilities to the
     frames table, as in :func:`analyze`; the manifest records its SHA-256.
     """

@@ -1,0 +1,1 @@
+"""Feature extractors over a Document: quotes, threats, devices, frames."""

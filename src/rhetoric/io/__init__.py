@@ -1,0 +1,1 @@
+"""Input and output: reading corpora, writing tables atomically, execution engines."""

@@ -1,0 +1,1 @@
+"""scikit-learn estimators: the rhetoric featurizer and the frame classifier."""

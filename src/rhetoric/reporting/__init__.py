@@ -1,0 +1,1 @@
+"""Reports: parameterized notebooks rendered one at a time or in batches."""

@@ -1,0 +1,382 @@
+"""Rendering parameterized report notebooks with papermill.
+
+A template is a notebook whose first code cell, tagged ``parameters``, holds
+literal assignments. :func:`render_report` checks the given parameters against
+that cell before any kernel starts (papermill itself only warns), executes
+the notebook through papermill's Python API with the project's kernel, strips
+machine paths from the saved notebook, and exports HTML with the code hidden
+(nbconvert's HTMLExporter, in-process).
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import hashlib
+import json
+import math
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+from rhetoric.io.store import atomic_path
+
+__all__ = [
+    "ParameterError", "template_parameters", "validate_parameters", "render_report", "ReportResult",
+    "KERNEL_NAME", "record", "RECORD_MIMETYPE", "notebook_records", "safe_name", "export_html",
+]
+
+#: The Jupyter kernel `make` registers for the project's virtual environment.
+KERNEL_NAME = "rhetoric"
+
+
+class ParameterError(ValueError):
+    """A parameter that the template does not declare, or of the wrong type."""
+
+
+def template_parameters(template: str | os.PathLike[str]) -> dict[str, Any]:
+    """The defaults in the template's ``parameters`` cell, as Python values.
+
+    >>> sorted(template_parameters("notebooks/sentiment_report.ipynb"))[:2]  # doctest: +SKIP
+    ['corpus', 'group_by']
+    """
+    import nbformat
+
+    notebook = nbformat.read(template, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
+            return _literal_assignments(cell.source, template)
+    raise ParameterError(f"{template}: no code cell tagged 'parameters'")
+
+
+def _literal_assignments(source: str, template: Any) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if not isinstance(target, ast.Name):
+                    continue
+                try:
+                    values[target.id] = ast.literal_eval(node.value)
+                except ValueError:
+                    raise ParameterError(f"{template}: parameter {target.id!r} is not a literal value") from None
+    return values
+
+
+def _type_name(value: Any) -> str:
+    return "None" if value is None else type(value).__name__
+
+
+def validate_parameters(template: str | os.PathLike[str], parameters: dict[str, Any]) -> dict[str, Any]:
+    """Check ``parameters`` against the template's defaults: every name must
+    be declared there, and its value of the default's type (an int is
+    accepted for a float; anything for a default of None)."""
+    defaults = template_parameters(template)
+    for name, value in parameters.items():
+        if not isinstance(name, str) or not name.isidentifier():
+            raise ParameterError(f"parameter name {name!r} is not a Python identifier")
+        check_literal(name, value)
+        if name not in defaults:
+            raise ParameterError(f"unknown parameter {name!r} for {Path(template).name}; it declares: {', '.join(sorted(defaults))}")
+        default = defaults[name]
+        if default is None or value is None:
+            continue
+        if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+            continue
+        if type(value) is not type(default):
+            raise ParameterError(
+                f"parameter {name!r} of {Path(template).name} must be {_type_name(default)} "
+                f"(default {default!r}), got {_type_name(value)} {value!r}")
+    return parameters
+
+
+def check_literal(name: str, value: Any) -> None:
+    """Raise ParameterError unless ``value`` is a plain literal (str, int,
+    finite float, bool, None, or a list/tuple/dict of those) that papermill
+    will inject as code which evaluates back to exactly ``value``.
+
+    >>> check_literal("n", 3); check_literal("when", ["2026-01-01", None])
+    >>> check_literal("x", float("nan"))
+    Traceback (most recent call last):
+    ...
+    rhetoric.reporting.reports.ParameterError: parameter 'x' must be a literal value (str, int, finite float, bool, None, list, dict), got float nan
+    """
+    def plain(item: Any) -> bool:
+        if item is None or isinstance(item, (str, bool, int)):
+            return True
+        if isinstance(item, float):
+            return math.isfinite(item)
+        if isinstance(item, (list, tuple)):
+            return all(plain(x) for x in item)
+        if isinstance(item, dict):
+            return all(isinstance(k, str) and plain(v) for k, v in item.items())
+        return False
+
+    if not plain(value):
+        raise ParameterError(f"parameter {name!r} must be a literal value (str, int, finite float, bool, None, list, dict), "
+                             f"got {_type_name(value)} {value!r}")
+    from papermill.translators import PythonTranslator
+
+    code = PythonTranslator.translate(value)
+    try:
+        round_trip = ast.literal_eval(code)
+    except (ValueError, SyntaxError):
+        round_trip = object()
+    if _normalise(round_trip) != _normalise(value):
+        raise ParameterError(f"parameter {name!r}: {value!r} cannot be passed safely as a literal")
+
+
+def _normalise(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_normalise(v) for v in value]
+    if isinstance(value, list):
+        return [_normalise(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _normalise(v) for k, v in value.items()}
+    return value
+
+
+def parse_cli_value(text: str) -> Any:
+    """A ``-p NAME VALUE`` value: a Python literal if it parses as one, else the string.
+
+    >>> parse_cli_value("3"), parse_cli_value("['a']"), parse_cli_value("outlet"), parse_cli_value("None")
+    (3, ['a'], 'outlet', None)
+    """
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return text
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_name(text: str, *, max_length: int = 80) -> str:
+    """``text`` made safe as one file name: only letters, digits, ``.``,
+    ``_`` and ``-``, no leading dot, at most ``max_length`` characters; when
+    anything had to change, a short hash of the original keeps names distinct.
+
+    >>> safe_name("mw-2026-01-09-icbm-launch")
+    'mw-2026-01-09-icbm-launch'
+    >>> safe_name("../../etc/passwd")
+    'etc_passwd-3754d6cb'
+    >>> safe_name("")
+    'unnamed-e3b0c442'
+    """
+    cleaned = _UNSAFE.sub("_", text).strip("._-")[:max_length].rstrip("._-")
+    if cleaned == text and cleaned:
+        return cleaned
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{cleaned or 'unnamed'}-{digest}"
+
+
+def inside(folder: str | os.PathLike[str], name: str) -> Path:
+    """``folder/name``, refusing any name that would resolve outside ``folder``."""
+    folder = Path(folder).resolve()
+    path = (folder / name).resolve()
+    if path.parent != folder:
+        raise ValueError(f"output name {name!r} would leave {folder}")
+    return path
+
+
+# --------------------------------------------------------------------------
+# Recording values from inside a notebook
+# --------------------------------------------------------------------------
+
+#: The MIME type of the outputs :func:`record` leaves in a notebook.
+RECORD_MIMETYPE = "application/vnd.rhetoric.record+json"
+
+
+def _jsonable(name: str, value: Any) -> Any:
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if hasattr(value, "item") and callable(value.item) and getattr(value, "ndim", 0) == 0:  # numpy scalar
+        return _jsonable(name, value.item())
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(name, v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(name, v) for k, v in value.items()}
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    raise TypeError(f"record({name!r}, ...): cannot store a {type(value).__name__}; "
+                    "record numbers, strings, booleans, None, or lists/dicts of them")
+
+
+def record(name: str, value: Any) -> None:
+    """Store ``value`` under ``name`` beside the executed notebook.
+
+    Call it in a report notebook; ``rhetoric report`` and ``rhetoric batch``
+    collect the values into ``<job>.records.json`` and the batch manifest,
+    and ``rhetoric batch collect OUTDIR`` gathers them into one table. The
+    value must be JSON-like (numbers, strings, booleans, None, lists, dicts;
+    numpy scalars and dates are converted; NaN becomes None). Outside a
+    notebook it only checks the value.
+
+    >>> record("n_articles", 26)
+    >>> record("frame", object())
+    Traceback (most recent call last):
+    ...
+    TypeError: record('frame', ...): cannot store a object; record numbers, strings, booleans, None, or lists/dicts of them
+    """
+    if not isinstance(name, str) or not name:
+        raise ValueError("record() needs a non-empty string name")
+    stored = _jsonable(name, value)
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # pragma: no cover - IPython is a dependency through ipykernel
+        return
+    if get_ipython() is not None:
+        display({RECORD_MIMETYPE: {"name": name, "value": stored}}, raw=True)
+
+
+def notebook_records(notebook: Any) -> dict[str, Any]:
+    """The values :func:`record` stored in an executed notebook (the last
+    one wins for a name recorded twice), in the order first recorded."""
+    values: dict[str, Any] = {}
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if RECORD_MIMETYPE in data:
+                item = data[RECORD_MIMETYPE]
+                if isinstance(item, dict) and "name" in item:
+                    values[str(item["name"])] = item.get("value")
+    return values
+
+
+# --------------------------------------------------------------------------
+# Running one report
+# --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ReportResult:
+    """The files one report run wrote, and what it recorded."""
+
+    notebook: Path
+    html: Path
+    records: dict[str, Any]
+
+
+class ReportFailed(RuntimeError):
+    """The notebook raised; its executed copy (with the error) was still saved."""
+
+    def __init__(self, message: str, *, ename: str, evalue: str, cell: int | None, result: ReportResult) -> None:
+        super().__init__(message)
+        self.ename, self.evalue, self.cell, self.result = ename, evalue, cell, result
+
+
+def kernel_name() -> str:
+    """The project's kernel (``rhetoric``) if registered, else ``python3``."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    return KERNEL_NAME if KERNEL_NAME in KernelSpecManager().find_kernel_specs() else "python3"
+
+
+_EXPORTER = None
+
+
+def export_html(notebook: Any) -> str:
+    """HTML of an executed notebook with the code hidden, via nbconvert's
+    HTMLExporter in-process. Record outputs are left out."""
+    global _EXPORTER
+    from nbconvert import HTMLExporter
+
+    if _EXPORTER is None:
+        _EXPORTER = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    shown = copy.deepcopy(notebook)
+    for cell in shown.cells:
+        if "outputs" in cell:
+            cell.outputs = [o for o in cell.outputs if RECORD_MIMETYPE not in o.get("data", {})]
+    body, _ = _EXPORTER.from_notebook_node(shown)
+    return body
+
+
+def _clean_metadata(notebook: Any, template: Path, out_notebook: Path) -> None:
+    meta = notebook.metadata.get("papermill", {})
+    meta["input_path"] = template.name
+    meta["output_path"] = out_notebook.name
+    meta.pop("environment_variables", None)
+
+
+def _first_error(notebook: Any) -> tuple[str, str, int | None]:
+    for index, cell in enumerate(notebook.cells):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                return output.get("ename", "Error"), output.get("evalue", ""), index
+    return "Error", "", None
+
+
+def render_report(template: str | os.PathLike[str], outdir: str | os.PathLike[str], parameters: dict[str, Any] | None = None,
+                  *, name: str | None = None, kernel: str | None = None, km: Any = None,
+                  execution_timeout: float | None = None) -> ReportResult:
+    """Execute ``template`` with ``parameters`` into ``outdir/<name>.ipynb``,
+    ``outdir/<name>.html`` (code hidden) and, when the notebook called
+    :func:`record`, ``outdir/<name>.records.json``.
+
+    Parameters are checked first (:class:`ParameterError`, no kernel
+    started). The notebook runs with its own folder as working directory, as
+    in Jupyter. Each file appears under its final name only when complete.
+    If the notebook raises, the executed notebook and its HTML (showing the
+    error) are still written and :class:`ReportFailed` is raised. ``km`` is
+    an optional started kernel manager to run in (``rhetoric batch`` passes a
+    fresh, pre-started kernel).
+    """
+    import nbformat
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    template = Path(template)
+    if not template.is_file():
+        raise FileNotFoundError(f"template {str(template)!r} does not exist")
+    parameters = validate_parameters(template, dict(parameters or {}))
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    name = safe_name(name or template.stem)
+    out_notebook = inside(outdir, f"{name}.ipynb")
+    out_html = inside(outdir, f"{name}.html")
+    out_records = inside(outdir, f"{name}.records.json")
+    failure: BaseException | None = None
+    with atomic_path(out_notebook) as tmp:
+        tmp_ipynb = tmp.with_suffix(".ipynb")
+        try:
+            try:
+                pm.execute_notebook(
+                    str(template), str(tmp_ipynb), parameters=parameters,
+                    kernel_name=kernel or kernel_name(), cwd=str(template.parent.resolve()),
+                    progress_bar=False, log_output=False, km=km, shutdown_kernel="immediate",
+                    execution_timeout=execution_timeout,
+                )
+            except PapermillExecutionError as exc:
+                failure = exc
+            except Exception as exc:  # dead kernel, timeout: papermill still saved what ran
+                if not tmp_ipynb.exists():
+                    raise
+                failure = exc
+            notebook = nbformat.read(tmp_ipynb, as_version=4)
+        finally:
+            tmp_ipynb.unlink(missing_ok=True)
+        _clean_metadata(notebook, template, out_notebook)
+        nbformat.write(notebook, tmp)
+    records = notebook_records(notebook)
+    with atomic_path(out_html) as tmp:
+        tmp.write_text(export_html(notebook), encoding="utf-8")
+    if records:
+        with atomic_path(out_records) as tmp:
+            tmp.write_text(json.dumps(records, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    else:
+        out_records.unlink(missing_ok=True)
+    result = ReportResult(out_notebook, out_html, records)
+    if failure is not None:
+        if isinstance(failure, PapermillExecutionError):
+            ename, evalue, cell = failure.ename, failure.evalue, failure.cell_index
+        else:
+            ename, evalue, cell = type(failure).__name__, str(failure), _first_error(notebook)[2]
+        raise ReportFailed(f"{template.name} failed in cell {cell}: {ename}: {evalue}",
+                           ename=ename, evalue=str(evalue), cell=cell, result=result) from None
+    return result

@@ -1,0 +1,1 @@
+"""Sentiment: VADER scores of text, and sentiment toward actor mentions."""

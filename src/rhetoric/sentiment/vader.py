@@ -1,0 +1,223 @@
+"""VADER sentiment (Hutto & Gilbert 2014) for any text, offline.
+
+rhetoric uses the reference implementation, the ``vaderSentiment`` package,
+whose wheel ships the lexicon; NLTK's port differs on about 4% of news
+sentences and would need its lexicon on ``nltk.data.path``. The
+implementation and version used are recorded in every manifest
+(:data:`VADER_IMPLEMENTATION`).
+
+>>> s = score_sentiment("The talks were a great success.")
+>>> s.compound > 0.5, s.neg
+(True, 0.0)
+
+Domain mode (opt-in) adds the security vocabulary of
+``lexicons/security_valence.tsv`` ("provocation", "imperialists",
+"denuclearization", …) to a *copy* of VADER's lexicon; the base analyzer and
+its scores are untouched, and pipeline tables report domain scores in their
+own ``compound_domain`` columns.
+
+>>> score_sentiment("Pyongyang condemned the provocation.").compound
+-0.4404
+>>> score_sentiment("Pyongyang condemned the provocation.", domain=True).compound
+-0.6808
+"""
+
+from __future__ import annotations
+
+import string
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import version
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from rhetoric.lexicons import read_lexicon_table
+
+__all__ = [
+    "Sentiment", "sentiment", "domain_sentiment", "analyzer", "domain_analyzer", "domain_lexicon", "remembering_scores",
+    "VADER_IMPLEMENTATION", "MAX_VADER_CHARS", "NEGATIVE_THRESHOLD", "POSITIVE_THRESHOLD",
+]
+
+VADER_IMPLEMENTATION = f"vaderSentiment {version('vaderSentiment')}"
+#: Longest text scored by VADER in one call. The reference implementation's
+#: cost grows with the square of a text's length (it re-lowercases the whole
+#: word list for every sentiment word), which is harmless for sentences and
+#: quotes but takes minutes for a 1 MB text. Longer texts are scored piecewise.
+MAX_VADER_CHARS = 20_000
+#: Hutto & Gilbert's conventional cut-offs on the compound score.
+NEGATIVE_THRESHOLD = -0.05
+POSITIVE_THRESHOLD = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class Sentiment:
+    """VADER scores: ``compound`` in [-1, 1]; ``pos + neu + neg == 1`` (± rounding)."""
+
+    compound: float
+    pos: float
+    neu: float
+    neg: float
+
+
+@lru_cache(maxsize=1)
+def analyzer() -> SentimentIntensityAnalyzer:
+    """The shared VADER analyzer (loading the lexicon takes a few ms)."""
+    return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=1)
+def domain_lexicon() -> dict[str, float]:
+    """Security terms → valence (VADER's -4..4 scale), from
+    ``lexicons/security_valence.tsv``. Terms VADER already scores are
+    skipped, so domain mode only ever adds words.
+
+    >>> domain_lexicon()["provocation"], "war" in domain_lexicon()
+    (-1.7, False)
+    """
+    base = analyzer().lexicon
+    terms: dict[str, float] = {}
+    for row in read_lexicon_table("security_valence.tsv"):
+        term, valence = row[0].lower(), float(row[1])
+        if term not in base:
+            terms[term] = valence
+    return terms
+
+
+@lru_cache(maxsize=1)
+def domain_analyzer() -> SentimentIntensityAnalyzer:
+    """A separate VADER analyzer whose lexicon is a copy of VADER's plus
+    :func:`domain_lexicon`; :func:`analyzer` is never modified."""
+    domain = SentimentIntensityAnalyzer()
+    added: dict[str, float] = {}
+    for term, valence in domain_lexicon().items():
+        # VADER strips only ASCII punctuation from tokens, so a term glued to
+        # typographic quote marks (“imperialists”) would go unseen; register
+        # those forms of the added terms too (VADER's own words stay as they are).
+        for before, after in (("", ""), ("“", ""), ("", "”"), ("“", "”"), ("‘", ""), ("", "’"), ("‘", "’")):
+            added.setdefault(before + term + after, valence)
+    domain.lexicon = {**domain.lexicon, **added}
+    return domain
+
+
+def score_sentiment(text: str, *, domain: bool = False) -> Sentiment:
+    """VADER polarity scores of ``text``, exactly as vaderSentiment computes them
+    for any text up to :data:`MAX_VADER_CHARS` characters (every sentence and
+    quote in practice); with ``domain=True``, VADER with the security lexicon
+    added (:func:`domain_analyzer`).
+
+    A longer text is cut into sentences, and sentences still longer than the
+    limit into pieces at whitespace; the result is the length-weighted mean of
+    the pieces' scores, rounded like VADER's (4 decimals, 3 for pos/neu/neg).
+
+    >>> score_sentiment("").compound
+    0.0
+    >>> long = "The talks were a great success. " * 1000
+    >>> score_sentiment(long).compound == score_sentiment("The talks were a great success.").compound
+    True
+    >>> score_sentiment("Seoul urged denuclearization.").compound, score_sentiment("Seoul urged denuclearization.", domain=True).compound
+    (0.0, 0.296)
+    """
+    memo = getattr(_scope, "memo", None)
+    if memo is None:
+        return _sentiment(text, domain)
+    key = (text, domain)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _sentiment(text, domain)
+    return found
+
+
+_scope = threading.local()
+
+
+@contextmanager
+def remembering_scores() -> Iterator[None]:
+    """Within the block, :func:`sentiment` scores each distinct text once
+    and hands back the same :class:`Sentiment` for repeats (the pipeline
+    opens one per article: a sentence is scored for its row, then again as
+    the context of each actor mention in it). The memory is per thread and
+    is dropped when the outermost block ends; scores are unchanged.
+
+    >>> with remembering_scores():
+    ...     score_sentiment("Seoul was pleased.") is score_sentiment("Seoul was pleased.")
+    True
+    """
+    if getattr(_scope, "memo", None) is not None:
+        yield
+        return
+    _scope.memo = {}
+    try:
+        yield
+    finally:
+        _scope.memo = None
+
+
+def _sentiment(text: str, domain: bool) -> Sentiment:
+    if domain and not _may_use_domain_terms(text):
+        # Only the lexicon differs between the two analyzers, and only by
+        # the added terms, which VADER looks up solely as (stripped,
+        # lower-cased) tokens of the text: without one, the scores are the base ones.
+        return score_sentiment(text)
+    if len(text) <= MAX_VADER_CHARS:
+        scores = (domain_analyzer() if domain else analyzer()).polarity_scores(text)
+        return Sentiment(scores["compound"], scores["pos"], scores["neu"], scores["neg"])
+    pieces = [piece for piece in _pieces(text) if piece.strip()]
+    weights = [len(piece) for piece in pieces]
+    total = sum(weights)
+    parts = [score_sentiment(piece, domain=domain) for piece in pieces]
+    def mean(name: str, digits: int) -> float:
+        return round(sum(getattr(part, name) * weight for part, weight in zip(parts, weights)) / total, digits)
+    return Sentiment(mean("compound", 4), mean("pos", 3), mean("neu", 3), mean("neg", 3))
+
+
+def domain_sentiment(text: str) -> Sentiment:
+    """Shorthand for ``score_sentiment(text, domain=True)``.
+
+    >>> domain_sentiment("The gangster-like imperialists staged a provocation.").compound < -0.5
+    True
+    """
+    return score_sentiment(text, domain=True)
+
+
+@lru_cache(maxsize=1)
+def _domain_only_terms() -> frozenset[str]:
+    """Lexicon keys of :func:`domain_analyzer` that :func:`analyzer` lacks (or values it differs on)."""
+    base = analyzer().lexicon
+    return frozenset(term for term, valence in domain_analyzer().lexicon.items() if base.get(term) != valence)
+
+
+_PUNCTUATION = string.punctuation
+
+
+def _may_use_domain_terms(text: str) -> bool:
+    """Whether VADER, scoring ``text``, could look up a term that only the
+    domain lexicon has: a token (whitespace-split, ASCII punctuation
+    stripped unless that leaves two characters or fewer, as VADER's
+    SentiText does) equal to one when lower-cased. Texts holding an emoji
+    VADER would spell out in words are always scored in domain mode."""
+    if not analyzer().emojis.keys().isdisjoint(text):
+        return True
+    terms = _domain_only_terms()
+    for word in text.split():
+        stripped = word.strip(_PUNCTUATION)
+        if (stripped if len(stripped) > 2 else word).lower() in terms:
+            return True
+    return False
+
+
+def _pieces(text: str) -> list[str]:
+    from rhetoric.text.sentences import split_sentences
+
+    pieces: list[str] = []
+    for sentence in split_sentences(text):
+        piece = sentence.text
+        while len(piece) > MAX_VADER_CHARS:
+            cut = piece.rfind(" ", 0, MAX_VADER_CHARS)
+            cut = cut if cut > 0 else MAX_VADER_CHARS
+            pieces.append(piece[:cut])
+            piece = piece[cut:]
+        pieces.append(piece)
+    return pieces

@@ -1,0 +1,458 @@
+"""Tests for rhetoric.extract.quotes: every attribution pattern of issue 3 on hand-written
+sentences in the style of the seed articles, the two seed sentences, odd input,
+and the sample corpus's gold quotes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rhetoric import load_corpus
+from rhetoric.extract.quotes import Quote, extract_quotes
+
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "raw" / "sample"
+
+
+def only(text: str) -> Quote:
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def assert_offsets(text: str, quotes: list[Quote]) -> None:
+    for q in quotes:
+        assert text[q.content_start:q.content_end] == q.content
+        if q.cue is not None:
+            assert text[q.cue_start:q.cue_end] == q.cue
+        if q.speaker is not None:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker
+
+
+# --------------------------------------------------------------------------
+# The four basic orders
+# --------------------------------------------------------------------------
+
+def test_quote_then_speaker_said():
+    text = "“Any attack will be met with an overwhelming response,” South Korean Defense Minister Park Seung-ho said."
+    q = only(text)
+    assert (q.kind, q.content) == ("direct", "Any attack will be met with an overwhelming response,")
+    assert (q.cue, q.speaker) == ("said", "South Korean Defense Minister Park Seung-ho")
+    assert (q.speaker_name, q.speaker_title, q.speaker_affiliation) == ("Park Seung-ho", "Defense Minister", "South Korea")
+    assert_offsets(text, [q])
+
+
+def test_quote_then_said_speaker():
+    q = only("“We are monitoring the situation closely,” said Pentagon spokeswoman Dana Whitcomb.")
+    assert q.kind == "direct" and q.cue == "said"
+    assert q.speaker == "Pentagon spokeswoman Dana Whitcomb"
+    assert (q.speaker_name, q.speaker_title, q.speaker_affiliation) == (
+        "Dana Whitcomb", "Pentagon spokeswoman", "United States")
+
+
+def test_speaker_said_comma_quote():
+    q = only("State Department spokesman Ethan Brandt said, “The United States condemns this launch.”")
+    assert (q.kind, q.content, q.cue) == ("direct", "The United States condemns this launch.", "said")
+    assert q.speaker_name == "Ethan Brandt" and q.speaker_title == "State Department spokesman"
+    assert q.speaker_affiliation == "United States"
+
+
+def test_speaker_said_colon_quote():
+    q = only("Defense Secretary Margaret Hale said: “We have been patient.”")
+    assert (q.kind, q.content, q.cue, q.speaker) == ("direct", "We have been patient.", "said",
+                                                     "Defense Secretary Margaret Hale")
+
+
+# --------------------------------------------------------------------------
+# Quotes across sentences and paragraphs
+# --------------------------------------------------------------------------
+
+def test_split_quote_both_pieces_attributed_to_one_speaker():
+    text = ("Defense Secretary Margaret Hale visited Seoul on Monday.\n\n"
+            "“Let there be no confusion in Pyongyang,” Hale said. “Our commitment to the defense of the "
+            "Republic of Korea is ironclad.”")
+    quotes = extract_quotes(text)
+    assert [q.content for q in quotes] == [
+        "Let there be no confusion in Pyongyang,",
+        "Our commitment to the defense of the Republic of Korea is ironclad.",
+    ]
+    assert {(q.kind, q.cue_start, q.speaker) for q in quotes} == {("direct", quotes[0].cue_start, "Hale")}
+    # the surname resolves to the full earlier mention, with its title
+    assert {(q.speaker_name, q.speaker_title) for q in quotes} == {("Margaret Hale", "Defense Secretary")}
+
+
+def test_multi_paragraph_quote_has_one_quote_per_paragraph():
+    text = ("Vice Foreign Minister Ri Chol-man said in a statement: “The drills are a rehearsal for invasion.\n\n"
+            "“We will not stand idle while the enemy sharpens its knives.\n\n"
+            "“Every provocation will be answered.”")
+    quotes = extract_quotes(text)
+    assert [q.content for q in quotes] == [
+        "The drills are a rehearsal for invasion.",
+        "We will not stand idle while the enemy sharpens its knives.",
+        "Every provocation will be answered.",
+    ]
+    assert {(q.kind, q.cue, q.speaker_name, q.speaker_title) for q in quotes} == {
+        ("direct", "said", "Ri Chol-man", "Vice Foreign Minister")}
+
+
+def test_floating_quote_paragraph_continues_previous_speaker():
+    text = ("“The allies are playing with fire,” said North Korea's ambassador Jo Song-gu.\n\n"
+            "“If a single shell lands on our territory, the response will be merciless.”\n\n"
+            "The Security Council adjourned without a vote.")
+    first, floating = extract_quotes(text)
+    assert floating.content == "If a single shell lands on our territory, the response will be merciless."
+    assert floating.kind == "direct" and floating.cue is None
+    assert floating.speaker == first.speaker and floating.speaker_name == "Jo Song-gu"
+
+
+# --------------------------------------------------------------------------
+# Speakers: appositives, organisations, pronouns
+# --------------------------------------------------------------------------
+
+def test_appositive_role_gives_title():
+    q = only("Hugh Hill, a doctor at the county clinic, said the wards were full of children.")
+    assert (q.kind, q.content, q.speaker) == ("indirect", "the wards were full of children", "Hugh Hill")
+    assert (q.speaker_name, q.speaker_title) == ("Hugh Hill", "doctor")
+
+
+def test_appositive_relative_clause_is_skipped():
+    q = only("Park, who replaced Kim Min-seok as defense minister in December, said the drills would go ahead.")
+    assert (q.speaker, q.content) == ("Park", "the drills would go ahead")
+
+
+def test_according_to_after_the_clause():
+    text = ("The bombers conducted a simulated bombing run before returning to base, "
+            "according to U.S. Pacific Air Forces.")
+    q = only(text)
+    assert (q.kind, q.cue, q.speaker) == ("indirect", "according to", "U.S. Pacific Air Forces")
+    assert q.content == "The bombers conducted a simulated bombing run before returning to base"
+    assert q.speaker_affiliation == "United States"
+
+
+def test_according_to_before_the_clause():
+    q = only("According to the Joint Chiefs of Staff, the missile flew about 800 kilometers.")
+    assert (q.cue, q.speaker, q.content) == ("According to", "the Joint Chiefs of Staff",
+                                             "the missile flew about 800 kilometers")
+    assert q.speaker_name == "Joint Chiefs of Staff" and q.speaker_affiliation == "South Korea"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ethan Brandt told reporters that the talks had stalled.",
+    "Ethan Brandt told reporters the talks had stalled.",
+])
+def test_told_reporters_with_and_without_that(sentence):
+    q = only(sentence)
+    assert (q.kind, q.cue, q.speaker, q.content) == ("indirect", "told", "Ethan Brandt", "the talks had stalled")
+
+
+@pytest.mark.parametrize("verb", ["warned", "said"])
+def test_speaker_verb_that(verb):
+    q = only(f"Japanese Defense Minister Kenji Moriyama {verb} that the launch was a grave threat.")
+    assert (q.kind, q.cue, q.content) == ("indirect", verb, "the launch was a grave threat")
+    assert (q.speaker_name, q.speaker_title, q.speaker_affiliation) == ("Kenji Moriyama", "Defense Minister", "Japan")
+
+
+def test_said_in_a_statement_both_orders():
+    after = only("The ministry said in a statement that the exercise was purely defensive.")
+    assert (after.content, after.speaker) == ("the exercise was purely defensive", "The ministry")
+    before = only("The exercise was purely defensive, the ministry said in a statement.")
+    assert (before.content, before.speaker, before.cue) == ("The exercise was purely defensive", "the ministry", "said")
+
+
+def test_organisation_speakers_and_descriptions():
+    text = ("South Korea's Defense Ministry said the North had fired two missiles.\n\n"
+            "The launch violated U.N. resolutions, state media reported.\n\n"
+            "The ministry said it was coordinating with Washington.")
+    first, media, later = extract_quotes(text)
+    assert (first.speaker, first.speaker_name, first.speaker_affiliation) == (
+        "South Korea's Defense Ministry", "South Korea Defense Ministry", "South Korea")
+    assert (media.kind, media.cue, media.speaker, media.content) == (
+        "indirect", "reported", "state media", "The launch violated U.N. resolutions")
+    # "the ministry" resolves to the ministry named before, not to state media
+    assert later.speaker == "The ministry" and later.speaker_name == "South Korea Defense Ministry"
+
+
+def test_pronoun_resolves_to_nearest_named_speaker():
+    text = ("“Diplomacy remains open,” said Secretary of State Daniel Okafor.\n\n"
+            "He warned that sanctions would tighten.")
+    _, reported = extract_quotes(text)
+    assert reported.speaker == "He"
+    assert (reported.speaker_name, reported.speaker_title, reported.speaker_affiliation) == (
+        "Daniel Okafor", "Secretary of State", None)
+
+
+# --------------------------------------------------------------------------
+# Quote marks: mixed shapes, odd numbers, scare quotes, fragments
+# --------------------------------------------------------------------------
+
+def test_straight_and_curly_quotes_mixed():
+    text = ('"The alliance is ready to fight tonight,” Gen. Raymond Castillo said. '
+            '“We train for this every day," he added.')
+    quotes = extract_quotes(text)
+    assert [(q.kind, q.content, q.cue) for q in quotes] == [
+        ("direct", "The alliance is ready to fight tonight,", "said"),
+        ("direct", "We train for this every day,", "added"),
+    ]
+    assert quotes[1].speaker == "he" and quotes[1].speaker_name == "Raymond Castillo"
+
+
+def test_odd_number_of_quote_marks_is_best_effort():
+    text = ("“The drills will continue as planned,” the Joint Chiefs said.\n\n"
+            "A JCS official said: “We are ready for any provocation.\n\n"
+            "Markets were calm.")
+    quotes = extract_quotes(text)
+    assert_offsets(text, quotes)
+    assert quotes[0].content == "The drills will continue as planned,"
+    # the unclosed quote runs to the end of its paragraph
+    assert quotes[1].content == "We are ready for any provocation." and quotes[1].kind == "direct"
+
+
+def test_scare_quotes_are_not_quotes():
+    assert extract_quotes("The so-called “peace” talks collapsed after the “Iron Lantern” exercise.") == []
+
+
+def test_quoted_fragment_in_reported_speech_is_mixed():
+    q = only("KCNA said the drills were “a rehearsal for invasion” and vowed to respond.")
+    assert (q.kind, q.speaker, q.speaker_name, q.speaker_affiliation) == ("mixed", "KCNA", "KCNA", "North Korea")
+    assert q.content.startswith("the drills were “a rehearsal for invasion”")
+
+
+def test_coordinated_cues_each_get_their_content():
+    text = ("Chinese Foreign Ministry spokeswoman Lin Weiyan said she was “not aware” of the plans "
+            "and denied that China had been briefed.")
+    first, second = extract_quotes(text)
+    assert (first.kind, first.cue, first.content) == ("mixed", "said", "she was “not aware” of the plans")
+    assert (second.kind, second.cue, second.content) == ("indirect", "denied", "China had been briefed")
+    assert first.speaker == second.speaker == "Chinese Foreign Ministry spokeswoman Lin Weiyan"
+    assert second.speaker_title == "Foreign Ministry spokeswoman" and second.speaker_affiliation == "China"
+
+
+def test_negated_speech_without_content_is_not_a_quote():
+    assert extract_quotes("The Pentagon has not said when the carrier will leave.") == []
+
+
+# --------------------------------------------------------------------------
+# Looser attributions: unknown speaker nouns, lead-ins, bare verbs
+# --------------------------------------------------------------------------
+
+def test_speaker_phrase_with_comma_adjectives_after_quote():
+    text = "“The launch changes nothing,” the soft-spoken, 68-year-old envoy said in an interview."
+    q = only(text)
+    assert (q.kind, q.cue, q.speaker) == ("direct", "said", "the soft-spoken, 68-year-old envoy")
+    assert_offsets(text, [q])
+
+
+def test_said_then_speaker_phrase_the_lexicons_do_not_know():
+    q = only("“Nobody in Seoul expected this,” said a longtime North Korea watcher who asked not to be named.")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "said", "a longtime North Korea watcher")
+
+
+def test_question_quote_then_bare_verb():
+    text = "“Will the talks resume in March?” Kim pressed. “Or is the channel closed for good?”"
+    first, second = extract_quotes(text)
+    assert (first.cue, first.speaker) == ("pressed", "Kim")
+    assert (second.kind, second.speaker) == ("direct", "Kim")
+    assert_offsets(text, [first, second])
+
+
+def test_full_clause_quote_after_lead_in_with_comma_or_colon():
+    q = only("The minister continued by saying, “We will not accept a freeze that rewards the launches.”")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "saying", "The minister")
+    q = only("Asked whether the drills would go ahead, he demurred: “That decision belongs to the alliance.”")
+    assert (q.kind, q.cue, q.speaker) == ("direct", ":", "he")
+    q = only("The statement said, “The exercise is defensive in nature and poses no threat.”")
+    assert (q.kind, q.speaker) == ("direct", "The statement")
+
+
+def test_quote_resumed_after_its_attribution():
+    text = "“The risk,” said Lee Min-ho, a researcher at the Asan Institute, “is that nobody backs down.”"
+    first, second = extract_quotes(text)
+    assert (first.content, second.content) == ("The risk,", "is that nobody backs down.")
+    assert first.speaker == second.speaker == "Lee Min-ho"
+    assert first.cue_start == second.cue_start
+
+
+def test_reported_content_that_is_one_quotation_is_direct():
+    text = "According to the ministry, “The missile flew 600 kilometres before falling into the sea.”"
+    q = only(text)
+    assert q.kind == "direct" and q.speaker == "the ministry"
+    # with "that" the quotation is part of reported speech
+    q = only("The ministry said that “the missile flew 600 kilometres before falling into the sea.”")
+    assert q.kind == "mixed"
+
+
+def test_short_lead_in_before_quote_makes_it_mixed():
+    text = "Based on the satellite images, “the site has been active for weeks,” the analyst said."
+    q = only(text)
+    assert (q.kind, q.speaker) == ("mixed", "the analyst")
+    assert q.content.startswith("Based on the satellite images, “the site")
+
+
+def test_headline_speaker_colon_single_quotes():
+    text = "Moon: ‘We Will Not Let the Peninsula Slide Into War.’\n\nPresident Moon Jae-in spoke on Monday."
+    quotes = extract_quotes(text)
+    assert [(q.kind, q.speaker, q.cue, q.content) for q in quotes] == [
+        ("direct", "Moon", ":", "We Will Not Let the Peninsula Slide Into War")]
+    assert_offsets(text, quotes)
+    assert extract_quotes("Note: 'the figures are rounded'") == []
+
+
+def test_double_apostrophe_marks_with_stray_space_or_nested_quote():
+    q = only("''The carrier group will stay in the region, '' said Col. Kim Dae-ho.")
+    assert (q.kind, q.speaker) == ("direct", "Col. Kim Dae-ho")
+    q = only("''We heard the drills described as 'routine,''' said a ministry official.")
+    assert (q.kind, q.speaker) == ("direct", "a ministry official")
+    assert q.content.startswith("We heard the drills")
+
+
+def test_quoted_paragraph_after_a_lead_in_paragraph_ending_in_a_colon():
+    text = ("After the launch, the Unification Ministry released the following statement:\n\n"
+            "“We urge the North to return to dialogue without preconditions.”")
+    q = only(text)
+    assert (q.kind, q.speaker, q.cue) == ("direct", "the Unification Ministry", ":")
+    q = only("Stated Moon:\n\n“We will keep the door to talks open for as long as it takes.”")
+    assert (q.kind, q.speaker, q.cue) == ("direct", "Moon", "Stated")
+
+
+def test_inverted_bare_verb_and_signature_line():
+    q = only("“Seoul has shown more restraint than anyone expected,” reads a Tuesday editorial in the Herald.")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "reads", "a Tuesday editorial")
+    text = "“We will answer any provocation. We will not start one.”\n\n- Defense Minister Park.\n\nThe drills end Friday."
+    q = only(text)
+    assert (q.kind, q.cue, q.speaker) == ("direct", "-", "Defense Minister Park")
+    assert_offsets(text, [q])
+
+
+def test_lead_in_clause_continued_by_a_lowercase_quote_is_one_statement():
+    text = "In case of a seventh test, the ministry said, “the response will be swift and firm.”"
+    lead, quote = extract_quotes(text)
+    assert (lead.kind, lead.content) == ("indirect", "In case of a seventh test")
+    assert (quote.kind, quote.content) == ("direct", "the response will be swift and firm.")
+    assert lead.cue_start == quote.cue_start and lead.speaker == quote.speaker == "the ministry"
+    # a quote that opens like a sentence stays the only piece
+    q = only("After the launch, the ministry said, “The response will be swift and firm.”")
+    assert (q.kind, q.speaker) == ("direct", "the ministry")
+
+
+def test_closing_mark_after_nested_quote_and_space_and_names_like_auxiliaries():
+    q = only("\"The envoy told us, 'We are not leaving the table,' \" she said.")
+    assert (q.kind, q.speaker) == ("direct", "she")
+    q = only("“The sanctions regime is failing,” Will wrote in his column.")
+    assert (q.kind, q.cue, q.speaker) == ("direct", "wrote", "Will")
+
+
+def test_the_statement_said_is_a_speaker_not_an_adverbial():
+    q = only("“The drills will proceed as planned,” the statement said.")
+    assert (q.kind, q.speaker) == ("direct", "the statement")
+
+
+# --------------------------------------------------------------------------
+# The seed articles' sentences (messy quote marks included)
+# --------------------------------------------------------------------------
+
+SEED_TRUMP = ("Tempers are flaring on both sides as Trump threatens to “totally destroy” North Korea, while "
+              "Pyongyang seethes against the “surprise nuclear strike drill”, accusing “gangster-like U.S. "
+              "imperialists” of seeking to ignite a nuclear war.")
+SEED_AUSTIN = ("When Defense Secretary Lloyd J. Austin III met with his South Korean counterpart, Lee Jong-sup, "
+               "in Washington last week, he warned that “any nuclear attack” by the North “would bring about "
+               "the end of the Kim regime. “. according to a joint statement.")
+
+
+def test_seed_threat_sentence():
+    quotes = extract_quotes(SEED_TRUMP)
+    assert_offsets(SEED_TRUMP, quotes)
+    assert [(q.kind, q.cue, q.speaker, q.speaker_name) for q in quotes] == [
+        ("mixed", "threatens", "Trump", "Trump"),
+        ("mixed", "accusing", "Pyongyang", "North Korea"),
+    ]
+    assert quotes[0].content == "to “totally destroy” North Korea"
+    assert quotes[1].content == "“gangster-like U.S. imperialists” of seeking to ignite a nuclear war"
+    # the name of the drill is not anyone's quote
+    assert not any("surprise nuclear strike drill" in q.content for q in quotes)
+
+
+def test_seed_austin_sentence_with_stray_mark():
+    q = only(SEED_AUSTIN)
+    assert (q.kind, q.cue, q.speaker) == ("mixed", "warned", "he")
+    assert q.content == "“any nuclear attack” by the North “would bring about the end of the Kim regime"
+    # "he" resolves to the titled person named earlier in the sentence; nothing in the
+    # sentence says which state he serves, so the affiliation stays unknown
+    assert (q.speaker_name, q.speaker_title, q.speaker_affiliation) == ("Lloyd J. Austin III", "Defense Secretary", None)
+
+
+# --------------------------------------------------------------------------
+# Never raise
+# --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "", " ", "\n\n\n", "“", "”", '"', "''", "“”", '""', "“ ” “", "said", "according to", ":",
+    "He said, “", "“Unclosed, he said.\n\n“Again", "\x00\x01“x\x02” said \x0b he", "”Backwards,“ he said.",
+    "a" * 5000 + "“", "“" * 300, "said " * 300,
+])
+def test_odd_inputs_never_raise(text):
+    quotes = extract_quotes(text)
+    assert_offsets(text, quotes)
+
+
+def test_unusual_whitespace_between_quote_and_speaker():
+    # a no-break space after the closing mark once made the whole article return no quotes
+    q = only("“We will hold the line,”\u00a0Gen. Raymond Castillo said.")
+    assert (q.kind, q.speaker_name) == ("direct", "Raymond Castillo")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["“", "”", '"', "''", "‘", "’", " he said", " said ", "Hale", ", ", ". ",
+                                 ":", "\n\n", "the ministry", " according to ", "that ", "We will",
+                                 " fight", "\x00", "—"]), max_size=40).map("".join))
+def test_random_input_never_raises_and_offsets_hold(text):
+    quotes = extract_quotes(text)
+    assert_offsets(text, quotes)
+    assert quotes == extract_quotes(text)  # deterministic
+
+
+# --------------------------------------------------------------------------
+# Sample corpus gold (data/raw/sample/gold.jsonl)
+# --------------------------------------------------------------------------
+
+def _greedy_match(predicted: list[tuple[int, int]], gold: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Issue 3's rule: greedy one-to-one; overlap >= 50% of the gold span and of the prediction."""
+    pairs = []
+    for i, (ps, pe) in enumerate(predicted):
+        for j, (gs, ge) in enumerate(gold):
+            overlap = min(pe, ge) - max(ps, gs)
+            if overlap > 0 and 2 * overlap >= ge - gs and 2 * overlap >= pe - ps:
+                pairs.append((overlap, i, j))
+    used_p, used_g, result = set(), set(), []
+    for _, i, j in sorted(pairs, key=lambda item: (-item[0], item[1], item[2])):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            result.append((i, j))
+    return result
+
+
+@pytest.mark.skipif(not (SAMPLE / "gold.jsonl").exists(), reason="sample corpus not present")
+def test_sample_corpus_against_gold():
+    corpus = load_corpus(SAMPLE / "articles")
+    texts = dict(zip(corpus.articles.doc_id, corpus.articles.text))
+    tp = n_pred = n_gold = names_right = 0
+    for line in (SAMPLE / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        text = texts[record["doc_id"]]
+        predicted = extract_quotes(text)
+        assert_offsets(text, predicted)
+        gold = record["quotes"]
+        pairs = _greedy_match([(q.content_start, q.content_end) for q in predicted],
+                              [(g["content_start"], g["content_end"]) for g in gold])
+        tp += len(pairs)
+        n_pred += len(predicted)
+        n_gold += len(gold)
+        names_right += sum(predicted[i].speaker_name == gold[j]["speaker_name"] for i, j in pairs)
+    precision, recall = tp / n_pred, tp / n_gold
+    # measured when written: P 0.960, R 0.886, speaker_name 0.794 on matches
+    assert precision >= 0.94, precision
+    assert recall >= 0.86, recall
+    assert names_right / tp >= 0.77, names_right / tp

@@ -1,0 +1,268 @@
+"""Tests for rhetoric.extract.threats: the cases named in issue 4, its negatives, the
+two seed articles' threat sentences, odd input, and the sample corpus gold.
+
+Gold matching rule (test_sample_corpus_gold): a predicted and a gold threat
+phrase match when their character spans overlap by at least 50% of the
+shorter span; pairs are matched greedily one-to-one, best overlap ratio
+(overlap / longer span) first. Kind is not part of the match; actor accuracy
+is measured on the matched pairs.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import rhetoric
+from rhetoric.extract.threats import Threat, extract_threats, threat_salience
+
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "raw" / "sample"
+
+
+def only(text: str) -> Threat:
+    threats = extract_threats(text)
+    assert len(threats) == 1, threats
+    return threats[0]
+
+
+# --- the cases named in the issue ------------------------------------------
+
+
+def test_trump_threatens_to_totally_destroy_north_korea():
+    text = "Tempers are flaring on both sides as Trump threatens to “totally destroy” North Korea."
+    threat = only(text)
+    assert threat.text == "threatens to “totally destroy” North Korea"
+    assert text[threat.start:threat.end] == threat.text
+    assert (threat.kind, threat.actor, threat.target) == ("threat", "United States", "North Korea")
+    assert threat.cameo == "1384" and threat.intensity == -7.0
+    assert threat.modality == "threaten"
+    assert "destroy" in " ".join(threat.evidence)
+
+
+def test_any_nuclear_attack_would_bring_about_the_end_of_the_kim_regime():
+    # seed: north-korea-launches-more-missiles (odd closing quote kept as in the source)
+    text = ("When Defense Secretary Lloyd J. Austin III met with his South Korean counterpart, Lee Jong-sup, "
+            "in Washington last week, he warned that “any nuclear attack” by the North “would bring about "
+            "the end of the Kim regime. “. according to a joint statement.")
+    threat = only(text)
+    assert threat.text == "would bring about the end of the Kim regime"
+    assert threat.kind == "threat" and threat.cameo == "138"
+    assert threat.actor == "United States"  # "he" = the Defense Secretary
+    assert threat.target == "North Korea"
+    assert threat.conditional is True and threat.modality == "would"
+
+
+def test_would_use_nuclear_weapons_if_threatened():
+    text = ("Concerns about North Korea’s nuclear arsenal are rising in South Korea since North Korea’s adoption "
+            "a more aggressive nuclear doctrine, openly declaring that he would use nuclear weapons if threatened.")
+    threat = only(text)
+    assert threat.text == "he would use nuclear weapons if threatened"
+    assert (threat.kind, threat.actor, threat.conditional) == ("threat", "North Korea", True)
+    assert threat.cameo == "1385"  # weapons of mass destruction
+
+
+def test_exercises_would_not_be_taken_lightly_is_a_conditional_warning():
+    text = ("The drills were scheduled for this week, but North Korea had earlier warned that any military "
+            "exercises conducted near their territory would not be taken lightly.")
+    threat = only(text)
+    assert threat.text == "any military exercises conducted near their territory would not be taken lightly"
+    assert (threat.kind, threat.actor, threat.conditional, threat.modality) == ("warning", "North Korea", True,
+                                                                               "would")
+    assert threat.cameo == "130" and threat.intensity == -4.4
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("If Washington keeps up the drills, it will regret it, the foreign ministry in Pyongyang said.",
+     "If Washington keeps up the drills, it will regret it"),
+    ("Beijing warned that the United States would pay a heavy price for the arms sale.",
+     "the United States would pay a heavy price for the arms sale"),
+])
+def test_veiled_warnings(text, phrase):
+    threat = only(text)
+    assert threat.kind == "warning" and threat.text == phrase
+    assert threat.cameo == "130"
+
+
+def test_ultimatum_demand_with_deadline_or_else():
+    text = ("The General Staff demanded that Seoul halt the loudspeaker broadcasts within 48 hours "
+            "or face “merciless punishment”.")
+    threat = only(text)
+    assert threat.kind == "ultimatum" and threat.cameo == "139" and threat.intensity == -7.0
+    assert threat.conditional is True
+    assert "within 48 hours" in threat.text and "merciless punishment" in threat.text
+
+
+def test_ultimatum_across_two_sentences():
+    text = ('"The U.S. must stop the exercise within 72 hours. If it fails to do so, the army will strike '
+            'the bases of aggression," the KPA General Staff said.')
+    threat = only(text)
+    assert threat.kind == "ultimatum"
+    assert threat.text.startswith("The U.S. must stop the exercise within 72 hours.")
+    assert threat.text.endswith("will strike the bases of aggression")
+    assert threat.actor == "North Korea"
+
+
+def test_sanctions_threat_is_cameo_1312():
+    threat = only("Treasury officials said Washington would impose sanctions on any bank that handles the cargo.")
+    assert (threat.kind, threat.cameo, threat.actor, threat.conditional) == ("threat", "1312", "United States",
+                                                                            True)
+
+
+@pytest.mark.parametrize("text, phrase, actor, cameo", [
+    # bomber flights (seed: north-korea-launches-more-missiles)
+    ("On Saturday, two nuclear-capable B-1B Lancer bombers, taking off from Guam, the American territory in the "
+     "Western Pacific, flew over South Korea, flanked by four South Korean F-35A fighter jets and four American "
+     "F- 16, according to the South Korean military.", "flew over South Korea", "United States", "150"),
+    # a bilateral mission (seed: bomber-runs-near-north-korea), inside a quoted fragment
+    ("Two U.S. Air Force B-1B Lancer bombers assigned to the 37th Expeditionary Bomb Sqaudron, along with "
+     "Japanese and South Korean fighter jets, “conducted a sequenced bilateral mission in the vicinity of the "
+     "Korean peninsula, Nov. 2 (Korea Standard Time),” according to a statement by the U.S. Pacific Air Forces.",
+     "conducted a sequenced bilateral mission in the vicinity of the Korean peninsula", "United States", "150"),
+    ("China began large-scale live-fire drills around Taiwan on Monday.",
+     "began large-scale live-fire drills around Taiwan", "China", "150"),
+    ("Pyongyang fired two ballistic missiles into the sea on Sunday.",
+     "fired two ballistic missiles into the sea", "North Korea", "150"),
+    ("The Pentagon deployed an aircraft carrier strike group to the Korean peninsula.",
+     "deployed an aircraft carrier strike group to the Korean peninsula", "United States", "154"),
+    ("Russia has massed more than 100,000 troops near the Ukrainian border.",
+     "massed more than 100,000 troops near the Ukrainian border", "Russia", "154"),
+])
+def test_show_of_force_events(text, phrase, actor, cameo):
+    threat = only(text)
+    assert threat.kind == "show_of_force"
+    assert (threat.text, threat.actor, threat.cameo) == (phrase, actor, cameo)
+    assert threat.intensity == -7.2 and threat.modality is None
+
+
+def test_show_of_force_kept_apart_from_verbal_threat_in_one_sentence():
+    text = ("North Korea fired more than 100 artillery shells into waters off its west coast, and its military "
+            "demanded that the allies halt the exercises within 48 hours or face “decisive military action”.")
+    kinds = [(t.kind, t.actor) for t in extract_threats(text)]
+    assert kinds == [("show_of_force", "North Korea"), ("ultimatum", "North Korea")]
+
+
+def test_threat_inside_quote_belongs_to_the_speaker():
+    text = ("“If the enemies dare to use force, we will strike first,” KCNA said.\n\n"
+            "“North Korea will pay a heavy price,” said Defense Secretary Margaret Hale.")
+    first, second = extract_threats(text)
+    assert first.text == "If the enemies dare to use force, we will strike first"
+    assert (first.actor, first.conditional) == ("North Korea", True)
+    assert (second.actor, second.target, second.kind) == ("United States", "North Korea", "warning")
+
+
+def test_floating_quote_paragraph_continues_previous_speaker():
+    text = ("“We do not want war,” said a spokesman for the DPRK Foreign Ministry.\n\n"
+            "“But the U.S. imperialists will be buried in a sea of fire if they attack.”")
+    threat = only(text)
+    assert (threat.actor, threat.target, threat.conditional) == ("North Korea", "United States", True)
+
+
+# --- negatives ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    # reports and analysis about threats
+    "Analysts said a test would be a serious escalation.",
+    "Analysts said a nuclear strike would be met with an overwhelming response.",
+    "Yoon Ha-jin, a missile analyst in Seoul, said the North would strike first in any war.",
+    # denials
+    "The ministry denied that any strike was planned.",
+    "The ministry denied that it would strike first.",
+    # non-security uses of threaten
+    "Climate change threatens farmers.",
+    "Rising seas threaten to destroy coastal villages.",
+    "A long dry spell threatens the spring rice seedlings, according to the county office.",
+    # nominal and habitual mentions
+    "The whole world knows who is the real threat to peace.",
+    "She noted that the army had threatened preemptive strikes during almost every major exercise.",
+    # hedged forecasts, plans and history are not shows of force or threats
+    "Seoul and Washington would hold more combined air drills in the coming weeks.",
+    "In March 2023, it fired a series of short-range missiles during the allies' spring drills.",
+    "The missile flew about 1,000 kilometers before falling into the sea.",
+])
+def test_negatives_are_not_threats(text):
+    assert extract_threats(text) == []
+
+
+# --- robustness ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "   ", '"odd quote “ here', "\x00\x01 \x07", "“" * 50, "will " * 200])
+def test_odd_input_never_raises(text):
+    for threat in extract_threats(text):
+        assert text[threat.start:threat.end] == threat.text
+
+
+def test_non_string_input_is_empty():
+    assert extract_threats(None) == []  # type: ignore[arg-type]
+    assert threat_salience(None) == 0.0  # type: ignore[arg-type]
+
+
+def test_threat_salience_rate_per_thousand_tokens():
+    assert threat_salience("") == 0.0
+    assert threat_salience("Seoul and Tokyo signed a fisheries deal.") == 0.0
+    # threatened, nuclear, strike = 3 threat words in 7 tokens
+    assert threat_salience("Pyongyang threatened a nuclear strike. Seoul shrugged.") == pytest.approx(3000 / 7)
+
+
+# --- the sample corpus --------------------------------------------------------
+
+
+def _match(predicted: list[Threat], gold: list[dict]) -> list[tuple[int, int]]:
+    pairs = []
+    for i, p in enumerate(predicted):
+        for j, g in enumerate(gold):
+            overlap = min(p.end, g["end"]) - max(p.start, g["start"])
+            shorter = min(p.end - p.start, g["end"] - g["start"])
+            if overlap > 0 and overlap >= 0.5 * shorter:
+                pairs.append((overlap / max(p.end - p.start, g["end"] - g["start"]), i, j))
+    used_p, used_g, matched = set(), set(), []
+    for _ratio, i, j in sorted(pairs, reverse=True):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            matched.append((i, j))
+    return matched
+
+
+@pytest.fixture(scope="module")
+def sample():
+    corpus = rhetoric.load_corpus(SAMPLE / "articles")
+    texts = dict(zip(corpus.articles.doc_id, corpus.articles.text))
+    with open(SAMPLE / "gold.jsonl", encoding="utf-8") as handle:
+        gold = {row["doc_id"]: row["threats"] for row in map(json.loads, handle)}
+    return texts, gold
+
+
+def test_sample_corpus_gold(sample):
+    texts, gold = sample
+    tp = fp = fn = actor_right = 0
+    for doc_id, text in texts.items():
+        predicted = extract_threats(text)
+        for threat in predicted:
+            assert text[threat.start:threat.end] == threat.text
+            assert threat.sentence_start <= threat.start < threat.end <= threat.sentence_end
+        matched = _match(predicted, gold[doc_id])
+        tp += len(matched)
+        fp += len(predicted) - len(matched)
+        fn += len(gold[doc_id]) - len(matched)
+        actor_right += sum(predicted[i].actor == gold[doc_id][j]["actor"] for i, j in matched)
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert precision >= 0.90, (precision, tp, fp)
+    assert recall >= 0.85, (recall, tp, fn)
+    assert actor_right / tp >= 0.85, actor_right / tp
+
+
+def test_sample_corpus_negatives_planted_in_text(sample):
+    texts, _gold = sample
+    found = [t.text for t in extract_threats(texts["hpr-2026-08-19-drought-aid"])]
+    assert not any("drought" in phrase or "farmers" in phrase for phrase in found)
+    assert not any("Analysts" in t.text for text in texts.values() for t in extract_threats(text))
+
+
+def test_deterministic(sample):
+    texts, _gold = sample
+    text = texts["th-2026-03-11-kpa-ultimatum"]
+    assert extract_threats(text) == extract_threats(text)
