@@ -38,8 +38,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rhetoric.reporting.reports import (ParameterError, ReportFailed, inside, kernel_name, render_report, safe_name,
-                              template_parameters, validate_parameters)
+from rhetoric.reporting.reports import (ParameterError, ReportFailed, check_inputs, inside, kernel_manager, kernel_name,
+                                        processed_folder, render_report, safe_name, validate_parameters)
 from rhetoric.io.store import atomic_path, sha256_file
 
 __all__ = [
@@ -115,12 +115,7 @@ def read_grid(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
 
 
 def _processed_folder(template: Path, parameters: Mapping[str, Any]) -> Path | None:
-    defaults = template_parameters(template)
-    merged = {**defaults, **parameters}
-    corpus, root = merged.get("corpus"), merged.get("processed_root")
-    if not isinstance(corpus, str) or not isinstance(root, str):
-        return None
-    return (template.parent / root / corpus).resolve()
+    return processed_folder(template, dict(parameters))
 
 
 def each_doc_parameters(template: Path, corpus: str, fixed: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -158,8 +153,13 @@ def make_jobs(template: str | os.PathLike[str], *, grid: list[dict[str, Any]] | 
     if each_doc is not None:
         docs = each_doc_parameters(template, each_doc, fixed)
         sets = [{**item, **doc} for item in sets for doc in docs]
+    checked: set[str] = set()
     for parameters in sets:
         validate_parameters(template, parameters)
+        folder = str(_processed_folder(template, parameters))
+        if folder not in checked:  # the input tables, once per folder
+            check_inputs(template, parameters)
+            checked.add(folder)
     varying = [name for name in dict.fromkeys(k for item in sets for k in item)
                if len({json.dumps(item.get(name), sort_keys=True, default=str) for item in sets}) > 1]
     jobs, taken = [], set()
@@ -416,9 +416,7 @@ def _wait(client: Any, msg_id: str, timeout: float = 120) -> bool:
 
 
 def _start_kernel() -> Any:
-    from jupyter_client.manager import KernelManager
-
-    km = KernelManager(kernel_name=_KERNEL)
+    km = kernel_manager(_KERNEL)
     km.start_kernel(cwd=_CWD)
     client, msg_id = _send(km, f"import rhetoric.reporting.batch as _rh_batch\n_rh_batch.kernel_prepare({_CWD!r})\ndel _rh_batch\n")
     return km, client, msg_id

@@ -21,6 +21,8 @@ import html
 import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +53,23 @@ __all__ = [
     "article_quotes",
     "sentiment_arc",
     "device_counts",
+    "ALL_ARTICLES",
+    "GROUPINGS",
+    "Grouping",
+    "grouped",
+    "has_dates",
+    "metadata_coverage",
+    "monthly_mean",
+    "integer_ticks",
+    "legend_outside",
+    "frame_label",
+    "share_frames",
+    "balance_frames",
+    "frame_balances",
+    "item_answers",
+    "cameo_category",
+    "threat_categories",
+    "intensity_by_category",
 ]
 
 TABLES = TABLE_NAMES
@@ -105,8 +124,9 @@ def load_tables(corpus: str, processed_root: str | os.PathLike[str] = "data/proc
 
     folder = Path(processed_root) / corpus
     if not (folder / "articles.parquet").is_file():
+        shown = folder.as_posix() if folder.is_absolute() else folder.resolve().as_posix()
         raise FileNotFoundError(f"no extracted tables for corpus {corpus!r} in {processed_root}; "
-                                f"run `rhetoric extract data/raw/{corpus} -o {folder.as_posix()}` first")
+                                f"run `rhetoric extract data/raw/{corpus} -o {shown}` first")
     frames = {name: read_table(folder / f"{name}.parquet") if (folder / f"{name}.parquet").is_file() else _empty_table(name)
               for name in TABLES}
     articles = frames["articles"]
@@ -155,17 +175,43 @@ def heading(text: str, level: int = 3) -> Html:
     return Html(f"<h{level}>{_esc(text)}</h{level}>")
 
 
-def html_table(frame: pd.DataFrame, *, float_format: str = "{:.3f}", max_rows: int | None = 50) -> Html:
-    """``frame`` as an HTML table, every cell escaped, without the index.
+_TABLE_CSS = "<style>.rh-table td, .rh-table th { text-align: left; vertical-align: top; }</style>"
+
+
+def _integer_valued(column: pd.Series) -> bool:
+    values = column.dropna()
+    return len(values) > 0 and bool((values == values.round()).all()) and bool((values.abs() < 2**53).all())
+
+
+def html_table(frame: pd.DataFrame, *, caption: str | None = None, float_format: str = "{:.3f}",
+               max_rows: int | None = 50, drop_empty: bool = True) -> Html:
+    """``frame`` as an HTML table, every cell escaped, without the index,
+    under ``caption``. Float columns whose values are all whole numbers
+    (counts that went through a mean or a pivot) print as integers;
+    columns with no value at all are left out (``drop_empty``); a missing
+    value is an empty cell, never "nan".
 
     >>> "&lt;script&gt;" in html_table(pd.DataFrame({"text": ["<script>x</script>"]}))
     True
+    >>> page = html_table(pd.DataFrame({"n": [477.0, 3.0], "outlet": [None, None], "x": [0.5, None]}), caption="Counts")
+    >>> ">Counts</caption>" in page, ">477<" in page, "outlet" in page, "nan" in page
+    (True, True, False, False)
     """
     shown = frame if max_rows is None else frame.head(max_rows)
-    formatters = {column: (lambda value, f=float_format: "" if pd.isna(value) else f.format(value))
-                  for column in shown.columns if pd.api.types.is_float_dtype(shown[column])}
+    if drop_empty and len(shown):
+        shown = shown.loc[:, [not shown.iloc[:, i].isna().all() for i in range(shown.shape[1])]]
+    formatters = {}
+    for position, column in enumerate(shown.columns):
+        values = shown.iloc[:, position]
+        if pd.api.types.is_float_dtype(values):
+            fmt = "{:.0f}" if _integer_valued(values) else float_format
+            formatters[column] = lambda value, f=fmt: "" if pd.isna(value) else f.format(value)
     body = shown.to_html(index=False, escape=True, na_rep="", formatters=formatters, border=0,
                          classes="rh-table", justify="left")
+    body = _TABLE_CSS + body
+    if caption:
+        start = body.index(">", body.index("<table")) + 1
+        body = body[:start] + f'\n  <caption style="caption-side:top;text-align:left;font-weight:bold;white-space:nowrap;padding:.3em 0">{_esc(caption)}</caption>' + body[start:]
     if max_rows is not None and len(frame) > max_rows:
         body += f'<p class="rh-more">{len(frame) - max_rows} more rows not shown.</p>'
     return Html(body)
@@ -175,15 +221,26 @@ def article_header(article: Mapping[str, Any]) -> Html:
     """Title, outlet, date and link of one article row, escaped. The link is
     shown as text (never an ``href``), since its scheme comes from the data.
 
+    Missing fields (None, NaN, empty) are left out, never shown as "nan".
+
     >>> article_header({"title": "<i>T</i>", "outlet": "W", "date": None, "url": "javascript:alert(1)"})
     '<h2 class="rh-title">&lt;i&gt;T&lt;/i&gt;</h2><p class="rh-meta">W · date unknown · <code>javascript:alert(1)</code></p>'
+    >>> article_header({"doc_id": "article_7", "title": float("nan"), "outlet": float("nan"), "date": pd.NaT, "url": None})
+    '<h2 class="rh-title">article_7</h2><p class="rh-meta">no outlet, date or link given</p>'
     """
-    date = article.get("date")
-    date_text = "date unknown" if date is None or pd.isna(date) else pd.Timestamp(date).strftime("%Y-%m-%d")
-    parts = [_esc(article.get("outlet") or "outlet unknown"), date_text]
-    if article.get("url"):
-        parts.append(f"<code>{_esc(article['url'])}</code>")
-    return Html(f'<h2 class="rh-title">{_esc(article.get("title") or article.get("doc_id") or "untitled")}</h2>'
+    date = _value(article, "date")
+    parts = []
+    if _value(article, "outlet"):
+        parts.append(_esc(_value(article, "outlet")))
+    if date is not None:
+        parts.append(pd.Timestamp(date).strftime("%Y-%m-%d"))
+    if _value(article, "url"):
+        parts.append(f"<code>{_esc(_value(article, 'url'))}</code>")
+    if not parts:
+        parts.append("no outlet, date or link given")
+    elif date is None:
+        parts.insert(1 if _value(article, "outlet") else 0, "date unknown")
+    return Html(f'<h2 class="rh-title">{_esc(_value(article, "title") or _value(article, "doc_id") or "untitled")}</h2>'
                 f'<p class="rh-meta">{" · ".join(parts)}</p>')
 
 
@@ -228,8 +285,15 @@ def _int_or_none(value: Any) -> int | None:
 
 def _value(row: Mapping[str, Any], name: str) -> Any:
     value = row.get(name)
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value) or value == "":
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value):
         return None
+    if isinstance(value, str) and not value.strip():
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
     return value
 
 
@@ -358,6 +422,7 @@ def extreme_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, n: int = 5, *, 
         return pd.DataFrame(columns=columns)
     picked = quotes.nsmallest(n, "compound") if most == "negative" else quotes.nlargest(n, "compound")
     picked = picked.merge(articles[["doc_id", "outlet", "date"]], on="doc_id", how="left")
+    picked = picked.assign(speaker_name=picked["speaker_name"].fillna(picked["speaker"])).drop(columns=["speaker"])
     picked = picked.rename(columns={"speaker_name": "speaker", "speaker_title": "title", "content": "quote"})
     picked["date"] = pd.to_datetime(picked["date"]).dt.strftime("%Y-%m-%d")
     return picked[columns].reset_index(drop=True)
@@ -431,7 +496,9 @@ def frame_evidence(frames: pd.DataFrame, scheme: str, n: int = 5) -> pd.DataFram
 
 
 def threat_intensity(threats: pd.DataFrame, articles: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
-    """Per month (and ``by`` group): threat count, mean and maximum intensity."""
+    """Per month (and ``by`` group): threat count, mean and maximum
+    intensity. Threats of undated articles are left out (see
+    :func:`intensity_by_category` for a view that needs no dates)."""
     keys = ["month"] + ([by] if by else [])
     columns = keys + ["threats", "mean_intensity", "max_intensity"]
     if threats.empty:
@@ -442,20 +509,100 @@ def threat_intensity(threats: pd.DataFrame, articles: pd.DataFrame, by: str | No
     return result[columns]
 
 
-def threat_table(threats: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per threat: date, outlet, actor → target, kind, conditional,
-    intensity and the phrase, most intense first (largest absolute
-    intensity: the threats extractor scores on the Goldstein scale, where
-    −10 is the most hostile)."""
-    columns = ["date", "outlet", "actor → target", "kind", "conditional", "intensity", "phrase", "doc_id"]
+#: The root categories of the CAMEO event codebook (Gerner et al. 2002), by two-digit code.
+CAMEO_ROOTS = {
+    "01": "Make public statement", "02": "Appeal", "03": "Express intent to cooperate", "04": "Consult",
+    "05": "Engage in diplomatic cooperation", "06": "Engage in material cooperation", "07": "Provide aid",
+    "08": "Yield", "09": "Investigate", "10": "Demand", "11": "Disapprove", "12": "Reject", "13": "Threaten",
+    "14": "Protest", "15": "Exhibit force posture", "16": "Reduce relations", "17": "Coerce", "18": "Assault",
+    "19": "Fight", "20": "Use unconventional mass violence",
+}
+
+
+@lru_cache(maxsize=1)
+def _cameo_labels() -> dict[str, str]:
+    try:
+        from rhetoric.lexicons import read_lexicon_lines
+
+        rows = [line.split("\t") for line in read_lexicon_lines("cameo_threats.tsv")]
+    except Exception:  # the lexicon is optional here: labels only
+        return {}
+    header = [cell.strip().lower() for cell in rows[0]] if rows else []
+    if "code" not in header or "label" not in header:
+        return {}
+    code, label = header.index("code"), header.index("label")
+    return {row[code].strip(): row[label].strip() for row in rows[1:] if len(row) > max(code, label)}
+
+
+def cameo_category(code: Any) -> str | None:
+    """The CAMEO root category of an event code, e.g. ``"13 Threaten"``.
+
+    >>> cameo_category("1384"), cameo_category("154"), cameo_category(None)
+    ('13 Threaten', '15 Exhibit force posture', None)
+    """
+    if code is None or (isinstance(code, float) and code != code):
+        return None
+    digits = str(code).strip()[:2]
+    return f"{digits} {CAMEO_ROOTS[digits]}" if digits in CAMEO_ROOTS else None
+
+
+def threat_categories(threats: pd.DataFrame) -> pd.DataFrame:
+    """``threats`` with a ``category`` column (the table's own CAMEO
+    category where it has one, else the root category of its ``cameo``
+    code) and ``cameo_label`` (the code's label in ``cameo_threats.tsv``).
+    Columns a table from an older version lacks are added empty."""
+    table = threats.copy()
+    for column in ("cameo", "intensity", "actor", "target", "kind", "conditional", "text"):
+        if column not in table:
+            table[column] = None
+    derived = table["cameo"].map(cameo_category)
+    given = next((table[c] for c in ("category", "cameo_category") if c in table), None)
+    table["category"] = derived if given is None else given.where(given.notna() & (given.astype(str) != ""), derived)
+    table["category"] = table["category"].fillna("uncoded")
+    labels = _cameo_labels()
+    table["cameo_label"] = table["cameo"].map(lambda c: None if c is None or c != c else
+                                              f"{c} {labels[str(c)]}" if str(c) in labels else str(c))
+    return table
+
+
+def intensity_by_category(threats: pd.DataFrame) -> pd.DataFrame:
+    """Per CAMEO category: the number of threats and their mean, most and
+    least hostile intensity (Goldstein scores: lower is more hostile),
+    most hostile category first.
+
+    >>> t = pd.DataFrame({"cameo": ["138", "1384", "154"], "intensity": [-7.0, -9.0, -7.2]})
+    >>> intensity_by_category(t).values.tolist()
+    [['13 Threaten', 2, -8.0, -9.0, -7.0], ['15 Exhibit force posture', 1, -7.2, -7.2, -7.2]]
+    """
+    columns = ["category", "threats", "mean_intensity", "most_hostile", "least_hostile"]
     if threats.empty:
         return pd.DataFrame(columns=columns)
-    table = threats.merge(articles[["doc_id", "date", "outlet"]], on="doc_id", how="left")
-    table["actor → target"] = table["actor"].fillna("?") + " → " + table["target"].fillna("?")
+    table = threat_categories(threats)
+    result = table.groupby("category").agg(threats=("intensity", "size"), mean_intensity=("intensity", "mean"),
+                                           most_hostile=("intensity", "min"), least_hostile=("intensity", "max"))
+    return result.reset_index().sort_values(["mean_intensity", "category"]).reset_index(drop=True)[columns]
+
+
+def threat_table(threats: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per threat: article title, date, outlet, actor → target,
+    kind, CAMEO category and code, conditional, intensity and the phrase,
+    most hostile first (lowest Goldstein score; −10 is the most hostile).
+    Columns missing from older tables are read as empty."""
+    columns = ["article", "date", "outlet", "actor → target", "kind", "category", "CAMEO code", "conditional",
+               "intensity", "phrase", "doc_id"]
+    if threats.empty:
+        return pd.DataFrame(columns=columns)
+    meta = [c for c in ("doc_id", "title", "date", "outlet") if c in articles]
+    table = threat_categories(threats).merge(articles[meta], on="doc_id", how="left")
+    for column in ("title", "date", "outlet"):
+        if column not in table:
+            table[column] = None
+    actor = table["actor_mention"].fillna(table["actor"]) if "actor_mention" in table else table["actor"]
+    table["actor → target"] = actor.fillna("?").astype(str) + " → " + table["target"].fillna("?").astype(str)
     table["date"] = pd.to_datetime(table["date"]).dt.strftime("%Y-%m-%d")
-    table = table.rename(columns={"text": "phrase"})
-    table = table.assign(_magnitude=table["intensity"].abs())
-    return table.sort_values(["_magnitude", "date", "doc_id"], ascending=[False, True, True])[columns].reset_index(drop=True)
+    table = table.rename(columns={"text": "phrase", "title": "article", "cameo_label": "CAMEO code"})
+    return table.sort_values(["intensity", "date", "doc_id"], ascending=[True, True, True],
+                             na_position="last")[columns].reset_index(drop=True)
 
 
 def article_quotes(quotes: pd.DataFrame, doc_id: str | None = None) -> pd.DataFrame:
@@ -501,3 +648,200 @@ def device_counts(devices: pd.DataFrame, articles: pd.DataFrame, by: str = "outl
     counts = counts.merge(tokens, on=by)
     counts["per_1k"] = 1000 * counts["n"] / counts["tokens"].where(counts["tokens"] > 0)
     return counts[columns]
+
+
+# --------------------------------------------------------------------------
+# Whatever metadata the corpus has: groups, months, labels
+# --------------------------------------------------------------------------
+
+#: The group of every article when the corpus gives nothing to group by.
+ALL_ARTICLES = "all articles"
+
+#: The values a report's ``group_by`` parameter may take.
+GROUPINGS = ("outlet", "month", "all")
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """Articles with a ``group`` column, what it holds, and a note for the
+    reader when the grouping asked for was not possible."""
+
+    articles: pd.DataFrame
+    by: str
+    label: str
+    note: str | None
+
+    @property
+    def n_groups(self) -> int:
+        return int(self.articles["group"].nunique())
+
+
+def has_dates(articles: pd.DataFrame) -> bool:
+    """Whether any article has a date."""
+    return "date" in articles and bool(articles["date"].notna().any())
+
+
+def grouped(articles: pd.DataFrame, by: str = "outlet") -> Grouping:
+    """Group the articles by ``outlet``, ``month`` or ``all`` (one group),
+    falling back to one group (``"all articles"``) with a note when the
+    corpus has no outlets or no dates. Articles missing the field of an
+    otherwise usable grouping form an "outlet unknown" or "date unknown" group.
+
+    >>> a = pd.DataFrame({"doc_id": ["a", "b"], "outlet": [None, None], "date": [None, None]})
+    >>> g = grouped(a, "outlet"); g.by, g.articles["group"].tolist(), g.note is not None
+    ('all', ['all articles', 'all articles'], True)
+    """
+    if by not in GROUPINGS:
+        raise ValueError(f"group_by must be one of {', '.join(GROUPINGS)}; got {by!r}")
+    frame = articles.copy()
+    if by == "outlet":
+        if "outlet" in frame and frame["outlet"].notna().any():
+            frame["group"] = frame["outlet"].fillna("outlet unknown").astype(str)
+            return Grouping(frame, "outlet", "Outlet", None)
+        note = (f"This corpus names no outlet for its articles, so the {len(frame)} articles are shown "
+                f"as one group ({ALL_ARTICLES!r}).")
+    elif by == "month":
+        if has_dates(frame):
+            month = pd.to_datetime(frame["date"]).dt.to_period("M").dt.strftime("%Y-%m")
+            frame["group"] = month.where(frame["date"].notna(), "date unknown").astype(str)
+            return Grouping(frame, "month", "Month", None)
+        note = (f"This corpus gives no dates for its articles, so they cannot be grouped by month; "
+                f"the {len(frame)} articles are shown as one group ({ALL_ARTICLES!r}).")
+    else:
+        note = None
+    frame["group"] = ALL_ARTICLES
+    return Grouping(frame, "all", "Group", note)
+
+
+def metadata_coverage(articles: pd.DataFrame) -> pd.DataFrame:
+    """How many articles give each optional field (title, outlet, date, url).
+
+    >>> metadata_coverage(pd.DataFrame({"title": ["T", None], "outlet": [None, None], "date": [None, None],
+    ...                                 "url": [None, None]})).values.tolist()
+    [['title', 1, 2], ['outlet', 0, 2], ['date', 0, 2], ['url', 0, 2]]
+    """
+    rows = []
+    for field in ("title", "outlet", "date", "url"):
+        given = articles[field].map(lambda v: _value({"v": v}, "v") is not None).sum() if field in articles else 0
+        rows.append({"field": field, "articles_with_it": int(given), "articles": len(articles)})
+    return pd.DataFrame(rows, columns=["field", "articles_with_it", "articles"])
+
+
+def monthly_mean(articles: pd.DataFrame, value: str, by: str | None = None) -> pd.DataFrame:
+    """The mean of ``value`` per calendar month (rows, every month from the
+    first to the last, a month without articles as NaN so a plotted line
+    breaks there instead of bridging it) and ``by`` group (columns).
+
+    >>> a = pd.DataFrame({"month": pd.to_datetime(["2026-01-01", "2026-03-01"]), "v": [1.0, 3.0]})
+    >>> monthly_mean(a, "v")["all articles"].tolist()
+    [1.0, nan, 3.0]
+    """
+    dated = articles.dropna(subset=["month"])
+    if dated.empty:
+        return pd.DataFrame()
+    groups = dated[by].astype(str) if by else pd.Series(ALL_ARTICLES, index=dated.index)
+    wide = dated.assign(_group=groups).pivot_table(index="month", columns="_group", values=value, aggfunc="mean")
+    months = pd.date_range(dated["month"].min(), dated["month"].max(), freq="MS")
+    wide = wide.reindex(months)
+    wide.index.name, wide.columns.name = "month", None
+    return wide
+
+
+def integer_ticks(ax: Any, axis: str = "y") -> None:
+    """Only whole numbers on ``axis`` of ``ax`` (for counts)."""
+    from matplotlib.ticker import MaxNLocator
+
+    (ax.yaxis if axis == "y" else ax.xaxis).set_major_locator(MaxNLocator(integer=True))
+
+
+def legend_outside(ax: Any, title: str | None = None, *, keep: bool = True) -> None:
+    """Move the legend of ``ax`` to the right of the plot, where it covers
+    no data; with ``keep=False`` (a single series) remove it."""
+    legend = ax.get_legend()
+    if not keep:
+        if legend is not None:
+            legend.remove()
+        return
+    handles, labels = ax.get_legend_handles_labels()
+    if legend is not None and not handles:  # seaborn keeps its handles on the legend
+        handles, labels = legend.legend_handles, [t.get_text() for t in legend.get_texts()]
+    if not handles:
+        return
+    ax.legend(handles, labels, title=title, bbox_to_anchor=(1.01, 1), loc="upper left", fontsize="small",
+              frameon=False)
+
+
+def frame_label(scheme: str, frame: str) -> str:
+    """A reader's label for a frame code: the question of a Semetko &
+    Valkenburg item, or the frame name in words.
+
+    >>> frame_label("semetko_valkenburg_items", "con1")
+    'con1: Does the story reflect disagreement between parties, individuals, groups or countries?'
+    >>> frame_label("policy_frames", "security_defense"), frame_label("security", "act_of_war_balance")
+    ('Security defense', 'Act of war balance')
+    """
+    from rhetoric.extract.framing import SEMETKO_VALKENBURG_QUESTIONS
+
+    if frame in SEMETKO_VALKENBURG_QUESTIONS:
+        return f"{frame}: {SEMETKO_VALKENBURG_QUESTIONS[frame]}"
+    words = str(frame).replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def balance_frames(frames: pd.DataFrame, scheme: str) -> list[str]:
+    """The frames of ``scheme`` that are signed balance indices in [−1, 1]
+    (named ``*_balance``), not shares."""
+    table = frames[frames["scheme"] == scheme] if len(frames) else frames
+    return sorted(f for f in table["frame"].unique() if str(f).endswith("_balance")) if len(table) else []
+
+
+def share_frames(frames: pd.DataFrame, scheme: str) -> pd.DataFrame:
+    """The rows of ``frames`` of ``scheme`` that are shares (every frame but the balances)."""
+    table = frames[frames["scheme"] == scheme] if len(frames) else frames
+    return table[~table["frame"].isin(balance_frames(frames, scheme))] if len(table) else table
+
+
+def frame_balances(frames: pd.DataFrame, articles: pd.DataFrame, scheme: str, by: str = "group") -> pd.DataFrame:
+    """Per ``by`` group and balance index of ``scheme``: the mean index over
+    the group's articles (−1 … +1) and the number of articles with any cue
+    on either side (a balance is 0 when neither side has one).
+
+    >>> f = pd.DataFrame({"doc_id": ["a", "b"], "scheme": ["security"] * 2, "frame": ["escalation_balance"] * 2,
+    ...                   "score": [1.0, 0.0], "evidence": [("x",), ()]})
+    >>> frame_balances(f, pd.DataFrame({"doc_id": ["a", "b"], "group": ["G", "G"]}), "security").values.tolist()
+    [['G', 'escalation_balance', 0.5, 1, 2]]
+    """
+    columns = [by, "frame", "mean_index", "articles_with_cues", "articles"]
+    names = balance_frames(frames, scheme)
+    if not names:
+        return pd.DataFrame(columns=columns)
+    table = frames[(frames["scheme"] == scheme) & frames["frame"].isin(names)].merge(articles[["doc_id", by]], on="doc_id")
+    cued = table["evidence"].map(lambda e: e is not None and len(e) > 0) if "evidence" in table else table["score"] != 0
+    table = table.assign(_cued=cued)
+    result = table.groupby([by, "frame"]).agg(mean_index=("score", "mean"), articles_with_cues=("_cued", "sum"),
+                                              articles=("doc_id", "nunique")).reset_index()
+    result["articles_with_cues"] = result["articles_with_cues"].astype(int)
+    return result[columns]
+
+
+def item_answers(frames: pd.DataFrame, articles: pd.DataFrame, by: str = "group",
+                 scheme: str = "semetko_valkenburg_items") -> pd.DataFrame:
+    """For the yes/no items of Semetko & Valkenburg's instrument: the share
+    of each group's articles that answer each question "yes", one row per
+    item with its question, one column per group."""
+    table = frames[frames["scheme"] == scheme] if len(frames) else frames
+    if table.empty:
+        return pd.DataFrame(columns=["item"])
+    table = table.merge(articles[["doc_id", by]], on="doc_id")
+    wide = table.assign(yes=table["score"] > 0).pivot_table(index="frame", columns=by, values="yes", aggfunc="mean")
+    wide.columns.name = None
+    order = [f for f in _scheme_order(scheme) if f in wide.index] + sorted(set(wide.index) - set(_scheme_order(scheme)))
+    wide = wide.reindex(order)
+    wide.index = [frame_label(scheme, f) for f in wide.index]
+    return wide.rename_axis("item").reset_index()
+
+
+def _scheme_order(scheme: str) -> tuple[str, ...]:
+    from rhetoric.extract.framing import SCHEMES
+
+    return SCHEMES.get(scheme, ())
