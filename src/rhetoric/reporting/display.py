@@ -175,7 +175,7 @@ def heading(text: str, level: int = 3) -> Html:
     return Html(f"<h{level}>{_esc(text)}</h{level}>")
 
 
-_TABLE_CSS = "<style>.rh-table td, .rh-table th { text-align: left; vertical-align: top; }</style>"
+_TABLE_CSS = "<style>table.rh-table td, table.rh-table th { text-align: left !important; vertical-align: top; }</style>"
 
 
 def _integer_valued(column: pd.Series) -> bool:
