@@ -127,18 +127,15 @@ def validate_parameters(template: str | os.PathLike[str], parameters: dict[str, 
         if name not in defaults:
             raise ParameterError(f"unknown parameter {name!r} for {Path(template).name}; it declares: {', '.join(sorted(defaults))}")
         default = defaults[name]
+        numeric = isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool)
+        if default is not None and value is not None and not numeric and type(value) is not type(default):
+            raise ParameterError(
+                f"parameter {name!r} of {Path(template).name} must be {_type_name(default)} "
+                f"(default {default!r}), got {_type_name(value)} {value!r}")
         if name in choices and value not in choices[name]:
             raise ParameterError(
                 f"parameter {name!r} of {Path(template).name} must be one of "
                 f"{', '.join(map(repr, choices[name]))}; got {value!r}")
-        if default is None or value is None:
-            continue
-        if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
-            continue
-        if type(value) is not type(default):
-            raise ParameterError(
-                f"parameter {name!r} of {Path(template).name} must be {_type_name(default)} "
-                f"(default {default!r}), got {_type_name(value)} {value!r}")
     return parameters
 
 
