@@ -74,7 +74,10 @@ reports: reports/index.html ## Extract CORPUS (default: the bundled sample) and 
 	@echo "Reports in $(REPORTS)/ (open reports/index.html)"
 
 lab: setup ## Open JupyterLab from .venv in notebooks/ (new notebooks use the 'rhetoric' kernel)
-	$(BIN)/jupyter lab --notebook-dir=notebooks --MappingKernelManager.default_kernel_name=rhetoric
+	$(BIN)/jupyter lab --notebook-dir=notebooks --MappingKernelManager.default_kernel_name=rhetoric $(LAB_ARGS)
+
+# In a container running as root, JupyterLab refuses to start without --allow-root.
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
 test: setup-test ## Run the whole test suite
 	$(BIN)/python -m pytest
