@@ -4,7 +4,10 @@ The notebooks under ``notebooks/`` only load, call these functions and plot:
 every reshaping of the extracted tables (filters, monthly counts, top
 speakers, frame shares, threat intensity over time, the sentiment arc) and
 every piece of HTML (the highlighted article text, tables, notes) lives here,
-where it is tested.
+where it is tested. Groupings that survive missing outlets or dates come from
+:mod:`rhetoric.reporting.metadata`, labels for CAMEO and frame codes from
+:mod:`rhetoric.reporting.labels`; both are re-exported here, so a notebook
+needs only ``from rhetoric.reporting import display as rd``.
 
 Article text, titles, quotes and speaker names are *data*: every HTML
 fragment built here escapes them, so an article containing
@@ -21,14 +24,16 @@ import html
 import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from rhetoric.pipeline import SCHEMAS, TABLE_NAMES, Tables
+from rhetoric.reporting.labels import (CAMEO_ROOTS, balance_frames, cameo_category, frame_label, share_frames,
+                                       threat_categories, frame_order)
+from rhetoric.reporting.metadata import (ALL_ARTICLES, GROUPINGS, Grouping, grouped, has_dates, integer_ticks,
+                                         legend_outside, metadata_coverage, monthly_mean)
 
 __all__ = [
     "Html",
@@ -67,6 +72,7 @@ __all__ = [
     "balance_frames",
     "frame_balances",
     "item_answers",
+    "CAMEO_ROOTS",
     "cameo_category",
     "threat_categories",
     "intensity_by_category",
@@ -509,62 +515,6 @@ def threat_intensity(threats: pd.DataFrame, articles: pd.DataFrame, by: str | No
     return result[columns]
 
 
-#: The root categories of the CAMEO event codebook (Gerner et al. 2002), by two-digit code.
-CAMEO_ROOTS = {
-    "01": "Make public statement", "02": "Appeal", "03": "Express intent to cooperate", "04": "Consult",
-    "05": "Engage in diplomatic cooperation", "06": "Engage in material cooperation", "07": "Provide aid",
-    "08": "Yield", "09": "Investigate", "10": "Demand", "11": "Disapprove", "12": "Reject", "13": "Threaten",
-    "14": "Protest", "15": "Exhibit force posture", "16": "Reduce relations", "17": "Coerce", "18": "Assault",
-    "19": "Fight", "20": "Use unconventional mass violence",
-}
-
-
-@lru_cache(maxsize=1)
-def _cameo_labels() -> dict[str, str]:
-    try:
-        from rhetoric.lexicons import read_lexicon_lines
-
-        rows = [line.split("\t") for line in read_lexicon_lines("cameo_threats.tsv")]
-    except Exception:  # the lexicon is optional here: labels only
-        return {}
-    header = [cell.strip().lower() for cell in rows[0]] if rows else []
-    if "code" not in header or "label" not in header:
-        return {}
-    code, label = header.index("code"), header.index("label")
-    return {row[code].strip(): row[label].strip() for row in rows[1:] if len(row) > max(code, label)}
-
-
-def cameo_category(code: Any) -> str | None:
-    """The CAMEO root category of an event code, e.g. ``"13 Threaten"``.
-
-    >>> cameo_category("1384"), cameo_category("154"), cameo_category(None)
-    ('13 Threaten', '15 Exhibit force posture', None)
-    """
-    if code is None or (isinstance(code, float) and code != code):
-        return None
-    digits = str(code).strip()[:2]
-    return f"{digits} {CAMEO_ROOTS[digits]}" if digits in CAMEO_ROOTS else None
-
-
-def threat_categories(threats: pd.DataFrame) -> pd.DataFrame:
-    """``threats`` with a ``category`` column (the table's own CAMEO
-    category where it has one, else the root category of its ``cameo``
-    code) and ``cameo_label`` (the code's label in ``cameo_threats.tsv``).
-    Columns a table from an older version lacks are added empty."""
-    table = threats.copy()
-    for column in ("cameo", "intensity", "actor", "target", "kind", "conditional", "text"):
-        if column not in table:
-            table[column] = None
-    derived = table["cameo"].map(cameo_category)
-    given = next((table[c] for c in ("category", "cameo_category") if c in table), None)
-    table["category"] = derived if given is None else given.where(given.notna() & (given.astype(str) != ""), derived)
-    table["category"] = table["category"].fillna("uncoded")
-    labels = _cameo_labels()
-    table["cameo_label"] = table["cameo"].map(lambda c: None if c is None or c != c else
-                                              f"{c} {labels[str(c)]}" if str(c) in labels else str(c))
-    return table
-
-
 def intensity_by_category(threats: pd.DataFrame) -> pd.DataFrame:
     """Per CAMEO category: the number of threats and their mean, most and
     least hostile intensity (Goldstein scores: lower is more hostile),
@@ -650,157 +600,6 @@ def device_counts(devices: pd.DataFrame, articles: pd.DataFrame, by: str = "outl
     return counts[columns]
 
 
-# --------------------------------------------------------------------------
-# Whatever metadata the corpus has: groups, months, labels
-# --------------------------------------------------------------------------
-
-#: The group of every article when the corpus gives nothing to group by.
-ALL_ARTICLES = "all articles"
-
-#: The values a report's ``group_by`` parameter may take.
-GROUPINGS = ("outlet", "month", "all")
-
-
-@dataclass(frozen=True)
-class Grouping:
-    """Articles with a ``group`` column, what it holds, and a note for the
-    reader when the grouping asked for was not possible."""
-
-    articles: pd.DataFrame
-    by: str
-    label: str
-    note: str | None
-
-    @property
-    def n_groups(self) -> int:
-        return int(self.articles["group"].nunique())
-
-
-def has_dates(articles: pd.DataFrame) -> bool:
-    """Whether any article has a date."""
-    return "date" in articles and bool(articles["date"].notna().any())
-
-
-def grouped(articles: pd.DataFrame, by: str = "outlet") -> Grouping:
-    """Group the articles by ``outlet``, ``month`` or ``all`` (one group),
-    falling back to one group (``"all articles"``) with a note when the
-    corpus has no outlets or no dates. Articles missing the field of an
-    otherwise usable grouping form an "outlet unknown" or "date unknown" group.
-
-    >>> a = pd.DataFrame({"doc_id": ["a", "b"], "outlet": [None, None], "date": [None, None]})
-    >>> g = grouped(a, "outlet"); g.by, g.articles["group"].tolist(), g.note is not None
-    ('all', ['all articles', 'all articles'], True)
-    """
-    if by not in GROUPINGS:
-        raise ValueError(f"group_by must be one of {', '.join(GROUPINGS)}; got {by!r}")
-    frame = articles.copy()
-    if by == "outlet":
-        if "outlet" in frame and frame["outlet"].notna().any():
-            frame["group"] = frame["outlet"].fillna("outlet unknown").astype(str)
-            return Grouping(frame, "outlet", "Outlet", None)
-        note = (f"This corpus names no outlet for its articles, so the {len(frame)} articles are shown "
-                f"as one group ({ALL_ARTICLES!r}).")
-    elif by == "month":
-        if has_dates(frame):
-            month = pd.to_datetime(frame["date"]).dt.to_period("M").dt.strftime("%Y-%m")
-            frame["group"] = month.where(frame["date"].notna(), "date unknown").astype(str)
-            return Grouping(frame, "month", "Month", None)
-        note = (f"This corpus gives no dates for its articles, so they cannot be grouped by month; "
-                f"the {len(frame)} articles are shown as one group ({ALL_ARTICLES!r}).")
-    else:
-        note = None
-    frame["group"] = ALL_ARTICLES
-    return Grouping(frame, "all", "Group", note)
-
-
-def metadata_coverage(articles: pd.DataFrame) -> pd.DataFrame:
-    """How many articles give each optional field (title, outlet, date, url).
-
-    >>> metadata_coverage(pd.DataFrame({"title": ["T", None], "outlet": [None, None], "date": [None, None],
-    ...                                 "url": [None, None]})).values.tolist()
-    [['title', 1, 2], ['outlet', 0, 2], ['date', 0, 2], ['url', 0, 2]]
-    """
-    rows = []
-    for field in ("title", "outlet", "date", "url"):
-        given = articles[field].map(lambda v: _value({"v": v}, "v") is not None).sum() if field in articles else 0
-        rows.append({"field": field, "articles_with_it": int(given), "articles": len(articles)})
-    return pd.DataFrame(rows, columns=["field", "articles_with_it", "articles"])
-
-
-def monthly_mean(articles: pd.DataFrame, value: str, by: str | None = None) -> pd.DataFrame:
-    """The mean of ``value`` per calendar month (rows, every month from the
-    first to the last, a month without articles as NaN so a plotted line
-    breaks there instead of bridging it) and ``by`` group (columns).
-
-    >>> a = pd.DataFrame({"month": pd.to_datetime(["2026-01-01", "2026-03-01"]), "v": [1.0, 3.0]})
-    >>> monthly_mean(a, "v")["all articles"].tolist()
-    [1.0, nan, 3.0]
-    """
-    dated = articles.dropna(subset=["month"])
-    if dated.empty:
-        return pd.DataFrame()
-    groups = dated[by].astype(str) if by else pd.Series(ALL_ARTICLES, index=dated.index)
-    wide = dated.assign(_group=groups).pivot_table(index="month", columns="_group", values=value, aggfunc="mean")
-    months = pd.date_range(dated["month"].min(), dated["month"].max(), freq="MS")
-    wide = wide.reindex(months)
-    wide.index.name, wide.columns.name = "month", None
-    return wide
-
-
-def integer_ticks(ax: Any, axis: str = "y") -> None:
-    """Only whole numbers on ``axis`` of ``ax`` (for counts)."""
-    from matplotlib.ticker import MaxNLocator
-
-    (ax.yaxis if axis == "y" else ax.xaxis).set_major_locator(MaxNLocator(integer=True))
-
-
-def legend_outside(ax: Any, title: str | None = None, *, keep: bool = True) -> None:
-    """Move the legend of ``ax`` to the right of the plot, where it covers
-    no data; with ``keep=False`` (a single series) remove it."""
-    legend = ax.get_legend()
-    if not keep:
-        if legend is not None:
-            legend.remove()
-        return
-    handles, labels = ax.get_legend_handles_labels()
-    if legend is not None and not handles:  # seaborn keeps its handles on the legend
-        handles, labels = legend.legend_handles, [t.get_text() for t in legend.get_texts()]
-    if not handles:
-        return
-    ax.legend(handles, labels, title=title, bbox_to_anchor=(1.01, 1), loc="upper left", fontsize="small",
-              frameon=False)
-
-
-def frame_label(scheme: str, frame: str) -> str:
-    """A reader's label for a frame code: the question of a Semetko &
-    Valkenburg item, or the frame name in words.
-
-    >>> frame_label("semetko_valkenburg_items", "con1")
-    'con1: Does the story reflect disagreement between parties, individuals, groups or countries?'
-    >>> frame_label("policy_frames", "security_defense"), frame_label("security", "act_of_war_balance")
-    ('Security defense', 'Act of war balance')
-    """
-    from rhetoric.extract.framing import SEMETKO_VALKENBURG_QUESTIONS
-
-    if frame in SEMETKO_VALKENBURG_QUESTIONS:
-        return f"{frame}: {SEMETKO_VALKENBURG_QUESTIONS[frame]}"
-    words = str(frame).replace("_", " ").strip()
-    return words[:1].upper() + words[1:]
-
-
-def balance_frames(frames: pd.DataFrame, scheme: str) -> list[str]:
-    """The frames of ``scheme`` that are signed balance indices in [−1, 1]
-    (named ``*_balance``), not shares."""
-    table = frames[frames["scheme"] == scheme] if len(frames) else frames
-    return sorted(f for f in table["frame"].unique() if str(f).endswith("_balance")) if len(table) else []
-
-
-def share_frames(frames: pd.DataFrame, scheme: str) -> pd.DataFrame:
-    """The rows of ``frames`` of ``scheme`` that are shares (every frame but the balances)."""
-    table = frames[frames["scheme"] == scheme] if len(frames) else frames
-    return table[~table["frame"].isin(balance_frames(frames, scheme))] if len(table) else table
-
-
 def frame_balances(frames: pd.DataFrame, articles: pd.DataFrame, scheme: str, by: str = "group") -> pd.DataFrame:
     """Per ``by`` group and balance index of ``scheme``: the mean index over
     the group's articles (−1 … +1) and the number of articles with any cue
@@ -835,13 +634,7 @@ def item_answers(frames: pd.DataFrame, articles: pd.DataFrame, by: str = "group"
     table = table.merge(articles[["doc_id", by]], on="doc_id")
     wide = table.assign(yes=table["score"] > 0).pivot_table(index="frame", columns=by, values="yes", aggfunc="mean")
     wide.columns.name = None
-    order = [f for f in _scheme_order(scheme) if f in wide.index] + sorted(set(wide.index) - set(_scheme_order(scheme)))
+    order = [f for f in frame_order(scheme) if f in wide.index] + sorted(set(wide.index) - set(frame_order(scheme)))
     wide = wide.reindex(order)
     wide.index = [frame_label(scheme, f) for f in wide.index]
     return wide.rename_axis("item").reset_index()
-
-
-def _scheme_order(scheme: str) -> tuple[str, ...]:
-    from rhetoric.extract.framing import SCHEMES
-
-    return SCHEMES.get(scheme, ())
