@@ -21,6 +21,8 @@ from rhetoric.io.store import read_table, write_table
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_ARTICLES = ROOT / "data" / "raw" / "sample" / "articles"
 NOTEBOOKS = ROOT / "notebooks"
+#: A corpus shaped like a user's own data: id, title and text only (see its README).
+USER_CORPUS = ROOT / "tests" / "fixtures" / "user_corpus"
 
 HOSTILE_ID = "hostile-markup"
 HOSTILE_ARTICLE = """---
@@ -57,6 +59,38 @@ def build_processed(folder: Path, *, n_sample: int | None = None, hostile: bool 
     if hostile:
         _add_hostile_rows(processed)
     return processed
+
+
+def build_user_processed(folder: Path) -> Path:
+    """Extract the user-shaped fixture corpus into ``folder/processed/user/``
+    (read from its ``articles/`` folder, as ``rhetoric extract`` does)."""
+    from rhetoric.io.corpus import articles_folder
+
+    processed = folder / "processed" / "user"
+    extract_corpus(articles_folder(USER_CORPUS), processed)
+    return processed
+
+
+def figure_pngs(page: str) -> list[bytes]:
+    """The inline PNG figures of an exported report page."""
+    import base64
+    import re
+
+    return [base64.b64decode(data) for data in re.findall(r'<img[^>]+src="data:image/png;base64,([^"]+)"', page)]
+
+
+def figure_is_empty(png: bytes) -> bool:
+    """True if a figure shows no data: no coloured pixels at all (axes,
+    grid, ticks and text are black, white or grey; bars, points and lines
+    are coloured)."""
+    import io
+
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    pixels = image.get_flattened_data() if hasattr(image, "get_flattened_data") else image.getdata()
+    coloured = sum(1 for r, g, b in pixels if max(r, g, b) - min(r, g, b) > 20)
+    return coloured < 0.001 * image.width * image.height
 
 
 def _span(text: str, piece: str) -> tuple[int, int]:

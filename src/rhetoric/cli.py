@@ -51,7 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
                "1 --strict met a bad input (nothing written); 2 usage error (also: --engine dask "
                "without the rhetoric[dask] extra). Running on a Dask cluster: see docs/scaling.md.",
     )
-    extract.add_argument("input", metavar="INPUT", help="corpus file or folder (never modified)")
+    extract.add_argument("input", metavar="INPUT",
+                         help="corpus file or folder (never modified); a folder holding an articles/ subfolder, "
+                              "like data/raw/NAME/, is read from articles/")
     extract.add_argument("-o", "--outdir", required=True, metavar="OUTDIR", help="folder for the tables")
     extract.add_argument("--engine", choices=ENGINES, default="local",
                          help="where the work runs: 'local' worker processes (default) or a Dask cluster "
@@ -359,15 +361,25 @@ def _frames_predict(args: argparse.Namespace) -> int:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from rhetoric.io.corpus import CorpusError
+    from rhetoric.io.corpus import CorpusError, articles_folder
     from rhetoric.io.engines import MissingOptionalDependency, dask_client
     from rhetoric.pipeline import extract_corpus
+    from rhetoric.reporting.reports import OutputError, prepare_outdir
 
     if not Path(args.input).exists():
         print(f"rhetoric extract: error: input {args.input!r} does not exist", file=sys.stderr)
         return EXIT_USAGE
     if args.engine != "dask" and (args.scheduler or args.dashboard):
         print("rhetoric extract: error: --scheduler and --dashboard need --engine dask", file=sys.stderr)
+        return EXIT_USAGE
+    source = articles_folder(args.input)
+    if source != Path(args.input) and not args.quiet:
+        print(f"rhetoric extract: reading the articles in {source.as_posix()}/", file=sys.stderr)
+    args.input = str(source)
+    try:
+        prepare_outdir(args.outdir)
+    except OutputError as exc:
+        print(f"rhetoric extract: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
         with contextlib.ExitStack() as stack:
@@ -405,15 +417,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     from rhetoric import __version__
     from rhetoric.reporting.batch import job_key, record_run
-    from rhetoric.reporting.reports import ParameterError, ReportFailed, render_report, safe_name, validate_parameters
+    from rhetoric.reporting.reports import (OutputError, ParameterError, ReportFailed, check_inputs, prepare_outdir,
+                                            render_report, safe_name)
 
     parameters = _parameters(args.parameter)
     template = Path(args.template)
     try:
         if not template.is_file():
             raise FileNotFoundError(f"template {args.template!r} does not exist")
-        validate_parameters(template, parameters)
-    except (ParameterError, FileNotFoundError, ValueError, SyntaxError) as exc:
+        check_inputs(template, parameters)
+        prepare_outdir(args.outdir)
+    except (ParameterError, OutputError, FileNotFoundError, ValueError, SyntaxError) as exc:
         print(f"rhetoric report: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     name = safe_name(args.name or template.stem)
@@ -441,7 +455,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 def _cmd_batch(args: argparse.Namespace) -> int:
     from rhetoric.reporting.batch import make_jobs, read_grid, run_batch
-    from rhetoric.reporting.reports import ParameterError
+    from rhetoric.reporting.reports import OutputError, ParameterError, prepare_outdir
 
     template = Path(args.template)
     try:
@@ -451,7 +465,9 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             raise ParameterError("give --grid GRID.yml, --each-doc CORPUS or -p NAME VALUE")
         grid = read_grid(args.grid) if args.grid else None
         jobs = make_jobs(template, grid=grid, each_doc=args.each_doc, fixed=_parameters(args.parameter))
-    except (ParameterError, FileNotFoundError, ValueError, SyntaxError) as exc:
+        if jobs:
+            prepare_outdir(args.outdir)
+    except (ParameterError, OutputError, FileNotFoundError, ValueError, SyntaxError) as exc:
         print(f"rhetoric batch: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if not jobs:

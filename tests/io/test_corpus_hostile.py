@@ -25,8 +25,10 @@ def _hostile_folder(root: Path) -> Path:
     (folder / "empty.txt").write_bytes(b"")
     (folder / "huge.txt").write_text("Missiles. " * 2_000_000)  # 20 MB
     (folder / "no_text.csv").write_text("title,body\nA,B\n")
+    (folder / "one_nul.txt").write_bytes(b"Kyiv talks resume\n\nEnvoys met in Kyiv\x00 on Monday, officials said.")
     (folder / "broken.csv").write_text(
-        f"id,text\ncsv-good,\"{GOOD_CSV_ROW}\"\ncsv-broken,\"an unclosed \"quoted\" field\n")
+        f"id,text\ncsv-good,\"{GOOD_CSV_ROW}\"\ncsv-broken,\"an unclosed \"quoted\" field\n"
+        "csv-after,\"The row after the broken one is read too.\"\n")
     (folder / "rows.jsonl").write_text("\n".join([
         json.dumps({"id": "j-good", "text": "Beijing urged restraint on all sides."}),
         '{"id": "j-bad", "text": "no closing brace"',
@@ -48,7 +50,7 @@ def test_hostile_corpus_keeps_every_good_article_and_names_every_bad_item(tmp_pa
     assert code == 3, "some inputs were skipped"
     articles = read_table(outdir / "articles.parquet")
     assert sorted(articles["doc_id"]) == sorted([
-        "test-bomber-flight", "test-talks", "utf16", "csv-good", "j-good",
+        "test-bomber-flight", "test-talks", "utf16", "one_nul", "csv-good", "csv-after", "j-good",
         articles.loc[articles["text"].str.startswith("An id that tries"), "doc_id"].item(),
         articles.loc[articles["text"].str.startswith("An id with a slash"), "doc_id"].item(),
     ])
@@ -59,16 +61,23 @@ def test_hostile_corpus_keeps_every_good_article_and_names_every_bad_item(tmp_pa
     for row in errors.itertuples():
         by_file.setdefault(Path(row.source).name, []).append(
             (None if pd.isna(row.line) else int(row.line), row.action, row.error))
-    assert by_file["binary.txt"] == [(None, "skipped", "binary file (contains NUL bytes), not text")]
+    assert by_file["binary.txt"] == [(None, "skipped", "binary file (contains NUL bytes and is not UTF-8), not text")]
+    # one stray NUL byte does not make a file binary: the article is kept, the byte removed, a row says so
+    assert by_file["one_nul.txt"] == [(None, "kept", "removed 1 control character (NUL) from the text")]
+    assert articles.set_index("doc_id").loc["one_nul", "text"].endswith("met in Kyiv on Monday, officials said.")
     assert by_file["latin1.txt"][0][2].startswith("not valid UTF-8: byte 0x92")
     assert by_file["empty.txt"] == [(None, "skipped", "empty text")]
     assert by_file["huge.txt"][0][2] == "file of 20,000,000 bytes is larger than the limit of 1,000,000 characters an article"
     assert by_file["no_text.csv"] == [(1, "skipped", "no 'text' column (columns: title, body)")]
-    assert by_file["broken.csv"][0][:2] == (3, "skipped") and "malformed CSV row" in by_file["broken.csv"][0][2]
+    # a malformed quoted row is skipped alone; the next row is read
+    assert by_file["broken.csv"] == [(3, "skipped", "malformed CSV row: ',' expected after '\"'; row skipped")]
+    assert articles.set_index("doc_id").loc["csv-after", "source"] == "broken.csv:4"
+    # every path is relative to the input root, so the tables do not depend on where the corpus lives
+    assert not errors["source"].str.startswith("/").any() and not articles["source"].str.startswith("/").any()
+    assert set(errors["source"]) >= {"binary.txt", "broken.csv", "rows.jsonl"}
     jsonl = {line: (action, error) for line, action, error in by_file["rows.jsonl"]}
     assert jsonl[2][0] == "skipped" and jsonl[2][1].startswith("malformed JSON")
-    assert jsonl[3] == ("skipped", "duplicate id 'test-talks' (first seen at "
-                        f"{folder.as_posix()}/nested/talks.md)")
+    assert jsonl[3] == ("skipped", "duplicate id 'test-talks' (first seen at nested/talks.md)")
     assert jsonl[4][0] == "kept" and "'../../escape' is not a safe identifier" in jsonl[4][1]
     assert jsonl[5][0] == "kept" and "'a/b' is not a safe identifier" in jsonl[5][1]
 

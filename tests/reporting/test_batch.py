@@ -93,6 +93,8 @@ def test_failing_job_is_isolated_then_resume_skips_successes(tmp_path, processed
     index = (out / "index.html").read_text(encoding="utf-8")
     text = assert_no_markup_from_data(index)
     assert "1 failed" in text and "LookupError" in text
+    # the articles index lists each article's title beside its id
+    assert entries[DOCS[0]]["records"]["title"] and entries[DOCS[0]]["records"]["title"] in text
     assert index.count('class="failed"') == 1 and index.count('class="succeeded"') == 2
 
     # --resume: the successes are skipped; only the failed job runs again
@@ -106,7 +108,7 @@ def test_failing_job_is_isolated_then_resume_skips_successes(tmp_path, processed
     assert {"job", "doc_id", "corpus", "name", "value"} <= set(table.columns)
     row = table[(table["doc_id"] == HOSTILE_ID) & (table["name"] == "quotes")]
     assert len(row) == 1 and row["value"].item() >= 1
-    assert set(table[table["doc_id"] == DOCS[0]]["name"]) == {"sentences", "mean_compound", "quotes", "threats"}
+    assert set(table[table["doc_id"] == DOCS[0]]["name"]) == {"title", "sentences", "mean_compound", "quotes", "threats"}
     assert main(["batch", "collect", str(out), "-o", str(tmp_path / "values.csv")]) == 0
     assert "doc_id" in (tmp_path / "values.csv").read_text().splitlines()[0]
 
@@ -153,3 +155,16 @@ def test_kill_9_leaves_no_partial_output_and_resume_finishes(tmp_path, processed
     entries = read_manifest(out)
     assert [e["parameters"]["doc_id"] for e in entries] == docs and all(e["status"] == "succeeded" for e in entries)
     assert not list(out.glob(".*"))  # no temporary files left
+
+
+def test_top_index_counts_jobs_and_failures_in_sub_folders(tmp_path, processed):
+    """A folder of folders (reports/ over reports/<corpus>/articles/) counts
+    every job below it and lists the failures, instead of "0 jobs"."""
+    grid = _grid(tmp_path, processed, DOCS[:1] + ["no-such-article"])
+    articles = tmp_path / "reports" / "small" / "articles"
+    assert main(["batch", str(TEMPLATE), "--grid", str(grid), "-o", str(articles), "-q", "-j", "1"]) == 1
+    assert main(["batch", "index", str(tmp_path / "reports" / "small")]) == 0
+    assert main(["batch", "index", str(tmp_path / "reports"), "--title", "all reports"]) == 0
+    text = assert_no_markup_from_data((tmp_path / "reports" / "index.html").read_text(encoding="utf-8"))
+    assert "2 jobs (here and in sub-folders), 1 succeeded, 1 failed." in text
+    assert "small/articles/" in text and "LookupError" in text and "no-such-article" in text

@@ -130,3 +130,77 @@ def test_frame_helpers():
     assert evidence.loc[evidence["frame"] == "x", "top_terms"].item() == "war (2)"
     shares = rd.frame_shares(frames, articles, "s")
     assert shares[shares["outlet"] == "B"]["share"].tolist() == [0.0, 0.0]
+
+
+# --------------------------------------------------------------------------
+# Whatever metadata a corpus has (issue 14)
+# --------------------------------------------------------------------------
+
+def _articles(**columns):
+    base = {"doc_id": ["a", "b", "c"], "title": ["A", "B", "C"], "outlet": [None] * 3, "date": [pd.NaT] * 3,
+            "n_tokens": [10, 400, 900]}
+    frame = pd.DataFrame({**base, **columns})
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame.assign(month=frame["date"].dt.to_period("M").dt.to_timestamp())
+
+
+@pytest.mark.parametrize("by", ["outlet", "month", "all"])
+def test_grouping_without_outlets_or_dates_is_one_group_with_a_note(by):
+    grouping = rd.grouped(_articles(), by)
+    assert grouping.by == "all" and grouping.n_groups == 1
+    assert set(grouping.articles["group"]) == {rd.ALL_ARTICLES}
+    assert (grouping.note is None) == (by == "all")
+
+
+def test_grouping_keeps_articles_missing_the_field():
+    grouping = rd.grouped(_articles(outlet=["Wire", None, "Wire"], date=["2026-01-05", None, "2026-03-01"]), "outlet")
+    assert grouping.by == "outlet" and grouping.articles["group"].tolist() == ["Wire", "outlet unknown", "Wire"]
+    months = rd.grouped(_articles(date=["2026-01-05", None, "2026-03-01"]), "month")
+    assert months.articles["group"].tolist() == ["2026-01", "date unknown", "2026-03"]
+    with pytest.raises(ValueError, match="group_by must be one of"):
+        rd.grouped(_articles(), "source")
+
+
+def test_monthly_mean_leaves_missing_months_empty():
+    frame = _articles(date=["2026-01-05", "2026-01-20", "2026-04-01"], outlet=["X", "Y", "X"]).assign(v=[0.2, 0.4, 0.6])
+    wide = rd.monthly_mean(frame, "v", by="outlet")
+    assert wide.index.strftime("%Y-%m").tolist() == ["2026-01", "2026-02", "2026-03", "2026-04"]
+    assert wide["X"].round(2).tolist()[0] == 0.2 and wide["X"].isna().tolist() == [False, True, True, False]
+    assert rd.monthly_mean(_articles().assign(v=1.0), "v").empty
+
+
+def test_html_table_captions_integers_and_no_nan():
+    frame = pd.DataFrame({"frame": ["con1"], "articles": [477.0], "share": [0.25], "outlet": [float("nan")]})
+    page = rd.html_table(frame, caption="Counts <per> frame")
+    assert "Counts &lt;per&gt; frame</caption>" in page
+    assert ">477<" in page and "477.000" not in page and "0.250" in page
+    assert "outlet" not in page and "nan" not in page
+    assert "outlet" in rd.html_table(frame, drop_empty=False)
+
+
+def test_threat_table_reads_old_and_new_threat_columns():
+    articles = _articles()
+    old = pd.DataFrame({"doc_id": ["a", "b"], "text": ["sent warships", "would crush them"], "kind": ["show_of_force", "threat"],
+                        "actor": ["China", None], "target": [None, "Taiwan"], "conditional": [False, True],
+                        "cameo": ["154", "1384"], "intensity": [-7.2, -8.3]})
+    table = rd.threat_table(old, articles)
+    assert table["phrase"].tolist() == ["would crush them", "sent warships"]  # most hostile first
+    assert table["category"].tolist() == ["13 Threaten", "15 Exhibit force posture"]
+    assert table["CAMEO code"].tolist() == ["1384 Threaten conventional attack", "154 Mobilize or increase armed forces"]
+    assert table["actor → target"].tolist() == ["? → Taiwan", "China → ?"]
+    # a newer table: its own category and the actor as written win; a table without cameo still works
+    new = old.assign(category=["Exhibit military posture", None], actor_mention=["Beijing", None])
+    assert rd.threat_table(new, articles)["category"].tolist() == ["13 Threaten", "Exhibit military posture"]
+    assert rd.threat_table(new, articles)["actor → target"].tolist()[1] == "Beijing → ?"
+    assert rd.intensity_by_category(old.drop(columns=["cameo"]))["category"].tolist() == ["uncoded"]
+
+
+def test_frame_labels_and_balances_apart_from_shares():
+    frames = pd.DataFrame({"doc_id": ["a"] * 3, "scheme": ["security"] * 3,
+                           "frame": ["escalation", "deescalation_diplomacy", "escalation_balance"],
+                           "score": [0.5, 0.0, 1.0], "evidence": [("escalated",), (), ("escalated",)]})
+    assert rd.balance_frames(frames, "security") == ["escalation_balance"]
+    assert set(rd.share_frames(frames, "security")["frame"]) == {"escalation", "deescalation_diplomacy"}
+    articles = pd.DataFrame({"doc_id": ["a"], "group": ["all articles"]})
+    assert rd.frame_balances(frames, articles, "security").values.tolist() == [["all articles", "escalation_balance", 1.0, 1, 1]]
+    assert rd.frame_label("semetko_valkenburg_items", "eco2").startswith("eco2: Does the story mention costs")

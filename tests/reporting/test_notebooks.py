@@ -12,8 +12,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from report_fixtures import HOSTILE_ID, HOSTILE_SNIPPETS, NOTEBOOKS, assert_no_markup_from_data, build_processed
-from rhetoric.reporting.reports import template_parameters
+import re
+
+from report_fixtures import (HOSTILE_ID, HOSTILE_SNIPPETS, NOTEBOOKS, assert_no_markup_from_data, build_processed,
+                             build_user_processed, figure_is_empty, figure_pngs)
+from rhetoric.reporting.reports import KERNEL_NAME, template_parameters
 
 ALL_NOTEBOOKS = sorted(NOTEBOOKS.rglob("*.ipynb"))
 REPORT_TEMPLATES = ["corpus_overview", "sentiment_report", "framing_report", "article_report"]
@@ -43,6 +46,8 @@ def test_notebook_is_committed_clean(path: Path):
     assert headers, "no '# ' header"
     # no absolute paths of a machine
     assert "/work/" not in path.read_text(encoding="utf-8") and "/home/" not in path.read_text(encoding="utf-8")
+    # JupyterLab opens it on the project's kernel, not on whatever python3 is
+    assert notebook.metadata["kernelspec"]["name"] == KERNEL_NAME
 
 
 @pytest.mark.parametrize("name", REPORT_TEMPLATES)
@@ -80,15 +85,81 @@ def rendered(tmp_path_factory) -> dict[str, tuple[str | None, dict, str | None, 
                  {**common, "start_date": "2030-01-01"}, "sentiment_report-empty"))
     for path in sorted((NOTEBOOKS / "exploratory").glob("*.ipynb")):
         jobs.append((str(path), str(out), {}, path.stem))
+    # the corpus shaped like a user's own data: id, title and text only
+    user = build_user_processed(folder)
+    on_user = {"corpus": user.name, "processed_root": str(user.parent)}
+    for name in REPORT_TEMPLATES[:3]:
+        jobs.append((str(NOTEBOOKS / f"{name}.ipynb"), str(out), dict(on_user), f"user-{name}"))
+    for group_by in ("month", "all"):
+        jobs.append((str(NOTEBOOKS / "framing_report.ipynb"), str(out), {**on_user, "group_by": group_by},
+                     f"user-framing_report-{group_by}"))
+    for doc_id in USER_DOCS:
+        jobs.append((str(NOTEBOOKS / "article_report.ipynb"), str(out), {**on_user, "doc_id": doc_id}, f"user-article-{doc_id}"))
     with ProcessPoolExecutor(max_workers=2) as pool:
         results = list(pool.map(_render, jobs))
     return {name: (error, records, page, out) for name, error, records, page in results}
 
 
+USER_DOCS = ("strait-drills-long", "headline-only-1", "odd-speakers")
+
+
 def test_every_template_executes(rendered):
     failures = {name: error for name, (error, _, _, _) in rendered.items() if error}
     assert not failures
-    assert len(rendered) >= 7
+    assert len(rendered) >= 7 + 3 + 2 + len(USER_DOCS)
+
+
+def _visible(page: str) -> str:
+    return assert_no_markup_from_data(page)
+
+
+@pytest.mark.parametrize("prefix", ["", "user-"], ids=["sample", "user-corpus"])
+def test_no_empty_figure_and_no_nan(rendered, prefix):
+    """Every report on both corpora: every figure shows data, no text reads
+    "nan", no error output, and each report has its figures."""
+    names = [name for name in rendered if name.startswith(prefix) and (prefix or not name.startswith("user-"))
+             and name != "sentiment_report-empty" and not name.startswith("0")]
+    assert len(names) >= 4
+    for name in names:
+        page = rendered[name][2]
+        text = _visible(page)
+        found = re.search(r".{0,40}\b(nan|NaN|NaT)\b.{0,40}", text, re.S)
+        assert found is None, f"{name}: {found.group(0) if found else ''!r}"
+        executed = nbformat.read(rendered[name][3] / f"{name}.ipynb", as_version=4)
+        outputs = [o for cell in executed.cells for o in cell.get("outputs", [])]
+        noise = [o for o in outputs if o.get("output_type") == "error" or o.get("name") == "stderr"]
+        assert not noise, f"{name}: warnings or errors shown to the reader: {noise[:2]}"
+        pngs = figure_pngs(page)
+        if any(template in name for template in REPORT_TEMPLATES[:3]) or name.endswith("strait-drills-long"):
+            assert pngs, f"{name} shows no figure at all"
+        for number, png in enumerate(pngs):
+            assert not figure_is_empty(png), f"{name}: figure {number} is empty"
+
+
+def test_user_corpus_reads_as_one_group_with_notes(rendered):
+    overview = _visible(rendered["user-corpus_overview"][2])
+    assert "The articles carry no dates, so they cannot be counted per month." in overview
+    assert "This corpus names no outlet" in overview and "all articles" in overview
+    assert "headlines or short items" in overview  # the two headline-only articles
+    framing = _visible(rendered["user-framing_report"][2])
+    # threats were found: no "No threats found" anywhere, and the CAMEO categories are shown
+    assert "No threats found" not in framing
+    assert "13 Threaten" in framing and "15 Exhibit force posture" in framing
+    assert "cannot be shown over time" in framing
+    # the Semetko & Valkenburg items carry their questions, not bare codes
+    assert "con1: Does the story reflect disagreement" in framing
+    month = _visible(rendered["user-framing_report-month"][2])
+    assert "cannot be grouped by month" in month
+    # speakers without an affiliation stay in the most-quoted table
+    assert "Grace Achieng" in overview and "Lin Chao-wei" in overview
+
+
+def test_user_article_headers_hold_no_nan(rendered):
+    for doc_id in USER_DOCS:
+        page = rendered[f"user-article-{doc_id}"][2]
+        header = re.search(r'<p class="rh-meta">(.*?)</p>', page).group(1)
+        assert header == "no outlet, date or link given"
+        assert rendered[f"user-article-{doc_id}"][1]["title"]
 
 
 def test_reports_record_values(rendered):

@@ -126,3 +126,21 @@ def test_report_runs_and_fails_with_exit_codes(tmp_path, capsys):
     notebook = json.loads(next(out.glob("*.ipynb")).read_text())
     assert notebook["metadata"]["papermill"]["input_path"] == "article_report.ipynb"
     assert str(Path.cwd()) not in json.dumps(notebook["metadata"])
+
+
+def test_templates_declare_allowed_values_checked_before_a_kernel(tmp_path):
+    from rhetoric.reporting.reports import MissingTables, render_report, template_choices
+
+    for name in ("sentiment_report", "framing_report"):
+        assert template_choices(NOTEBOOKS / f"{name}.ipynb") == {"group_by": ["outlet", "month", "all"]}
+    with pytest.raises(ParameterError, match="must be one of 'outlet', 'month', 'all'; got 'country'"):
+        validate_parameters(SENTIMENT, {"group_by": "country"})
+    cell = new_code_cell('mode = "a"  # allowed: ["a", "b"]\nn = 1', metadata={"tags": ["parameters"]})
+    path = tmp_path / "t.ipynb"
+    nbformat.write(new_notebook(cells=[cell]), path)
+    assert template_choices(path) == {"mode": ["a", "b"]}
+    assert validate_parameters(path, {"mode": "b", "n": 2})
+    # a missing corpus is found before any kernel starts, and nothing is written
+    with pytest.raises(MissingTables, match="no extracted tables for corpus 'nowhere'"):
+        render_report(SENTIMENT, tmp_path / "out", {"corpus": "nowhere"})
+    assert not (tmp_path / "out").exists()

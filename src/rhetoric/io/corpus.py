@@ -162,7 +162,7 @@ def iter_corpus(path: str | os.PathLike[str], *, max_chars: int = MAX_TEXT_CHARS
     files = corpus_files(root)
     seen: dict[str, str] = {}
     for file in files:
-        name = file.as_posix() if root.is_file() else f"{root.as_posix()}/{file.relative_to(root).as_posix()}"
+        name = source_name(root, file)
         for item in _read_file(file, name, max_chars):
             if isinstance(item, Article):
                 first = seen.get(item.doc_id)
@@ -172,6 +172,37 @@ def iter_corpus(path: str | os.PathLike[str], *, max_chars: int = MAX_TEXT_CHARS
                     continue
                 seen[item.doc_id] = item.source
             yield item
+
+
+def source_name(root: str | os.PathLike[str], file: str | os.PathLike[str]) -> str:
+    """How ``file`` is named in the tables: relative to the corpus ``root``
+    (the folder given, or the file's own name when a file was given), so the
+    tables do not change when the corpus folder moves.
+
+    >>> source_name("/data/raw/ukraine", "/data/raw/ukraine/2014/kyiv.txt"), source_name("/x/ukr.jsonl", "/x/ukr.jsonl")
+    ('2014/kyiv.txt', 'ukr.jsonl')
+    """
+    root, file = Path(root), Path(file)
+    try:
+        relative = file.relative_to(root).as_posix()
+    except ValueError:
+        return file.name
+    return file.name if relative == "." else relative
+
+
+def articles_folder(path: str | os.PathLike[str]) -> Path:
+    """The folder to read for a corpus given as ``path``: ``path/articles``
+    when ``path`` is a folder holding an ``articles/`` subfolder (the layout
+    of ``data/raw/<name>/``, where notes and gold files may sit beside the
+    articles), else ``path`` itself.
+
+    >>> import pathlib, tempfile
+    >>> corpus = pathlib.Path(tempfile.mkdtemp()); (corpus / "articles").mkdir()
+    >>> articles_folder(corpus) == corpus / "articles", articles_folder(corpus / "articles") == corpus / "articles"
+    (True, True)
+    """
+    path = Path(path)
+    return path / "articles" if path.is_dir() and (path / "articles").is_dir() else path
 
 
 def _line_of(source: str) -> int | None:
@@ -190,7 +221,8 @@ def _read_file(file: Path, name: str, max_chars: int) -> Iterator[Article | Load
             # UTF-8 needs at least one byte per character, UTF-16 at most four.
             if size > 4 * max_chars + 4096:
                 raise _Problem(f"file of {size:,} bytes is larger than the limit of {max_chars:,} characters an article")
-            yield from _read_text_file(_decode(file.read_bytes()), file, name, max_chars)
+            content, removed = _without_controls(_decode(file.read_bytes()))
+            yield from _with_note(_read_text_file(content, file, name, max_chars), name, None, removed)
         elif suffix == ".csv":
             yield from _read_csv(file, name, max_chars)
         else:
@@ -201,7 +233,17 @@ def _read_file(file: Path, name: str, max_chars: int) -> Iterator[Article | Load
         yield LoadError(name, None, None, f"cannot read file: {exc.strerror or exc}", "skipped")
 
 
+#: Control characters that have no place in an article (C0 controls other
+#: than tab, newline, form feed and carriage return, and DEL).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: A text with more than 8 such control characters making up more than this
+#: share is taken for a binary file; otherwise they are removed and the text kept.
+MAX_CONTROL_SHARE = 0.05
+
+
 def _decode(data: bytes) -> str:
+    """``data`` as text: UTF-8 (an optional BOM dropped) or UTF-16 with a
+    BOM. Raises _Problem if it does not decode or is mostly control bytes."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -210,17 +252,49 @@ def _decode(data: bytes) -> str:
         except UnicodeDecodeError as exc:
             raise _Problem(f"invalid UTF-16 (with byte-order mark) at byte {exc.start}") from None
         return _normalise_newlines(text)
-    if b"\x00" in data:
-        raise _Problem("binary file (contains NUL bytes), not text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
+        if b"\x00" in data:
+            raise _Problem("binary file (contains NUL bytes and is not UTF-8), not text") from None
         raise _Problem(f"not valid UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}") from None
     return _normalise_newlines(text)
 
 
+def _without_controls(text: str) -> tuple[str, str | None]:
+    r"""``text`` without stray control characters, and a note saying what
+    was removed (None if nothing). Raises _Problem when they are so many
+    that the input is binary rather than text.
+
+    >>> _without_controls("Kyiv" + chr(0) + " talks")
+    ('Kyiv talks', 'removed 1 control character (NUL) from the text')
+    >>> _without_controls("x" + chr(1) * 20)
+    Traceback (most recent call last):
+    ...
+    rhetoric.io.corpus._Problem: binary data (20 control characters in 21), not text
+    """
+    found = _CONTROL.findall(text)
+    if not found:
+        return text, None
+    if len(found) > max(8, MAX_CONTROL_SHARE * len(text)):
+        raise _Problem(f"binary data ({len(found):,} control characters in {len(text):,}), not text")
+    names = sorted({"NUL" if c == "\x00" else f"0x{ord(c):02x}" for c in found})
+    plural = "s" if len(found) != 1 else ""
+    return _CONTROL.sub("", text), f"removed {len(found)} control character{plural} ({', '.join(names)}) from the text"
+
+
 def _normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _with_note(items: list[Article | LoadError], name: str, line: int | None, note: str | None) -> list[Article | LoadError]:
+    """``items`` with a ``kept`` error row saying ``note`` about the article among them."""
+    if note is None:
+        return items
+    article = next((item for item in items if isinstance(item, Article)), None)
+    if article is None:
+        return items
+    return [LoadError(name, line, article.doc_id, note, "kept"), *items]
 
 
 def _text_hash_id(text: str) -> str:
@@ -263,12 +337,37 @@ def _sniff_encoding(file: Path) -> str:
     return "utf-8"
 
 
+class _ReplayableLines:
+    """The lines of a file for :mod:`csv`, remembering those the current
+    record took, so that after a malformed record the lines it swallowed
+    (an unclosed quote runs on to the end of the file) can be read again."""
+
+    def __init__(self, handle) -> None:
+        self._handle = handle
+        self._pending: list[str] = []
+        self.taken: list[str] = []
+
+    def __iter__(self) -> "_ReplayableLines":
+        return self
+
+    def __next__(self) -> str:
+        line = self._pending.pop() if self._pending else next(self._handle)
+        self.taken.append(line)
+        return line
+
+    def replay(self, lines: list[str]) -> None:
+        self._pending.extend(reversed(lines))
+
+
 def _read_csv(file: Path, name: str, max_chars: int) -> Iterator[Article | LoadError]:
-    """Stream a CSV file row by row; the csv module tracks physical lines."""
+    """Stream a CSV file row by row. A malformed row is skipped and reading
+    goes on at the next line (the lines a broken quoted field ran over are
+    read again)."""
     # A field may be as long as the article limit (the default limit is 128 KiB).
     csv.field_size_limit(max(csv.field_size_limit(), 4 * max_chars + 1))
     with open(file, encoding=_sniff_encoding(file), errors="strict", newline="") as handle:
-        reader = csv.reader(handle, strict=True)
+        lines = _ReplayableLines(handle)
+        reader = csv.reader(lines, strict=True)
         try:
             header = next(reader)
         except StopIteration:
@@ -281,9 +380,10 @@ def _read_csv(file: Path, name: str, max_chars: int) -> Iterator[Article | LoadE
         if "text" not in columns:
             yield LoadError(name, 1, None, f"no 'text' column (columns: {', '.join(columns) or 'none'})", "skipped")
             return
-        line = reader.line_num
+        line = len(lines.taken)
         while True:
             start_line = line + 1
+            lines.taken = []
             try:
                 row = next(reader)
             except StopIteration:
@@ -292,10 +392,12 @@ def _read_csv(file: Path, name: str, max_chars: int) -> Iterator[Article | LoadE
                 yield LoadError(name, start_line, None, f"not valid UTF-8 near this row ({exc.reason}); rest of the file not read", "skipped")
                 break
             except csv.Error as exc:
-                # csv cannot resynchronise after a broken quoted field: stop this file.
-                yield LoadError(name, start_line, None, f"malformed CSV row: {exc}; rest of the file not read", "skipped")
-                break
-            line = reader.line_num
+                # Skip the row's first line; whatever else it swallowed is read again.
+                yield LoadError(name, start_line, None, f"malformed CSV row: {exc}; row skipped", "skipped")
+                lines.replay(lines.taken[1:])
+                line = start_line
+                continue
+            line += len(lines.taken)
             if not row or all(not cell.strip() for cell in row):
                 continue
             if len(row) != len(columns):
@@ -325,14 +427,16 @@ def _read_jsonl(file: Path, name: str, max_chars: int) -> Iterator[Article | Loa
                 continue
             if not raw.strip():
                 continue
-            if b"\x00" in raw:
-                yield LoadError(name, number, None, "binary data (NUL bytes) on this line", "skipped")
-                continue
             try:
-                record = json.loads(raw.rstrip(b"\r\n").decode("utf-8"))
+                line_text, removed = _without_controls(raw.rstrip(b"\r\n").decode("utf-8"))
+            except _Problem as problem:
+                yield LoadError(name, number, None, f"{problem} on this line", "skipped")
+                continue
             except UnicodeDecodeError as exc:
                 yield LoadError(name, number, None, f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at column {exc.start + 1}", "skipped")
                 continue
+            try:
+                record = json.loads(line_text)
             except json.JSONDecodeError as exc:
                 yield LoadError(name, number, None, f"malformed JSON: {exc.msg.removesuffix(' at')} (column {exc.colno})", "skipped")
                 continue
@@ -345,7 +449,7 @@ def _read_jsonl(file: Path, name: str, max_chars: int) -> Iterator[Article | Loa
                 reason = "no 'text' field" if text is None else f"'text' is {type(text).__name__}, not a string"
                 yield LoadError(name, number, _clean(record.get("id")), reason, "skipped")
                 continue
-            yield from _make_article(record, text, name, number, max_chars)
+            yield from _with_note(_make_article(record, text, name, number, max_chars), name, number, removed)
 
 
 def _clean(value: object) -> str | None:

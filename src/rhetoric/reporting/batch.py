@@ -38,8 +38,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rhetoric.reporting.reports import (ParameterError, ReportFailed, inside, kernel_name, render_report, safe_name,
-                              template_parameters, validate_parameters)
+from rhetoric.reporting.reports import (ParameterError, ReportFailed, check_inputs, inside, kernel_manager, kernel_name,
+                                        processed_folder, render_report, safe_name, validate_parameters)
 from rhetoric.io.store import atomic_path, sha256_file
 
 __all__ = [
@@ -115,12 +115,7 @@ def read_grid(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
 
 
 def _processed_folder(template: Path, parameters: Mapping[str, Any]) -> Path | None:
-    defaults = template_parameters(template)
-    merged = {**defaults, **parameters}
-    corpus, root = merged.get("corpus"), merged.get("processed_root")
-    if not isinstance(corpus, str) or not isinstance(root, str):
-        return None
-    return (template.parent / root / corpus).resolve()
+    return processed_folder(template, dict(parameters))
 
 
 def each_doc_parameters(template: Path, corpus: str, fixed: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -158,8 +153,13 @@ def make_jobs(template: str | os.PathLike[str], *, grid: list[dict[str, Any]] | 
     if each_doc is not None:
         docs = each_doc_parameters(template, each_doc, fixed)
         sets = [{**item, **doc} for item in sets for doc in docs]
+    checked: set[str] = set()
     for parameters in sets:
         validate_parameters(template, parameters)
+        folder = str(_processed_folder(template, parameters))
+        if folder not in checked:  # the input tables, once per folder
+            check_inputs(template, parameters)
+            checked.add(folder)
     varying = [name for name in dict.fromkeys(k for item in sets for k in item)
                if len({json.dumps(item.get(name), sort_keys=True, default=str) for item in sets}) > 1]
     jobs, taken = [], set()
@@ -267,15 +267,38 @@ def _href(outdir: Path, file: str | None) -> str | None:
     return html.escape(urllib.parse.quote(file), quote=True)
 
 
+def _sub_folders(outdir: Path, depth: int = 3) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Every folder below ``outdir`` (up to ``depth`` levels) with a batch
+    manifest or an index, as (relative path, manifest entries), sorted."""
+    found = []
+    for level in range(1, depth + 1):
+        for index in sorted(outdir.glob("/".join(["*"] * level))):
+            if index.is_dir() and ((index / MANIFEST).is_file() or (index / INDEX).is_file()):
+                found.append((index.relative_to(outdir).as_posix(), read_manifest(index)))
+    return sorted(found)
+
+
 def write_index(outdir: str | os.PathLike[str], title: str | None = None) -> Path:
     """Write ``outdir/index.html``: every job of the manifest with its
-    status, parameters, time, error and links, plus links to sub-folders
-    that have their own index. Everything taken from the data is escaped."""
+    status, title (when the notebook recorded one), parameters, time, error
+    and links; then every sub-folder with an index or a manifest, with its
+    job counts, and the failed jobs in them. The counts at the top are of
+    this folder and its sub-folders together. Everything taken from the
+    data is escaped."""
     outdir = Path(outdir)
     entries = read_manifest(outdir)
     title = title or f"Reports in {outdir.resolve().name}"
     esc = lambda value: html.escape("" if value is None else str(value), quote=True)  # noqa: E731
-    failed = sum(entry.get("status") != "succeeded" for entry in entries)
+    link = lambda path, label: f'<a href="{html.escape(urllib.parse.quote(path), quote=True)}">{esc(label)}</a>'  # noqa: E731
+    titled = any(isinstance((entry.get("records") or {}).get("title"), str) for entry in entries)
+
+    def error_text(entry: dict[str, Any]) -> str:
+        error = entry.get("error") or {}
+        text = f"{error.get('name', '')}: {error.get('message', '')}" if error else ""
+        if error.get("cell") is not None:
+            text += f" (cell {error['cell']})"
+        return text
+
     rows = []
     for entry in entries:
         status = entry.get("status", "?")
@@ -284,18 +307,39 @@ def write_index(outdir: str | os.PathLike[str], title: str | None = None) -> Pat
             href = _href(outdir, entry.get(key))
             if href:
                 links.append(f'<a href="{href}">{label}</a>')
-        error = entry.get("error") or {}
-        error_text = f"{error.get('name', '')}: {error.get('message', '')}" if error else ""
-        if error.get("cell") is not None:
-            error_text += f" (cell {error['cell']})"
         parameters = ", ".join(f"{k}={json.dumps(v, ensure_ascii=False, default=str)}" for k, v in entry.get("parameters", {}).items())
+        title_cell = f"<td>{esc((entry.get('records') or {}).get('title'))}</td>" if titled else ""
         rows.append(
-            f'<tr class="{esc(status)}"><td>{esc(entry["job"])}</td><td>{esc(entry.get("template"))}</td>'
+            f'<tr class="{esc(status)}"><td>{esc(entry["job"])}</td>{title_cell}<td>{esc(entry.get("template"))}</td>'
             f'<td class="status">{esc(status)}</td><td>{esc(parameters)}</td>'
-            f'<td class="num">{esc(entry.get("seconds"))}</td><td>{" ".join(links)}</td><td>{esc(error_text)}</td></tr>')
-    folders = sorted(p.parent.name for p in outdir.glob(f"*/{INDEX}"))
-    folder_list = "".join(f'<li><a href="{html.escape(urllib.parse.quote(name + "/" + INDEX), quote=True)}">{esc(name)}/</a></li>'
-                          for name in folders)
+            f'<td class="num">{esc(entry.get("seconds"))}</td><td>{" ".join(links)}</td><td>{esc(error_text(entry))}</td></tr>')
+
+    folders = _sub_folders(outdir)
+    n_jobs = len(entries) + sum(len(found) for _, found in folders)
+    n_failed = sum(e.get("status") != "succeeded" for e in entries) + sum(
+        e.get("status") != "succeeded" for _, found in folders for e in found)
+    folder_rows, folder_failures = [], []
+    for name, found in folders:
+        failed = [e for e in found if e.get("status") != "succeeded"]
+        target = link(f"{name}/{INDEX}", f"{name}/") if (outdir / name / INDEX).is_file() else esc(f"{name}/")
+        folder_rows.append(f'<tr class="{"failed" if failed else "succeeded"}"><td>{target}</td><td class="num">{len(found)}</td>'
+                           f'<td class="num">{len(found) - len(failed)}</td><td class="num status">{len(failed)}</td></tr>')
+        for entry in failed:
+            notebook = f"{name}/{entry.get('notebook')}" if entry.get("notebook") else None
+            shown = link(notebook, "notebook") if notebook and (outdir / notebook).is_file() else ""
+            folder_failures.append(f'<li>{esc(name)}/{esc(entry["job"])}: {esc(error_text(entry))} {shown}</li>')
+    folder_part = ""
+    if folders:
+        folder_part = ("<h2>Folders</h2><table><thead><tr><th>folder</th><th>jobs</th><th>succeeded</th><th>failed</th></tr></thead>"
+                       f"<tbody>{''.join(folder_rows)}</tbody></table>")
+        if folder_failures:
+            folder_part += f'<h2>Failed in sub-folders</h2><ul class="failures">{"".join(folder_failures)}</ul>'
+    where = " (here and in sub-folders)" if folders else ""
+    jobs_part = ""
+    if entries:
+        jobs_part = (f"<h2>Jobs here</h2><table><thead><tr><th>job</th>{'<th>title</th>' if titled else ''}<th>template</th>"
+                     "<th>status</th><th>parameters</th><th>seconds</th><th>output</th><th>error</th></tr></thead>\n<tbody>\n"
+                     + "\n".join(rows) + "\n</tbody></table>")
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -304,15 +348,12 @@ def write_index(outdir: str | os.PathLike[str], title: str | None = None) -> Pat
 body {{ font-family: system-ui, sans-serif; margin: 2em; }}
 table {{ border-collapse: collapse; }} td, th {{ border-bottom: 1px solid #ddd; padding: .3em .6em; text-align: left; vertical-align: top; }}
 tr.failed td.status {{ color: #b91c1c; font-weight: bold; }} tr.succeeded td.status {{ color: #15803d; }}
-td.num {{ text-align: right; }}
+td.num {{ text-align: right; }} ul.failures {{ color: #b91c1c; }}
 </style></head><body>
 <h1>{esc(title)}</h1>
-<p>{len(entries)} jobs, {len(entries) - failed} succeeded, {failed} failed.</p>
-{f"<h2>Folders</h2><ul>{folder_list}</ul>" if folders else ""}
-<table><thead><tr><th>job</th><th>template</th><th>status</th><th>parameters</th><th>seconds</th><th>output</th><th>error</th></tr></thead>
-<tbody>
-{chr(10).join(rows)}
-</tbody></table>
+<p>{n_jobs} jobs{where}, {n_jobs - n_failed} succeeded, {n_failed} failed.</p>
+{folder_part}
+{jobs_part}
 </body></html>
 """
     path = outdir / INDEX
@@ -416,9 +457,7 @@ def _wait(client: Any, msg_id: str, timeout: float = 120) -> bool:
 
 
 def _start_kernel() -> Any:
-    from jupyter_client.manager import KernelManager
-
-    km = KernelManager(kernel_name=_KERNEL)
+    km = kernel_manager(_KERNEL)
     km.start_kernel(cwd=_CWD)
     client, msg_id = _send(km, f"import rhetoric.reporting.batch as _rh_batch\n_rh_batch.kernel_prepare({_CWD!r})\ndel _rh_batch\n")
     return km, client, msg_id

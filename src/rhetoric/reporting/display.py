@@ -4,7 +4,10 @@ The notebooks under ``notebooks/`` only load, call these functions and plot:
 every reshaping of the extracted tables (filters, monthly counts, top
 speakers, frame shares, threat intensity over time, the sentiment arc) and
 every piece of HTML (the highlighted article text, tables, notes) lives here,
-where it is tested.
+where it is tested. Groupings that survive missing outlets or dates come from
+:mod:`rhetoric.reporting.metadata`, labels for CAMEO and frame codes from
+:mod:`rhetoric.reporting.labels`; both are re-exported here, so a notebook
+needs only ``from rhetoric.reporting import display as rd``.
 
 Article text, titles, quotes and speaker names are *data*: every HTML
 fragment built here escapes them, so an article containing
@@ -27,6 +30,10 @@ from typing import Any
 import pandas as pd
 
 from rhetoric.pipeline import SCHEMAS, TABLE_NAMES, Tables
+from rhetoric.reporting.labels import (CAMEO_ROOTS, balance_frames, cameo_category, frame_label, share_frames,
+                                       threat_categories, frame_order)
+from rhetoric.reporting.metadata import (ALL_ARTICLES, GROUPINGS, Grouping, grouped, has_dates, integer_ticks,
+                                         legend_outside, metadata_coverage, monthly_mean)
 
 __all__ = [
     "Html",
@@ -51,6 +58,24 @@ __all__ = [
     "article_quotes",
     "sentiment_arc",
     "device_counts",
+    "ALL_ARTICLES",
+    "GROUPINGS",
+    "Grouping",
+    "grouped",
+    "has_dates",
+    "metadata_coverage",
+    "monthly_mean",
+    "integer_ticks",
+    "legend_outside",
+    "frame_label",
+    "share_frames",
+    "balance_frames",
+    "frame_balances",
+    "item_answers",
+    "CAMEO_ROOTS",
+    "cameo_category",
+    "threat_categories",
+    "intensity_by_category",
 ]
 
 TABLES = TABLE_NAMES
@@ -105,8 +130,9 @@ def load_tables(corpus: str, processed_root: str | os.PathLike[str] = "data/proc
 
     folder = Path(processed_root) / corpus
     if not (folder / "articles.parquet").is_file():
+        shown = folder.as_posix() if folder.is_absolute() else folder.resolve().as_posix()
         raise FileNotFoundError(f"no extracted tables for corpus {corpus!r} in {processed_root}; "
-                                f"run `rhetoric extract data/raw/{corpus} -o {folder.as_posix()}` first")
+                                f"run `rhetoric extract data/raw/{corpus} -o {shown}` first")
     frames = {name: read_table(folder / f"{name}.parquet") if (folder / f"{name}.parquet").is_file() else _empty_table(name)
               for name in TABLES}
     articles = frames["articles"]
@@ -155,17 +181,43 @@ def heading(text: str, level: int = 3) -> Html:
     return Html(f"<h{level}>{_esc(text)}</h{level}>")
 
 
-def html_table(frame: pd.DataFrame, *, float_format: str = "{:.3f}", max_rows: int | None = 50) -> Html:
-    """``frame`` as an HTML table, every cell escaped, without the index.
+_TABLE_CSS = "<style>table.rh-table td, table.rh-table th { text-align: left !important; vertical-align: top; }</style>"
+
+
+def _integer_valued(column: pd.Series) -> bool:
+    values = column.dropna()
+    return len(values) > 0 and bool((values == values.round()).all()) and bool((values.abs() < 2**53).all())
+
+
+def html_table(frame: pd.DataFrame, *, caption: str | None = None, float_format: str = "{:.3f}",
+               max_rows: int | None = 50, drop_empty: bool = True) -> Html:
+    """``frame`` as an HTML table, every cell escaped, without the index,
+    under ``caption``. Float columns whose values are all whole numbers
+    (counts that went through a mean or a pivot) print as integers;
+    columns with no value at all are left out (``drop_empty``); a missing
+    value is an empty cell, never "nan".
 
     >>> "&lt;script&gt;" in html_table(pd.DataFrame({"text": ["<script>x</script>"]}))
     True
+    >>> page = html_table(pd.DataFrame({"n": [477.0, 3.0], "outlet": [None, None], "x": [0.5, None]}), caption="Counts")
+    >>> ">Counts</caption>" in page, ">477<" in page, "outlet" in page, "nan" in page
+    (True, True, False, False)
     """
     shown = frame if max_rows is None else frame.head(max_rows)
-    formatters = {column: (lambda value, f=float_format: "" if pd.isna(value) else f.format(value))
-                  for column in shown.columns if pd.api.types.is_float_dtype(shown[column])}
+    if drop_empty and len(shown):
+        shown = shown.loc[:, [not shown.iloc[:, i].isna().all() for i in range(shown.shape[1])]]
+    formatters = {}
+    for position, column in enumerate(shown.columns):
+        values = shown.iloc[:, position]
+        if pd.api.types.is_float_dtype(values):
+            fmt = "{:.0f}" if _integer_valued(values) else float_format
+            formatters[column] = lambda value, f=fmt: "" if pd.isna(value) else f.format(value)
     body = shown.to_html(index=False, escape=True, na_rep="", formatters=formatters, border=0,
                          classes="rh-table", justify="left")
+    body = _TABLE_CSS + body
+    if caption:
+        start = body.index(">", body.index("<table")) + 1
+        body = body[:start] + f'\n  <caption style="caption-side:top;text-align:left;font-weight:bold;white-space:nowrap;padding:.3em 0">{_esc(caption)}</caption>' + body[start:]
     if max_rows is not None and len(frame) > max_rows:
         body += f'<p class="rh-more">{len(frame) - max_rows} more rows not shown.</p>'
     return Html(body)
@@ -175,15 +227,26 @@ def article_header(article: Mapping[str, Any]) -> Html:
     """Title, outlet, date and link of one article row, escaped. The link is
     shown as text (never an ``href``), since its scheme comes from the data.
 
+    Missing fields (None, NaN, empty) are left out, never shown as "nan".
+
     >>> article_header({"title": "<i>T</i>", "outlet": "W", "date": None, "url": "javascript:alert(1)"})
     '<h2 class="rh-title">&lt;i&gt;T&lt;/i&gt;</h2><p class="rh-meta">W · date unknown · <code>javascript:alert(1)</code></p>'
+    >>> article_header({"doc_id": "article_7", "title": float("nan"), "outlet": float("nan"), "date": pd.NaT, "url": None})
+    '<h2 class="rh-title">article_7</h2><p class="rh-meta">no outlet, date or link given</p>'
     """
-    date = article.get("date")
-    date_text = "date unknown" if date is None or pd.isna(date) else pd.Timestamp(date).strftime("%Y-%m-%d")
-    parts = [_esc(article.get("outlet") or "outlet unknown"), date_text]
-    if article.get("url"):
-        parts.append(f"<code>{_esc(article['url'])}</code>")
-    return Html(f'<h2 class="rh-title">{_esc(article.get("title") or article.get("doc_id") or "untitled")}</h2>'
+    date = _value(article, "date")
+    parts = []
+    if _value(article, "outlet"):
+        parts.append(_esc(_value(article, "outlet")))
+    if date is not None:
+        parts.append(pd.Timestamp(date).strftime("%Y-%m-%d"))
+    if _value(article, "url"):
+        parts.append(f"<code>{_esc(_value(article, 'url'))}</code>")
+    if not parts:
+        parts.append("no outlet, date or link given")
+    elif date is None:
+        parts.insert(1 if _value(article, "outlet") else 0, "date unknown")
+    return Html(f'<h2 class="rh-title">{_esc(_value(article, "title") or _value(article, "doc_id") or "untitled")}</h2>'
                 f'<p class="rh-meta">{" · ".join(parts)}</p>')
 
 
@@ -228,8 +291,15 @@ def _int_or_none(value: Any) -> int | None:
 
 def _value(row: Mapping[str, Any], name: str) -> Any:
     value = row.get(name)
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value) or value == "":
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value):
         return None
+    if isinstance(value, str) and not value.strip():
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
     return value
 
 
@@ -358,6 +428,7 @@ def extreme_quotes(quotes: pd.DataFrame, articles: pd.DataFrame, n: int = 5, *, 
         return pd.DataFrame(columns=columns)
     picked = quotes.nsmallest(n, "compound") if most == "negative" else quotes.nlargest(n, "compound")
     picked = picked.merge(articles[["doc_id", "outlet", "date"]], on="doc_id", how="left")
+    picked = picked.assign(speaker_name=picked["speaker_name"].fillna(picked["speaker"])).drop(columns=["speaker"])
     picked = picked.rename(columns={"speaker_name": "speaker", "speaker_title": "title", "content": "quote"})
     picked["date"] = pd.to_datetime(picked["date"]).dt.strftime("%Y-%m-%d")
     return picked[columns].reset_index(drop=True)
@@ -431,7 +502,9 @@ def frame_evidence(frames: pd.DataFrame, scheme: str, n: int = 5) -> pd.DataFram
 
 
 def threat_intensity(threats: pd.DataFrame, articles: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
-    """Per month (and ``by`` group): threat count, mean and maximum intensity."""
+    """Per month (and ``by`` group): threat count, mean and maximum
+    intensity. Threats of undated articles are left out (see
+    :func:`intensity_by_category` for a view that needs no dates)."""
     keys = ["month"] + ([by] if by else [])
     columns = keys + ["threats", "mean_intensity", "max_intensity"]
     if threats.empty:
@@ -442,20 +515,44 @@ def threat_intensity(threats: pd.DataFrame, articles: pd.DataFrame, by: str | No
     return result[columns]
 
 
-def threat_table(threats: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per threat: date, outlet, actor → target, kind, conditional,
-    intensity and the phrase, most intense first (largest absolute
-    intensity: the threats extractor scores on the Goldstein scale, where
-    −10 is the most hostile)."""
-    columns = ["date", "outlet", "actor → target", "kind", "conditional", "intensity", "phrase", "doc_id"]
+def intensity_by_category(threats: pd.DataFrame) -> pd.DataFrame:
+    """Per CAMEO category: the number of threats and their mean, most and
+    least hostile intensity (Goldstein scores: lower is more hostile),
+    most hostile category first.
+
+    >>> t = pd.DataFrame({"cameo": ["138", "1384", "154"], "intensity": [-7.0, -9.0, -7.2]})
+    >>> intensity_by_category(t).values.tolist()
+    [['13 Threaten', 2, -8.0, -9.0, -7.0], ['15 Exhibit force posture', 1, -7.2, -7.2, -7.2]]
+    """
+    columns = ["category", "threats", "mean_intensity", "most_hostile", "least_hostile"]
     if threats.empty:
         return pd.DataFrame(columns=columns)
-    table = threats.merge(articles[["doc_id", "date", "outlet"]], on="doc_id", how="left")
-    table["actor → target"] = table["actor"].fillna("?") + " → " + table["target"].fillna("?")
+    table = threat_categories(threats)
+    result = table.groupby("category").agg(threats=("intensity", "size"), mean_intensity=("intensity", "mean"),
+                                           most_hostile=("intensity", "min"), least_hostile=("intensity", "max"))
+    return result.reset_index().sort_values(["mean_intensity", "category"]).reset_index(drop=True)[columns]
+
+
+def threat_table(threats: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per threat: article title, date, outlet, actor → target,
+    kind, CAMEO category and code, conditional, intensity and the phrase,
+    most hostile first (lowest Goldstein score; −10 is the most hostile).
+    Columns missing from older tables are read as empty."""
+    columns = ["article", "date", "outlet", "actor → target", "kind", "category", "CAMEO code", "conditional",
+               "intensity", "phrase", "doc_id"]
+    if threats.empty:
+        return pd.DataFrame(columns=columns)
+    meta = [c for c in ("doc_id", "title", "date", "outlet") if c in articles]
+    table = threat_categories(threats).merge(articles[meta], on="doc_id", how="left")
+    for column in ("title", "date", "outlet"):
+        if column not in table:
+            table[column] = None
+    actor = table["actor_mention"].fillna(table["actor"]) if "actor_mention" in table else table["actor"]
+    table["actor → target"] = actor.fillna("?").astype(str) + " → " + table["target"].fillna("?").astype(str)
     table["date"] = pd.to_datetime(table["date"]).dt.strftime("%Y-%m-%d")
-    table = table.rename(columns={"text": "phrase"})
-    table = table.assign(_magnitude=table["intensity"].abs())
-    return table.sort_values(["_magnitude", "date", "doc_id"], ascending=[False, True, True])[columns].reset_index(drop=True)
+    table = table.rename(columns={"text": "phrase", "title": "article", "cameo_label": "CAMEO code"})
+    return table.sort_values(["intensity", "date", "doc_id"], ascending=[True, True, True],
+                             na_position="last")[columns].reset_index(drop=True)
 
 
 def article_quotes(quotes: pd.DataFrame, doc_id: str | None = None) -> pd.DataFrame:
@@ -501,3 +598,43 @@ def device_counts(devices: pd.DataFrame, articles: pd.DataFrame, by: str = "outl
     counts = counts.merge(tokens, on=by)
     counts["per_1k"] = 1000 * counts["n"] / counts["tokens"].where(counts["tokens"] > 0)
     return counts[columns]
+
+
+def frame_balances(frames: pd.DataFrame, articles: pd.DataFrame, scheme: str, by: str = "group") -> pd.DataFrame:
+    """Per ``by`` group and balance index of ``scheme``: the mean index over
+    the group's articles (−1 … +1) and the number of articles with any cue
+    on either side (a balance is 0 when neither side has one).
+
+    >>> f = pd.DataFrame({"doc_id": ["a", "b"], "scheme": ["security"] * 2, "frame": ["escalation_balance"] * 2,
+    ...                   "score": [1.0, 0.0], "evidence": [("x",), ()]})
+    >>> frame_balances(f, pd.DataFrame({"doc_id": ["a", "b"], "group": ["G", "G"]}), "security").values.tolist()
+    [['G', 'escalation_balance', 0.5, 1, 2]]
+    """
+    columns = [by, "frame", "mean_index", "articles_with_cues", "articles"]
+    names = balance_frames(frames, scheme)
+    if not names:
+        return pd.DataFrame(columns=columns)
+    table = frames[(frames["scheme"] == scheme) & frames["frame"].isin(names)].merge(articles[["doc_id", by]], on="doc_id")
+    cued = table["evidence"].map(lambda e: e is not None and len(e) > 0) if "evidence" in table else table["score"] != 0
+    table = table.assign(_cued=cued)
+    result = table.groupby([by, "frame"]).agg(mean_index=("score", "mean"), articles_with_cues=("_cued", "sum"),
+                                              articles=("doc_id", "nunique")).reset_index()
+    result["articles_with_cues"] = result["articles_with_cues"].astype(int)
+    return result[columns]
+
+
+def item_answers(frames: pd.DataFrame, articles: pd.DataFrame, by: str = "group",
+                 scheme: str = "semetko_valkenburg_items") -> pd.DataFrame:
+    """For the yes/no items of Semetko & Valkenburg's instrument: the share
+    of each group's articles that answer each question "yes", one row per
+    item with its question, one column per group."""
+    table = frames[frames["scheme"] == scheme] if len(frames) else frames
+    if table.empty:
+        return pd.DataFrame(columns=["item"])
+    table = table.merge(articles[["doc_id", by]], on="doc_id")
+    wide = table.assign(yes=table["score"] > 0).pivot_table(index="frame", columns=by, values="yes", aggfunc="mean")
+    wide.columns.name = None
+    order = [f for f in frame_order(scheme) if f in wide.index] + sorted(set(wide.index) - set(frame_order(scheme)))
+    wide = wide.reindex(order)
+    wide.index = [frame_label(scheme, f) for f in wide.index]
+    return wide.rename_axis("item").reset_index()

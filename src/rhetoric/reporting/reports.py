@@ -25,7 +25,8 @@ from typing import Any
 from rhetoric.io.store import atomic_path
 
 __all__ = [
-    "ParameterError", "template_parameters", "validate_parameters", "render_report", "ReportResult",
+    "ParameterError", "MissingTables", "template_parameters", "template_choices", "validate_parameters",
+    "check_inputs", "prepare_outdir", "processed_folder", "kernel_manager", "render_report", "ReportResult",
     "KERNEL_NAME", "record", "RECORD_MIMETYPE", "notebook_records", "safe_name", "export_html",
 ]
 
@@ -34,7 +35,16 @@ KERNEL_NAME = "rhetoric"
 
 
 class ParameterError(ValueError):
-    """A parameter that the template does not declare, or of the wrong type."""
+    """A parameter that the template does not declare, of the wrong type, or
+    not one of the values it allows."""
+
+
+class MissingTables(FileNotFoundError):
+    """The processed corpus a report would read does not exist."""
+
+
+class OutputError(OSError):
+    """The output folder cannot be created or written."""
 
 
 def template_parameters(template: str | os.PathLike[str]) -> dict[str, Any]:
@@ -43,13 +53,44 @@ def template_parameters(template: str | os.PathLike[str]) -> dict[str, Any]:
     >>> sorted(template_parameters("notebooks/sentiment_report.ipynb"))[:2]  # doctest: +SKIP
     ['corpus', 'group_by']
     """
+    return _literal_assignments(_parameters_source(template), template)
+
+
+def _parameters_source(template: str | os.PathLike[str]) -> str:
     import nbformat
 
     notebook = nbformat.read(template, as_version=4)
     for cell in notebook.cells:
         if cell.cell_type == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
-            return _literal_assignments(cell.source, template)
+            return cell.source
     raise ParameterError(f"{template}: no code cell tagged 'parameters'")
+
+
+_ALLOWED = re.compile(r"#.*?\ballowed:\s*(\[.*\])")
+
+
+def template_choices(template: str | os.PathLike[str]) -> dict[str, list[Any]]:
+    """The allowed values a template declares for its parameters: a comment
+    ``# allowed: [...]`` (a Python list literal) on the line of the
+    assignment, e.g. ``group_by = "outlet"  # allowed: ["outlet", "month", "all"]``.
+    :func:`validate_parameters` refuses any other value."""
+    return _choices(_parameters_source(template), template)
+
+
+def _choices(source: str, template: Any) -> dict[str, list[Any]]:
+    lines = source.splitlines()
+    choices: dict[str, list[Any]] = {}
+    for node in ast.parse(source).body:
+        if not isinstance(node, ast.Assign) or len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
+            continue
+        match = _ALLOWED.search(lines[node.lineno - 1])
+        if match:
+            try:
+                values = ast.literal_eval(match.group(1))
+            except (ValueError, SyntaxError):
+                raise ParameterError(f"{template}: the allowed values of {node.targets[0].id!r} are not a list literal") from None
+            choices[node.targets[0].id] = list(values)
+    return choices
 
 
 def _literal_assignments(source: str, template: Any) -> dict[str, Any]:
@@ -73,9 +114,12 @@ def _type_name(value: Any) -> str:
 
 def validate_parameters(template: str | os.PathLike[str], parameters: dict[str, Any]) -> dict[str, Any]:
     """Check ``parameters`` against the template's defaults: every name must
-    be declared there, and its value of the default's type (an int is
-    accepted for a float; anything for a default of None)."""
-    defaults = template_parameters(template)
+    be declared there, its value of the default's type (an int is accepted
+    for a float; anything for a default of None) and, if the template
+    declares allowed values (:func:`template_choices`), one of them."""
+    source = _parameters_source(template)
+    defaults = _literal_assignments(source, template)
+    choices = _choices(source, template)
     for name, value in parameters.items():
         if not isinstance(name, str) or not name.isidentifier():
             raise ParameterError(f"parameter name {name!r} is not a Python identifier")
@@ -83,14 +127,15 @@ def validate_parameters(template: str | os.PathLike[str], parameters: dict[str, 
         if name not in defaults:
             raise ParameterError(f"unknown parameter {name!r} for {Path(template).name}; it declares: {', '.join(sorted(defaults))}")
         default = defaults[name]
-        if default is None or value is None:
-            continue
-        if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
-            continue
-        if type(value) is not type(default):
+        numeric = isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool)
+        if default is not None and value is not None and not numeric and type(value) is not type(default):
             raise ParameterError(
                 f"parameter {name!r} of {Path(template).name} must be {_type_name(default)} "
                 f"(default {default!r}), got {_type_name(value)} {value!r}")
+        if name in choices and value not in choices[name]:
+            raise ParameterError(
+                f"parameter {name!r} of {Path(template).name} must be one of "
+                f"{', '.join(map(repr, choices[name]))}; got {value!r}")
     return parameters
 
 
@@ -138,6 +183,58 @@ def _normalise(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _normalise(v) for k, v in value.items()}
     return value
+
+
+def processed_folder(template: str | os.PathLike[str], parameters: dict[str, Any]) -> Path | None:
+    """The processed corpus folder a report reads (``processed_root/corpus``,
+    the root taken relative to the template's folder, where the kernel
+    runs), or None if the template takes no corpus."""
+    template = Path(template)
+    merged = {**template_parameters(template), **parameters}
+    corpus, root = merged.get("corpus"), merged.get("processed_root")
+    if not isinstance(corpus, str) or not isinstance(root, str):
+        return None
+    return (template.parent / root / corpus).resolve()
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the working directory when below it, else absolute."""
+    try:
+        return path.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check_inputs(template: str | os.PathLike[str], parameters: dict[str, Any]) -> dict[str, Any]:
+    """:func:`validate_parameters`, then check that the processed corpus the
+    report reads exists (:class:`MissingTables` names the folder it looked
+    in and the command that makes it); no kernel is started."""
+    validate_parameters(template, parameters)
+    folder = processed_folder(template, parameters)
+    if folder is not None and not (folder / "articles.parquet").is_file():
+        corpus = folder.name
+        raise MissingTables(
+            f"no extracted tables for corpus {corpus!r}: {_shown(folder)}/articles.parquet does not exist "
+            f"(processed_root is taken relative to {_shown(Path(template).resolve().parent)}/); "
+            f"run `rhetoric extract data/raw/{corpus} -o {_shown(folder)}` first")
+    return parameters
+
+
+def prepare_outdir(outdir: str | os.PathLike[str]) -> Path:
+    """Create ``outdir`` if needed and check that files can be written in
+    it; :class:`OutputError` names the folder and the reason otherwise."""
+    import tempfile
+
+    outdir = Path(outdir)
+    if outdir.exists() and not outdir.is_dir():
+        raise OutputError(f"output folder {str(outdir)!r} is an existing file, not a folder")
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=outdir, prefix=".rhetoric-write-test-"):
+            pass
+    except OSError as exc:
+        raise OutputError(f"cannot write to output folder {str(outdir)!r}: {exc.strerror or exc}") from None
+    return outdir
 
 
 def parse_cli_value(text: str) -> Any:
@@ -278,6 +375,23 @@ def kernel_name() -> str:
     return KERNEL_NAME if KERNEL_NAME in KernelSpecManager().find_kernel_specs() else "python3"
 
 
+def kernel_manager(kernel: str | None = None) -> Any:
+    """A (not yet started) kernel manager for ``kernel`` (default:
+    :func:`kernel_name`). Where pyzmq has CurveZMQ and the kernelspec
+    declares it (``ipykernel install`` does), the kernel's sockets are
+    encrypted (jupyter_client's ``transport_encryption="auto"``), which also
+    keeps ipykernel from warning that it runs over TCP without encryption."""
+    from jupyter_client.manager import KernelManager
+
+    options: dict[str, Any] = {"kernel_name": kernel or kernel_name()}
+    if "transport_encryption" in KernelManager.class_trait_names():
+        import zmq
+
+        if zmq.has("curve"):
+            options["transport_encryption"] = "auto"
+    return KernelManager(**options)
+
+
 _EXPORTER = None
 
 
@@ -319,8 +433,9 @@ def render_report(template: str | os.PathLike[str], outdir: str | os.PathLike[st
     ``outdir/<name>.html`` (code hidden) and, when the notebook called
     :func:`record`, ``outdir/<name>.records.json``.
 
-    Parameters are checked first (:class:`ParameterError`, no kernel
-    started). The notebook runs with its own folder as working directory, as
+    Parameters and the input tables are checked first
+    (:class:`ParameterError`, :class:`MissingTables`, :class:`OutputError`;
+    no kernel started). The notebook runs with its own folder as working directory, as
     in Jupyter. Each file appears under its final name only when complete.
     If the notebook raises, the executed notebook and its HTML (showing the
     error) are still written and :class:`ReportFailed` is raised. ``km`` is
@@ -334,22 +449,23 @@ def render_report(template: str | os.PathLike[str], outdir: str | os.PathLike[st
     template = Path(template)
     if not template.is_file():
         raise FileNotFoundError(f"template {str(template)!r} does not exist")
-    parameters = validate_parameters(template, dict(parameters or {}))
-    outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
+    parameters = check_inputs(template, dict(parameters or {}))
+    outdir = prepare_outdir(outdir)
     name = safe_name(name or template.stem)
     out_notebook = inside(outdir, f"{name}.ipynb")
     out_html = inside(outdir, f"{name}.html")
     out_records = inside(outdir, f"{name}.records.json")
     failure: BaseException | None = None
+    own_km = kernel_manager(kernel) if km is None else None  # nbclient leaves a km it was given running
     with atomic_path(out_notebook) as tmp:
         tmp_ipynb = tmp.with_suffix(".ipynb")
         try:
             try:
                 pm.execute_notebook(
                     str(template), str(tmp_ipynb), parameters=parameters,
-                    kernel_name=kernel or kernel_name(), cwd=str(template.parent.resolve()),
-                    progress_bar=False, log_output=False, km=km, shutdown_kernel="immediate",
+                    kernel_name=kernel or kernel_name(), km=km if km is not None else own_km,
+                    cwd=str(template.parent.resolve()),
+                    progress_bar=False, log_output=False, shutdown_kernel="immediate",
                     execution_timeout=execution_timeout,
                 )
             except PapermillExecutionError as exc:
@@ -361,6 +477,8 @@ def render_report(template: str | os.PathLike[str], outdir: str | os.PathLike[st
             notebook = nbformat.read(tmp_ipynb, as_version=4)
         finally:
             tmp_ipynb.unlink(missing_ok=True)
+            if own_km is not None and own_km.has_kernel:
+                own_km.shutdown_kernel(now=True)
         _clean_metadata(notebook, template, out_notebook)
         nbformat.write(notebook, tmp)
     records = notebook_records(notebook)
