@@ -8,7 +8,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from conftest import SAMPLE_ARTICLES
 from rhetoric import analyze, load_corpus
 from rhetoric.lexicons import lexicon_text, read_lexicon_table
-from rhetoric.sentiment.vader import analyzer, domain_analyzer, domain_lexicon, domain_sentiment, score_sentiment
+from rhetoric.sentiment.vader import analyzer, domain_analyzer, domain_lexicon, score_sentiment
 
 SENTENCES = [
     "North Korea fired a ballistic missile into the sea on Saturday, the Joint Chiefs of Staff said.",
@@ -33,20 +33,20 @@ def test_domain_mode_changes_only_sentences_with_domain_terms():
     assert score_sentiment(plain, domain=True) == score_sentiment(plain)
     hostile = "The drills are a reckless provocation by the gangster-like U.S. imperialists."
     assert score_sentiment(hostile).compound == pytest.approx(-0.4019)  # "reckless" only
-    assert domain_sentiment(hostile).compound < score_sentiment(hostile).compound - 0.3
+    assert score_sentiment(hostile, domain=True).compound < score_sentiment(hostile).compound - 0.3
     hopeful = "Seoul and Washington reaffirmed their commitment to the complete denuclearization of the peninsula."
-    assert domain_sentiment(hopeful).compound > score_sentiment(hopeful).compound
+    assert score_sentiment(hopeful, domain=True).compound > score_sentiment(hopeful).compound
 
 
 def test_domain_terms_inside_typographic_quotes_count():
     text = "Pyongyang accused “gangster-like U.S. imperialists” of seeking war."
     assert score_sentiment(text).compound == score_sentiment(text.replace("gangster-like", "").replace("imperialists", "")).compound
-    assert domain_sentiment(text).compound < score_sentiment(text).compound - 0.15  # -0.73 -> -0.91
-    assert domain_sentiment(text).compound == domain_sentiment(text.replace("“", '"').replace("”", '"')).compound
+    assert score_sentiment(text, domain=True).compound < score_sentiment(text).compound - 0.15  # -0.73 -> -0.91
+    assert score_sentiment(text, domain=True).compound == score_sentiment(text.replace("“", '"', domain=True).replace("”", '"')).compound
 
 
 def test_domain_mode_never_touches_the_base_analyzer():
-    domain_sentiment("A provocation by the imperialists.")
+    score_sentiment("A provocation by the imperialists.", domain=True)
     base = analyzer().lexicon
     assert "provocation" not in base and "imperialists" not in base
     assert base == SentimentIntensityAnalyzer().lexicon

@@ -25,8 +25,9 @@ of the clause around the mention and, in its own column, the domain-mode
 compound of that clause (:func:`rhetoric.sentiment.vader.score_sentiment` with
 ``domain=True``).
 
-Speakers come from :func:`rhetoric.extract.quotes.extract_quotes` when it finds the
-quote, else from a light fallback: quotation marks (multi-paragraph quotes
+Speakers come from the Document's quotes (:func:`rhetoric.extract.quotes.extract_quotes`)
+when they hold the mention, else from a light fallback: the Document's paired
+quotation marks (:mod:`rhetoric.text.quotemarks`, multi-paragraph quotes
 included) with "…," X said / said X / X said: around them, and reported speech
 in the mention's sentence ("X said (that) …", "…, X said.", "according to X").
 ``voiced_by`` is the country of the first actor named in the speaker, so an
@@ -53,19 +54,22 @@ import json
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from rhetoric.text.actors import find_actors
 from rhetoric.lexicons import read_lexicon_table
-from rhetoric.extract.quotes import extract_quotes
 from rhetoric.sentiment.vader import analyzer, score_sentiment
-from rhetoric.text.sentences import split_sentences
+from rhetoric.text.actors import find_actors
+from rhetoric.text.document import Document, as_document
+
+#: The Document layers actor sentiment reads.
+USES = ("sentences", "actor_mentions", "quotes", "quote_marks", "sentiment")
 
 __all__ = [
+    "USES",
     "ActorSentiment",
     "actor_sentiment",
     "actor_sentiment_summary",
@@ -138,10 +142,22 @@ def _role_verbs() -> dict[str, str]:
     return forms
 
 
-@lru_cache(maxsize=8192)
-def _vader(text: str) -> tuple[float, float, float]:
-    scores = score_sentiment(text)  # vaderSentiment's own scores (piecewise beyond MAX_VADER_CHARS)
-    return scores.compound, scores.pos, scores.neg
+#: VADER (compound, pos, neg) of ``sentence[a:b]``, for the offsets ``a, b`` into the sentence.
+_Scorer = Callable[[int, int], tuple[float, float, float]]
+
+
+def _text_scorer(text: str) -> _Scorer:
+    def score(a: int, b: int) -> tuple[float, float, float]:
+        scores = score_sentiment(text[a:b])  # vaderSentiment's own scores (piecewise beyond MAX_VADER_CHARS)
+        return scores.compound, scores.pos, scores.neg
+    return score
+
+
+def _document_scorer(doc: Document, offset: int) -> _Scorer:
+    def score(a: int, b: int) -> tuple[float, float, float]:
+        scores = doc.sentiment(offset + a, offset + b)
+        return scores.compound, scores.pos, scores.neg
+    return score
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,12 +202,12 @@ def target_features(text: str, start: int, end: int) -> dict[str, float]:
     >>> features["obj_negative"], features["L0:mr"], features["s_comp"]
     (1.0, 1.0, 0.0)
     """
-    return _features(text, start, end, _prepare(text))
+    return _features(text, start, end, _prepare(text), _text_scorer(text))
 
 
-def _features(text: str, start: int, end: int, prepared: _Prepared) -> dict[str, float]:
+def _features(text: str, start: int, end: int, prepared: _Prepared, vader: _Scorer) -> dict[str, float]:
     features: dict[str, float] = {}
-    compound, pos, neg = _vader(text)
+    compound, pos, neg = vader(0, len(text))
     features.update(s_comp=compound, s_pos=pos, s_neg=neg)
     tokens = prepared.tokens
     # Token starts and ends both increase: the words wholly before the
@@ -200,11 +216,11 @@ def _features(text: str, start: int, end: int, prepared: _Prepared) -> dict[str,
     right = tokens[bisect_left(prepared.token_starts, end):]
     left_window, right_window = left[-_WINDOW:], right[:_WINDOW]
     if left_window:
-        features["l_comp"] = _vader(text[left_window[0][0]:start])[0]
+        features["l_comp"] = vader(left_window[0][0], start)[0]
     if right_window:
-        features["r_comp"] = _vader(text[end:right_window[-1][1]])[0]
+        features["r_comp"] = vader(end, right_window[-1][1])[0]
     clause_start, clause_end = _feature_clause(text, start, end, prepared.breaks)
-    compound, pos, neg = _vader(text[clause_start:clause_end])
+    compound, pos, neg = vader(clause_start, clause_end)
     features.update(c_comp=compound, c_pos=pos, c_neg=neg)
     features.update(prepared.words)
     lexicon = analyzer().lexicon
@@ -304,11 +320,11 @@ def _score(probabilities: Mapping[int, float]) -> float:
     return round(score, 6)
 
 
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    for sentence in split_sentences(text):
-        if sentence.start <= start < sentence.end:
-            return sentence.start, max(sentence.end, min(end, len(text)))
-    return 0, len(text)
+def _sentence_around(doc: Document, start: int, end: int) -> tuple[int, int]:
+    sentence = doc.sentence_at(start)
+    if sentence is not None:
+        return sentence.start, max(sentence.end, min(end, len(doc.text)))
+    return 0, len(doc.text)
 
 
 def _clip(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -322,7 +338,7 @@ def _clip(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def target_probabilities(text: str, start: int, end: int) -> dict[int, float]:
+def target_probabilities(text: str | Document, start: int, end: int) -> dict[int, float]:
     """Model probabilities {-1: negative, 0: neutral, 1: positive} toward
     ``text[start:end]``, judged within the sentence that holds it.
 
@@ -330,15 +346,18 @@ def target_probabilities(text: str, start: int, end: int) -> dict[int, float]:
     >>> round(sum(p.values()), 6), max(p, key=p.get)
     (1.0, 1)
     """
-    span = _clip(text, start, end)
+    doc = as_document(text)
+    span = _clip(doc.text, start, end)
     if span is None:
         return {-1: 0.0, 0: 1.0, 1: 0.0}
     start, end = span
-    s_start, s_end = _sentence_around(text, start, end)
-    return _probabilities(target_features(text[s_start:s_end], start - s_start, end - s_start))
+    s_start, s_end = _sentence_around(doc, start, end)
+    sentence = doc.text[s_start:s_end]
+    return _probabilities(_features(sentence, start - s_start, end - s_start, _prepare(sentence),
+                                    _document_scorer(doc, s_start)))
 
 
-def target_sentiment(text: str, start: int, end: int) -> float:
+def target_sentiment(text: str | Document, start: int, end: int) -> float:
     """Sentiment of ``text`` toward the mention ``text[start:end]``, in [-1, 1].
 
     The score is the model's P(positive) − P(negative), placed so that
@@ -352,10 +371,11 @@ def target_sentiment(text: str, start: int, end: int) -> float:
     >>> target_sentiment(text, 5, 5)
     0.0
     """
-    span = _clip(text, start, end)
+    doc = as_document(text)
+    span = _clip(doc.text, start, end)
     if span is None:
         return 0.0
-    return _score(target_probabilities(text, *span))
+    return _score(target_probabilities(doc, *span))
 
 
 # --------------------------------------------------------------------------
@@ -397,7 +417,7 @@ def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     if span is None:
         return (0, 0)
     start, end = span
-    s_start, s_end = _sentence_around(text, start, end)
+    s_start, s_end = _sentence_around(as_document(text), start, end)
     return _clause_in_sentence(text, s_start, s_end, start, end)
 
 
@@ -427,47 +447,17 @@ def _clause_in_sentence(text: str, s_start: int, s_end: int, start: int, end: in
     return stripped_left, stripped_right
 
 
-def _quote_spans(text: str) -> list[tuple[int, int, int, int]]:
-    """Quotations as (content start, content end, whole-quote start, whole-quote
-    end), inside the marks: curly pairs, and straight double quotes paired left
-    to right within a paragraph. A quote left open at a paragraph's end
-    continues when the next paragraph opens with a quote mark (the news
-    convention for multi-paragraph quotes); the last two numbers span the whole
-    chain, for finding its speaker. Other unclosed marks are ignored."""
-    pieces: list[tuple[int, int, int]] = []  # (start, end, chain number)
-    chain = 0
-    opened: int | None = None
-    pending: list[tuple[int, int]] = []  # open-ended paragraphs waiting for a continuation
-    for match in re.finditer(r"[\"“”]|\n\s*\n", text):
-        mark = match.group()
-        if mark.strip() == "":
-            if opened is not None:
-                pending.append((opened, match.start()))
-            else:
-                pending = []
-            opened = None
-            continue
-        if opened is None:
-            if mark in "\"“":
-                if pending and not text[text.rfind("\n", 0, match.start()) + 1:match.start()].strip():
-                    pieces.extend((a, b, chain) for a, b in pending)  # continuation of the same quote
-                else:
-                    chain += 1
-                pending = []
-                opened = match.end()
-            else:
-                pending = []
-        elif mark in "\"”":
-            pieces.append((opened, match.start(), chain))
-            opened = None
-        else:  # a second opening mark: the first one was never closed
-            chain += 1
-            opened = match.end()
+def _quote_chains(doc: Document) -> list[tuple[int, int, int, int]]:
+    """Quotations as (content start, content end, chain open, chain close): the
+    Document's paired quote marks (:mod:`rhetoric.text.quotemarks`), closed or
+    continued in the next paragraph; the last two numbers span the whole
+    multi-paragraph chain, marks included, for finding its speaker."""
+    spans = [span for span in doc.quote_marks if span.closed or span.continued]
     bounds: dict[int, tuple[int, int]] = {}
-    for a, b, number in pieces:
-        low, high = bounds.get(number, (a, b))
-        bounds[number] = (min(low, a), max(high, b))
-    return sorted((a, b, *bounds[number]) for a, b, number in pieces)
+    for span in spans:
+        low, high = bounds.get(span.group, (span.open, span.close))
+        bounds[span.group] = (min(low, span.open), max(high, span.close))
+    return [(span.content_start, span.content_end, *bounds[span.group]) for span in spans]
 
 
 def _trim_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -522,8 +512,9 @@ def _affiliation(text: str, span: tuple[int, int] | None) -> str | None:
 # Actor-targeted sentiment
 # --------------------------------------------------------------------------
 
-def actor_sentiment(text: str) -> list[ActorSentiment]:
-    """Sentiment toward each actor mention in ``text``, left to right.
+def actor_sentiment(text: str | Document) -> list[ActorSentiment]:
+    """Sentiment toward each actor mention in ``text`` (a string or a
+    :class:`~rhetoric.text.document.Document`), left to right.
 
     >>> rows = actor_sentiment('"Pyongyang\\'s reckless provocation must stop," Defense Secretary Hale said. '
     ...                        'Seoul praised Washington for its support.')
@@ -532,22 +523,17 @@ def actor_sentiment(text: str) -> list[ActorSentiment]:
     >>> rows[0].compound_clause > rows[0].compound_domain
     True
     """
-    if not isinstance(text, str) or not text:
+    if not isinstance(text, (str, Document)) or not text:
         return []
-    try:
-        mentions = find_actors(text)
-    except Exception:
-        return []
+    doc = as_document(text)
+    text = doc.text
+    mentions = doc.actor_mentions
     if not mentions:
         return []
-    sentences = split_sentences(text)
-    quote_spans = _quote_spans(text)
+    sentences = doc.sentences
+    quote_spans = _quote_chains(doc)
     speakers_by_quote: dict[tuple[int, int], tuple[tuple[int, int] | None, str | None]] = {}
-    try:
-        extracted = extract_quotes(text)
-    except Exception:
-        extracted = []
-    for quote in extracted:
+    for quote in doc.quotes:
         span = None
         if quote.speaker_start is not None and quote.speaker_end is not None:
             span = (quote.speaker_start, quote.speaker_end)
@@ -574,12 +560,11 @@ def actor_sentiment(text: str) -> list[ActorSentiment]:
         if sentence_text not in prepared:
             prepared[sentence_text] = _prepare(sentence_text)
         probabilities = _probabilities(_features(sentence_text, mention.start - s_start, mention.end - s_start,
-                                                 prepared[sentence_text]))
+                                                 prepared[sentence_text], _document_scorer(doc, s_start)))
         if (s_start, s_end) not in clause_breaks:
             clause_breaks[s_start, s_end] = _clause_breaks(text, s_start, s_end)
         clause_start, clause_end = _clause_in_sentence(text, s_start, s_end, mention.start, mention.end,
                                                        clause_breaks[s_start, s_end])
-        clause = text[clause_start:clause_end]
         speaker, voiced_by, in_quote = _voice(text, mention.start, mention.end, s_start, s_end,
                                               sentences, quote_spans, speakers_by_quote)
         rows.append(ActorSentiment(
@@ -588,14 +573,14 @@ def actor_sentiment(text: str) -> list[ActorSentiment]:
             in_quote=in_quote, speaker=text[speaker[0]:speaker[1]] if speaker else None,
             speaker_start=speaker[0] if speaker else None, speaker_end=speaker[1] if speaker else None,
             voiced_by=voiced_by, compound=_score(probabilities),
-            compound_clause=score_sentiment(clause).compound,
-            compound_domain=score_sentiment(clause, domain=True).compound,
+            compound_clause=doc.sentiment(clause_start, clause_end).compound,
+            compound_domain=doc.sentiment(clause_start, clause_end, domain=True).compound,
         ))
     return rows
 
 
 def _voice(text: str, start: int, end: int, s_start: int, s_end: int, sentences: list,
-           quote_spans: list[tuple[int, int]],
+           quote_spans: list[tuple[int, int, int, int]],
            speakers_by_quote: dict[tuple[int, int], tuple[tuple[int, int] | None, str | None]],
            ) -> tuple[tuple[int, int] | None, str | None, bool]:
     """(speaker span, voiced_by, in_quote) for a mention at [start, end)."""
@@ -606,17 +591,17 @@ def _voice(text: str, start: int, end: int, s_start: int, s_end: int, sentences:
         if span and span[0] <= start < span[1]:  # the mention names the speaker
             return None, None, False
     # 2. Our own quotation marks.
-    for q_start, q_end, chain_start, chain_end in quote_spans:
+    for q_start, q_end, chain_open, chain_close in quote_spans:
         if q_start <= start and end <= q_end:
-            closing_sentence = next((s for s in sentences if s.start <= chain_end < s.end), None)
-            speaker = _speaker_after(text, chain_end + 1, closing_sentence.end if closing_sentence else len(text))
+            closing_sentence = next((s for s in sentences if s.start <= chain_close - 1 < s.end), None)
+            speaker = _speaker_after(text, chain_close, closing_sentence.end if closing_sentence else len(text))
             if speaker is None:
-                index = next((k for k, s in enumerate(sentences) if s.start <= chain_start < s.end), None)
+                index = next((k for k, s in enumerate(sentences) if s.start <= chain_open < s.end), None)
                 if index is not None:
-                    speaker = _speaker_before(text, sentences[index].start, chain_start - 1)
-                    if speaker is None and index > 0 and sentences[index - 1].start < chain_start - 1:
+                    speaker = _speaker_before(text, sentences[index].start, chain_open)
+                    if speaker is None and index > 0 and sentences[index - 1].start < chain_open:
                         previous = sentences[index - 1]
-                        if previous.text.rstrip().endswith(":") or sentences[index].start == chain_start - 1:
+                        if previous.text.rstrip().endswith(":") or sentences[index].start == chain_open:
                             speaker = _speaker_before(text, previous.start, previous.end)
                             closing = max(text.rfind('"', previous.start, previous.end),
                                           text.rfind("”", previous.start, previous.end))

@@ -25,19 +25,20 @@ own ``compound_domain`` columns.
 from __future__ import annotations
 
 import string
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
+from typing import TYPE_CHECKING
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from rhetoric.lexicons import read_lexicon_table
 
+if TYPE_CHECKING:
+    from rhetoric.text.document import Document
+
 __all__ = [
-    "Sentiment", "sentiment", "domain_sentiment", "analyzer", "domain_analyzer", "domain_lexicon", "remembering_scores",
+    "Sentiment", "score_sentiment", "analyzer", "domain_analyzer", "domain_lexicon",
     "VADER_IMPLEMENTATION", "MAX_VADER_CHARS", "NEGATIVE_THRESHOLD", "POSITIVE_THRESHOLD",
 ]
 
@@ -102,7 +103,7 @@ def domain_analyzer() -> SentimentIntensityAnalyzer:
     return domain
 
 
-def score_sentiment(text: str, *, domain: bool = False) -> Sentiment:
+def score_sentiment(text: str | Document, *, domain: bool = False) -> Sentiment:
     """VADER polarity scores of ``text``, exactly as vaderSentiment computes them
     for any text up to :data:`MAX_VADER_CHARS` characters (every sentence and
     quote in practice); with ``domain=True``, VADER with the security lexicon
@@ -120,39 +121,9 @@ def score_sentiment(text: str, *, domain: bool = False) -> Sentiment:
     >>> score_sentiment("Seoul urged denuclearization.").compound, score_sentiment("Seoul urged denuclearization.", domain=True).compound
     (0.0, 0.296)
     """
-    memo = getattr(_scope, "memo", None)
-    if memo is None:
-        return _sentiment(text, domain)
-    key = (text, domain)
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = _sentiment(text, domain)
-    return found
-
-
-_scope = threading.local()
-
-
-@contextmanager
-def remembering_scores() -> Iterator[None]:
-    """Within the block, :func:`sentiment` scores each distinct text once
-    and hands back the same :class:`Sentiment` for repeats (the pipeline
-    opens one per article: a sentence is scored for its row, then again as
-    the context of each actor mention in it). The memory is per thread and
-    is dropped when the outermost block ends; scores are unchanged.
-
-    >>> with remembering_scores():
-    ...     score_sentiment("Seoul was pleased.") is score_sentiment("Seoul was pleased.")
-    True
-    """
-    if getattr(_scope, "memo", None) is not None:
-        yield
-        return
-    _scope.memo = {}
-    try:
-        yield
-    finally:
-        _scope.memo = None
+    if not isinstance(text, str):
+        text = text.text  # a Document: its whole text
+    return _sentiment(text, domain)
 
 
 def _sentiment(text: str, domain: bool) -> Sentiment:
@@ -171,15 +142,6 @@ def _sentiment(text: str, domain: bool) -> Sentiment:
     def mean(name: str, digits: int) -> float:
         return round(sum(getattr(part, name) * weight for part, weight in zip(parts, weights)) / total, digits)
     return Sentiment(mean("compound", 4), mean("pos", 3), mean("neu", 3), mean("neg", 3))
-
-
-def domain_sentiment(text: str) -> Sentiment:
-    """Shorthand for ``score_sentiment(text, domain=True)``.
-
-    >>> domain_sentiment("The gangster-like imperialists staged a provocation.").compound < -0.5
-    True
-    """
-    return score_sentiment(text, domain=True)
 
 
 @lru_cache(maxsize=1)

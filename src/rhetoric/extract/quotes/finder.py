@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from rhetoric.text.sentences import split_paragraphs
 from rhetoric.extract.quotes.attribution import (
     _dash_signature,
     _headline_quote,
@@ -16,33 +16,24 @@ from rhetoric.extract.quotes.attribution import (
     _strip_content,
 )
 from rhetoric.extract.quotes.cues import _cue_or_end, _cues
-from rhetoric.extract.quotes.lexicon import _FRAGMENT_CONTINUES, _QUOTE_MARK
-from rhetoric.extract.quotes.marks import _Span, _pair_marks
+from rhetoric.extract.quotes.lexicon import _FRAGMENT_CONTINUES
 from rhetoric.extract.quotes.model import _Attribution, _Found
 from rhetoric.extract.quotes.phrases import _speaker_left
 from rhetoric.extract.quotes.reported import _in_spans, _reported
 from rhetoric.extract.quotes.sentences import _sentence_spans
+from rhetoric.text.quotemarks import QUOTE_MARK, QuoteSpan
+
+if TYPE_CHECKING:
+    from rhetoric.text.document import Document
 
 
-def _find(text: str) -> list[_Found]:
+def _find(doc: Document) -> list[_Found]:
+    text = doc.text
     found: list[_Found] = []
-    paragraphs = split_paragraphs(text)
-    all_spans: list[list[_Span]] = []
-    for index, (p_start, p_end) in enumerate(paragraphs):
-        all_spans.append(_pair_marks(text, p_start, p_end, index))
-    # multi-paragraph chains: an unclosed last quote + a paragraph opening with a mark
-    group = 0
-    for index, spans in enumerate(all_spans):
-        for span in spans:
-            if span.group < 0:
-                span.group = group
-                group += 1
-        if spans and not spans[-1].closed and index + 1 < len(all_spans) and all_spans[index + 1]:
-            nxt = all_spans[index + 1][0]
-            if nxt.open == paragraphs[index + 1][0]:
-                spans[-1].continued = True
-                nxt.continues = True
-                nxt.group = spans[-1].group
+    paragraphs = doc.paragraphs
+    all_spans: list[list[QuoteSpan]] = [[] for _ in paragraphs]
+    for span in doc.quote_marks:
+        all_spans[span.paragraph].append(span)
 
     group_attribution: dict[int, _Attribution] = {}
     pending_groups: dict[int, list[_Found]] = {}
@@ -62,7 +53,7 @@ def _find(text: str) -> list[_Found]:
         last_attribution: _Attribution | None = None
         colon_intro: _Attribution | None = None
         used_cues: set[tuple[int, int]] = set()  # cues already given to a direct quote (may lie in a later sentence)
-        for s_start, s_end in _sentence_spans(text, p_start, p_end, spans):
+        for s_start, s_end in _sentence_spans(doc, p_start, p_end, spans):
             s_spans = [s for s in spans if s_start <= s.open < s_end]
             direct_in_sentence: list[tuple[int, int]] = []
             cursor = s_start
@@ -77,16 +68,16 @@ def _find(text: str) -> list[_Found]:
                 lead_piece: tuple[int, int] | None = None
                 if not initial and sentence_attribution is not None and sentence_attribution.cue is not None and \
                         cursor <= sentence_attribution.cue[0] < span.open and lead_text.rstrip().endswith((",", "—")) and \
-                        not _cues(text, sentence_attribution.cue[1], span.open) and not re.search(
+                        not _cues(doc, sentence_attribution.cue[1], span.open) and not re.search(
                             r"\b(?:but|and|while|though|although|because|so|yet)\b", text[sentence_attribution.cue[1]:span.open]):
                     # “Q1,” said S, an official, “q2.”: the quotation continues after its attribution
                     attribution = sentence_attribution
                 elif initial:
-                    attribution = _post_attribution(text, span.close, next_open)
+                    attribution = _post_attribution(doc, span.close, next_open)
                     if attribution is None and (text[span.content_end - 1] in ",?!—–-" or
                                                 text[span.close:span.close + 1] == ","):
                         attribution = _loose_post_attribution(
-                            text, span.close, s_spans[position + 1].open if position + 1 < len(s_spans) else
+                            doc, span.close, s_spans[position + 1].open if position + 1 < len(s_spans) else
                             next((s.open for s in spans if s.open >= span.close), p_end))
                     if attribution is None and cursor > s_start and sentence_attribution is not None:
                         attribution = sentence_attribution
@@ -94,7 +85,7 @@ def _find(text: str) -> list[_Found]:
                             not span.continued:
                         fragment = True  # “Q” by the shooting …, S said: a quoted fragment opening a clause
                 else:
-                    attribution = _pre_attribution(text, cursor if cursor > s_start else s_start, span.open)
+                    attribution = _pre_attribution(doc, cursor if cursor > s_start else s_start, span.open)
                     if attribution is not None:
                         # a pre-attributed quote must run to the end of its sentence or be followed by
                         # its own continuation; otherwise it is a fragment of reported speech
@@ -103,14 +94,14 @@ def _find(text: str) -> list[_Found]:
                             rest = ""
                         if rest.strip(" \t\n.,;:!?”\"’'—–-)") and position + 1 >= len(s_spans):
                             attribution = None
-                        elif rest.strip(" \t\n.,;:!?”\"’'—–-)") and not _cue_or_end(text, span.close, next_open):
+                        elif rest.strip(" \t\n.,;:!?”\"’'—–-)") and not _cue_or_end(doc, span.close, next_open):
                             attribution = None
                         if attribution is not None and attribution.speaker is not None and cursor == s_start:
                             lead = text[s_start:attribution.speaker[0]].rstrip()
                             if lead.endswith(",") and 2 <= len(lead.split()) <= 25 and \
                                     text[span.content_start:span.content_start + 1].islower() and \
-                                    not _cues(text, s_start, attribution.speaker[0]) and \
-                                    not _QUOTE_MARK.search(lead):
+                                    not _cues(doc, s_start, attribution.speaker[0]) and \
+                                    not QUOTE_MARK.search(lead):
                                 # "In cases of abortion, it said, “the woman is a victim.”": the lead-in
                                 # paraphrases part of the same statement
                                 lead_piece = _strip_content(text, s_start, s_start + len(lead))
@@ -120,11 +111,11 @@ def _find(text: str) -> list[_Found]:
                         # ("telling Mic, “Q,” he said"), else a fragment of the clause (mixed)
                         lead = text[s_start:span.open].rstrip()
                         if lead[-1:] in (",", ":", ";", "—", "–", "-", "("):
-                            attribution = _post_attribution(text, span.close, next_open)
+                            attribution = _post_attribution(doc, span.close, next_open)
                             if attribution is None and lead[-1:] == ",":
-                                attribution = _loose_post_attribution(text, span.close, next_open)
+                                attribution = _loose_post_attribution(doc, span.close, next_open)
                             if attribution is not None and lead[-1:] == "," and cursor == s_start and \
-                                    len(lead.split()) <= 10 and not _cues(text, s_start, span.open):
+                                    len(lead.split()) <= 10 and not _cues(doc, s_start, span.open):
                                 # "Based on her actions that night, “Q,” S said": the lead-in paraphrases
                                 # part of what was said, so the whole is mixed
                                 lead_in_content = (s_start, span.close)
@@ -134,7 +125,7 @@ def _find(text: str) -> list[_Found]:
                                 " \t\n.,;:!?”\"’')") and position + 1 >= len(s_spans):
                         # a full-clause quote introduced by a lead-in that ends with a comma or colon
                         # ("Husted continued by saying, “Q.”", "he demurred: “Q.”")
-                        attribution = _lead_in_attribution(text, lead_lo, span.open)
+                        attribution = _lead_in_attribution(doc, lead_lo, span.open)
                 if attribution is None and initial and not fragment:
                     if span.group in group_attribution:
                         attribution = group_attribution[span.group]
@@ -181,12 +172,12 @@ def _find(text: str) -> list[_Found]:
                 paragraph_direct = attribution
                 cursor = max(cursor, span.close)
             # reported speech: cues outside quotes not used by a direct quote
-            for cue in _cues(text, s_start, s_end):
+            for cue in _cues(doc, s_start, s_end):
                 if cue in used_cues or _in_spans(cue[0], s_spans):
                     continue
                 if any(a <= cue[0] < b + 40 and not text[b:cue[0]].strip(" ,.—–-\n") for a, b in direct_in_sentence):
                     continue
-                result = _reported(text, s_start, s_end, cue, s_spans, direct_in_sentence)
+                result = _reported(doc, s_start, s_end, cue, s_spans, direct_in_sentence)
                 if result is None:
                     continue
                 if any(f.content[0] < result.content[1] and result.content[0] < f.content[1] for f in found[-6:]):
@@ -197,7 +188,7 @@ def _find(text: str) -> list[_Found]:
                     paragraph_attribution = result.attribution
             sentence_text = text[s_start:s_end].rstrip()
             if sentence_text.endswith(":"):
-                cues = _cues(text, s_start, s_end)
+                cues = _cues(doc, s_start, s_end)
                 if cues:
                     speaker = _speaker_left(text, s_start, cues[-1][0])
                     if isinstance(speaker, tuple):
@@ -205,7 +196,7 @@ def _find(text: str) -> list[_Found]:
                 if colon_intro is None and index + 1 < len(paragraphs) and all_spans[index + 1] and \
                         all_spans[index + 1][0].open == paragraphs[index + 1][0] and not s_spans:
                     # "President Clinton released the following statement:" then a quoted paragraph
-                    intro = _lead_in_attribution(text, s_start, s_end)
+                    intro = _lead_in_attribution(doc, s_start, s_end)
                     if intro.speaker is not None:
                         colon_intro = intro
             else:
