@@ -42,7 +42,7 @@ def test_domain_terms_inside_typographic_quotes_count():
     text = "Pyongyang accused “gangster-like U.S. imperialists” of seeking war."
     assert score_sentiment(text).compound == score_sentiment(text.replace("gangster-like", "").replace("imperialists", "")).compound
     assert score_sentiment(text, domain=True).compound < score_sentiment(text).compound - 0.15  # -0.73 -> -0.91
-    assert score_sentiment(text, domain=True).compound == score_sentiment(text.replace("“", '"', domain=True).replace("”", '"')).compound
+    assert score_sentiment(text, domain=True).compound == score_sentiment(text.replace("“", '"').replace("”", '"'), domain=True).compound
 
 
 def test_domain_mode_never_touches_the_base_analyzer():
