@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from rhetoric.lexicons import read_lexicon_table
+from rhetoric.sentiment.fastvader import FastAnalyzer
 
 if TYPE_CHECKING:
     from rhetoric.text.document import Document
@@ -66,7 +67,7 @@ class Sentiment:
 @lru_cache(maxsize=1)
 def analyzer() -> SentimentIntensityAnalyzer:
     """The shared VADER analyzer (loading the lexicon takes a few ms)."""
-    return SentimentIntensityAnalyzer()
+    return FastAnalyzer()
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +92,7 @@ def domain_lexicon() -> dict[str, float]:
 def domain_analyzer() -> SentimentIntensityAnalyzer:
     """A separate VADER analyzer whose lexicon is a copy of VADER's plus
     :func:`domain_lexicon`; :func:`analyzer` is never modified."""
-    domain = SentimentIntensityAnalyzer()
+    domain = FastAnalyzer()
     added: dict[str, float] = {}
     for term, valence in domain_lexicon().items():
         # VADER strips only ASCII punctuation from tokens, so a term glued to
