@@ -233,11 +233,15 @@ class _Scorer:
         # Word starts by case-folded prefix (1 to 3 characters): a term can
         # only match where a word starts with its prefix, so each pattern is
         # tried there instead of scanning the whole text.
-        self.word_starts: dict[str, list[int]] = {}
+        word_starts: dict[str, list[int]] = {}
+        add = word_starts.setdefault
         for match in _WORD_START.finditer(text):
             position = match.start()
-            for length in range(1, _PREFIX + 1):
-                self.word_starts.setdefault(text[position:position + length].casefold(), []).append(position)
+            chunk = text[position:position + _PREFIX]
+            add(chunk[:1].casefold(), []).append(position)
+            add(chunk[:2].casefold(), []).append(position)
+            add(chunk.casefold(), []).append(position)
+        self.word_starts = word_starts
 
     def _matches(self, pattern: re.Pattern[str], firsts: frozenset[str] | None) -> list[re.Match[str]]:
         """Exactly ``pattern.finditer(text)``: leftmost, non-overlapping."""
