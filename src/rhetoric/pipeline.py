@@ -1,11 +1,14 @@
 """The pipeline: every extractor over every article, into tidy tables.
 
-Each article is analysed by a pure function of its text
-(:func:`analyze_article`); articles are processed in chunks, in order, on
-an engine of :mod:`rhetoric.io.engines` (this process, local worker
-processes, or a Dask cluster), and the rows land in one table per feature
-family. Table schemas are derived from the extractors' dataclasses,
-so a field added to ``Quote`` is a column of the quotes table.
+Each article becomes one :class:`~rhetoric.text.document.Document`, handed to
+every extractor of :data:`EXTRACTORS` (:func:`analyze_article`), so its
+sentences, quote marks, speech cues, quotes and sentence scores are computed
+once; an extractor that fails is logged and recorded in the errors table.
+The articles table's features come from :func:`rhetoric.features.article_features`.
+Articles are processed in chunks, in order, on an engine of
+:mod:`rhetoric.io.engines` (this process, local worker processes, or a Dask
+cluster), and the rows land in one table per feature family, with the
+schemas of :mod:`rhetoric.io.tables`.
 
 >>> from rhetoric.io.corpus import load_corpus
 >>> import pathlib, tempfile
