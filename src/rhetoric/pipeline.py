@@ -38,20 +38,19 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from rhetoric import __version__
 from rhetoric.extract.devices import extract_devices
 from rhetoric.extract.framing import score_frames
 from rhetoric.extract.quotes import extract_quotes
 from rhetoric.extract.threats import extract_threats, threat_salience
 from rhetoric.features import article_features
 from rhetoric.io.corpus import Article, CorpusError, LoadError, corpus_files, iter_corpus, MAX_TEXT_CHARS
+from rhetoric.io.manifest import build_manifest
+from rhetoric.io.officials import OfficialsAggregator
 from rhetoric.io.engines import ENGINES, dask_client, dask_workers, default_jobs, import_dask_dataframe, map_chunks
 from rhetoric.io.store import TableWriter, remove_stale_temporaries, sha256_file, write_json
 from rhetoric.io.tables import (ARTICLE_TABLES, EXTRACTOR_TABLES, SCHEMAS, TABLE_NAMES, Tables, arrow_table,
                                 concat_tables, schema_of)
-from rhetoric.lexicons import lexicon_hashes
 from rhetoric.sentiment.targeted import actor_sentiment
-from rhetoric.sentiment.vader import VADER_IMPLEMENTATION
 from rhetoric.text.document import Document
 
 __all__ = [
@@ -64,6 +63,7 @@ __all__ = [
     "analyze_article",
     "extract_corpus",
     "schema_of",
+    "build_manifest",
     "ExtractSummary",
     "DEFAULT_CHUNK_SIZE",
     "ENGINES",
@@ -204,51 +204,6 @@ def _analyze_chunk(items: list[Article | LoadError]) -> ChunkResult:
 
 
 # --------------------------------------------------------------------------
-# Officials: an aggregate over all quotes, built incrementally
-# --------------------------------------------------------------------------
-
-class _OfficialsAggregator:
-    """Who was quoted how often, in how many articles, with which titles and
-    affiliation, and the mean compound of what they said."""
-
-    def __init__(self) -> None:
-        self._stats: dict[str, dict[str, Any]] = {}
-
-    def add(self, quote_rows: Iterable[dict[str, Any]]) -> None:
-        seen_docs: set[tuple[str, str]] = set()
-        for row in quote_rows:
-            name = row.get("speaker_name")
-            if not name:
-                continue
-            stats = self._stats.setdefault(name, {"titles": Counter(), "affiliations": Counter(),
-                                                  "n_quotes": 0, "n_docs": 0, "compound_sum": 0.0})
-            stats["n_quotes"] += 1
-            stats["compound_sum"] += row["compound"]
-            if row.get("speaker_title"):
-                stats["titles"][row["speaker_title"]] += 1
-            if row.get("speaker_affiliation"):
-                stats["affiliations"][row["speaker_affiliation"]] += 1
-            if (row["doc_id"], name) not in seen_docs:
-                seen_docs.add((row["doc_id"], name))
-                stats["n_docs"] += 1
-
-    def rows(self) -> list[dict[str, Any]]:
-        result = []
-        for name in sorted(self._stats):
-            stats = self._stats[name]
-            affiliations = sorted(stats["affiliations"].items(), key=lambda item: (-item[1], item[0]))
-            result.append({
-                "speaker_name": name,
-                "titles": sorted(stats["titles"]),
-                "affiliation": affiliations[0][0] if affiliations else None,
-                "n_quotes": stats["n_quotes"],
-                "n_docs": stats["n_docs"],
-                "mean_compound": round(stats["compound_sum"] / stats["n_quotes"], 6),
-            })
-        return result
-
-
-# --------------------------------------------------------------------------
 # Many articles
 # --------------------------------------------------------------------------
 
@@ -349,7 +304,7 @@ def analyze(articles: pd.DataFrame, *, errors: pd.DataFrame | None = None, engin
     parts: dict[str, list[pa.Table]] = {name: [] for name in ARTICLE_TABLES}
     if errors is not None and len(errors):
         parts["errors"].append(arrow_table("errors", [{**row, "stage": "load"} for row in errors.to_dict("records")]))
-    officials = _OfficialsAggregator()
+    officials = OfficialsAggregator()
     model = _FrameModel(frame_model) if frame_model is not None else None
     with _engine_session(engine, jobs, client, scheduler) as (run, description):
         # Several chunks a worker, so that a frame keeps every worker busy.
@@ -449,7 +404,7 @@ def _analyze_partition(articles: pd.DataFrame, number: int) -> dict[str, pd.Data
 
 
 def _officials_frame(quote_frames: list[pd.DataFrame]) -> pd.DataFrame:
-    officials = _OfficialsAggregator()
+    officials = OfficialsAggregator()
     for frame in quote_frames:
         officials.add(pa.Table.from_pandas(frame, schema=SCHEMAS["quotes"], preserve_index=False).to_pylist())
     return _frame("officials", officials.rows())
@@ -512,7 +467,7 @@ def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike
         outdir.mkdir(parents=True, exist_ok=True)
         remove_stale_temporaries(outdir, [f"{name}.parquet" for name in TABLE_NAMES] + ["manifest.json"])
         writers = {name: TableWriter(outdir / f"{name}.parquet", SCHEMAS[name]) for name in ARTICLE_TABLES}
-        officials = _OfficialsAggregator()
+        officials = OfficialsAggregator()
         bar = tqdm(unit="article", disable=not progress, file=sys.stderr, desc=f"extract ({description['name']})")
         try:
             for result in run(_chunks(inputs(), chunk_size)):
@@ -554,44 +509,3 @@ def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike
     write_json(manifest, manifest_path)
     return ExtractSummary(outdir, counts["articles"], counts["skipped"], rows["errors"], rows,
                           time.perf_counter() - started, description)
-
-
-def build_manifest(input_path: str | os.PathLike[str], files: list[Path], outdir: Path, *,
-                   parameters: dict[str, Any], engine: dict[str, Any], rows: dict[str, int]) -> dict[str, Any]:
-    """The provenance record written beside every output: versions,
-    the sha256 of every shipped lexicon (editing one is how rules are
-    extended), parameters, input hashes, row counts and output hashes. It holds no
-    timestamps and no absolute paths, so equal runs give equal manifests."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    def installed(name: str) -> str | None:
-        try:
-            return version(name)
-        except PackageNotFoundError:
-            return None
-
-    return {
-        "rhetoric_version": __version__,
-        "python": ".".join(map(str, sys.version_info[:3])),
-        "dependencies": {name: installed(name) for name in
-                         ("pandas", "pyarrow", "nltk", "vaderSentiment", "scikit-learn", "numpy")},
-        "vader_implementation": VADER_IMPLEMENTATION,
-        "lexicons": lexicon_hashes(),
-        "parameters": parameters,
-        "engine": engine,
-        "input": {
-            "path": _portable(Path(input_path)),
-            "files": [{"path": _portable(file), "bytes": file.stat().st_size, "sha256": sha256_file(file)} for file in files],
-        },
-        "tables": {name: {"file": f"{name}.parquet", "rows": rows[name],
-                          "sha256": sha256_file(outdir / f"{name}.parquet")} for name in TABLE_NAMES},
-    }
-
-
-def _portable(path: Path) -> str:
-    """A path relative to the working directory when it lies below it, so
-    manifests do not record where a machine keeps its files."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix() if not path.is_absolute() else path.name

@@ -15,7 +15,9 @@ pickle) and the remaining 20% gives the held-out figure of
 ``benchmarks/target_sentiment.py``: 3-class macro-F1 0.649, against 0.521 for
 plain sentence VADER on the same items. NewsMTSC is US political news; on
 security news the model is untested against gold labels, and it misses some
-negations ("will never accept a nuclear North Korea").
+negations ("will never accept a nuclear North Korea"). The features and
+weights live in :mod:`rhetoric.sentiment.target_model`, the clauses and
+speakers in :mod:`rhetoric.sentiment.voices`.
 
 :func:`actor_sentiment` applies it to every actor mention
 (:func:`rhetoric.text.actors.find_actors`) and keeps apart who is speaking: a U.S.
@@ -49,20 +51,15 @@ True
 
 from __future__ import annotations
 
-import gzip
-import json
-import math
-import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from rhetoric.lexicons import read_lexicon_table
-from rhetoric.sentiment.vader import analyzer, score_sentiment
-from rhetoric.text.actors import find_actors
+from rhetoric.sentiment.target_model import (MODEL_FILE, _clip, _document_scorer, _features, _model, _Prepared,
+                                             _prepare, _probabilities, _score, _sentence_around, target_features)
+from rhetoric.sentiment.voices import (_INVERTED_SPEAKER_BEFORE, _PARENTHETICAL, _TRAILING_ATTRIBUTION, _affiliation,
+                                       _clause_breaks, _clause_in_sentence, _quote_chains, _speaker_after,
+                                       _speaker_before, _trim_speaker, clause_span)
 from rhetoric.text.document import Document, as_document
 
 #: The Document layers actor sentiment reads.
@@ -80,8 +77,6 @@ __all__ = [
     "MODEL_FILE",
 ]
 
-#: The shipped model (package data).
-MODEL_FILE = "target_sentiment.json.gz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,228 +109,6 @@ class ActorSentiment:
     compound: float
     compound_clause: float
     compound_domain: float
-
-
-# --------------------------------------------------------------------------
-# Features (the trained model depends on these exact definitions)
-# --------------------------------------------------------------------------
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+")
-_FEATURE_CLAUSE_BREAK = re.compile(
-    r"[,;:()\[\]\"“”—–]|\b(?:but|while|although|though|whereas|because|after|before|which|who)\b", re.IGNORECASE)
-_WINDOW = 6
-_ROLE_WINDOW = 4
-_ROLE_BREAK = re.compile(r"[,;:\"“”]")
-_BE = frozenset("is are was were be been being got get gets".split())
-_SPEECH_AFTER = re.compile(
-    r"\s*(?:\w+\s+){0,2}(?:said|says|told|added|wrote|argued|claimed|warned|stated|insisted)\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _role_verbs() -> dict[str, str]:
-    """Inflected form → "negative" | "positive", from ``lexicons/target_roles.tsv``."""
-    forms: dict[str, str] = {}
-    for row in read_lexicon_table("target_roles.tsv"):
-        _lemma, effect, inflected = row[:3]
-        for form in inflected.split(","):
-            forms[form.strip().lower()] = effect
-    return forms
-
-
-#: VADER (compound, pos, neg) of ``sentence[a:b]``, for the offsets ``a, b`` into the sentence.
-_Scorer = Callable[[int, int], tuple[float, float, float]]
-
-
-def _text_scorer(text: str) -> _Scorer:
-    def score(a: int, b: int) -> tuple[float, float, float]:
-        scores = score_sentiment(text[a:b])  # vaderSentiment's own scores (piecewise beyond MAX_VADER_CHARS)
-        return scores.compound, scores.pos, scores.neg
-    return score
-
-
-def _document_scorer(doc: Document, offset: int) -> _Scorer:
-    def score(a: int, b: int) -> tuple[float, float, float]:
-        scores = doc.sentiment(offset + a, offset + b)
-        return scores.compound, scores.pos, scores.neg
-    return score
-
-
-@dataclass(frozen=True, slots=True)
-class _Prepared:
-    """What :func:`target_features` reads of a sentence whatever the
-    mention, worked out once for all the mentions in it."""
-
-    tokens: list[tuple[int, int, str]]  # (start, end, lower-cased word)
-    token_starts: list[int]
-    token_ends: list[int]
-    breaks: list[int]  # starts of _FEATURE_CLAUSE_BREAK matches
-    words: dict[str, float]  # {"w=" + word: 1.0}, in order of first occurrence
-
-
-def _prepare(text: str) -> _Prepared:
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
-    return _Prepared(tokens, [t[0] for t in tokens], [t[1] for t in tokens],
-                     [match.start() for match in _FEATURE_CLAUSE_BREAK.finditer(text)],
-                     {"w=" + word: 1.0 for _, _, word in tokens})
-
-
-def _feature_clause(text: str, start: int, end: int, breaks: list[int] | None = None) -> tuple[int, int]:
-    """From the last clause break at or before ``start`` to the first at or
-    after ``end`` (``breaks``: their positions, in order, if known)."""
-    if breaks is None:
-        breaks = [match.start() for match in _FEATURE_CLAUSE_BREAK.finditer(text)]
-    before = bisect_right(breaks, start)
-    after = bisect_left(breaks, end)
-    left = max(0, breaks[before - 1]) if before else 0
-    right = min(len(text), breaks[after]) if after < len(breaks) else len(text)
-    return left, right
-
-
-def target_features(text: str, start: int, end: int) -> dict[str, float]:
-    """The model's features for the mention ``text[start:end]`` (``text``
-    should be one sentence). Names: ``s_``/``c_``/``l_``/``r_`` VADER of the
-    sentence, clause, left and right window; ``w=`` sentence words; ``L:``/``R:``
-    words left/right of the mention (``L0:`` the adjacent one);
-    ``obj_``/``subj_``/``pass_`` role features; ``inquote``, ``speaker``.
-
-    >>> features = target_features("Congress moved to censure Mr. Trump.", 29, 34)
-    >>> features["obj_negative"], features["L0:mr"], features["s_comp"]
-    (1.0, 1.0, 0.0)
-    """
-    return _features(text, start, end, _prepare(text), _text_scorer(text))
-
-
-def _features(text: str, start: int, end: int, prepared: _Prepared, vader: _Scorer) -> dict[str, float]:
-    features: dict[str, float] = {}
-    compound, pos, neg = vader(0, len(text))
-    features.update(s_comp=compound, s_pos=pos, s_neg=neg)
-    tokens = prepared.tokens
-    # Token starts and ends both increase: the words wholly before the
-    # mention are a prefix of the list, those wholly after it a suffix.
-    left = tokens[:bisect_right(prepared.token_ends, start)]
-    right = tokens[bisect_left(prepared.token_starts, end):]
-    left_window, right_window = left[-_WINDOW:], right[:_WINDOW]
-    if left_window:
-        features["l_comp"] = vader(left_window[0][0], start)[0]
-    if right_window:
-        features["r_comp"] = vader(end, right_window[-1][1])[0]
-    clause_start, clause_end = _feature_clause(text, start, end, prepared.breaks)
-    compound, pos, neg = vader(clause_start, clause_end)
-    features.update(c_comp=compound, c_pos=pos, c_neg=neg)
-    features.update(prepared.words)
-    lexicon = analyzer().lexicon
-    left_valence = right_valence = 0.0
-    for distance, (_, _, word) in enumerate(reversed(left_window)):
-        features["L:" + word] = 1.0
-        if distance < 2:
-            features[f"L{distance}:" + word] = 1.0
-        left_valence += lexicon.get(word, 0.0) / (1 + distance)
-    for distance, (_, _, word) in enumerate(right_window):
-        features["R:" + word] = 1.0
-        if distance < 2:
-            features[f"R{distance}:" + word] = 1.0
-        right_valence += lexicon.get(word, 0.0) / (1 + distance)
-    features["lval"], features["rval"] = left_valence, right_valence
-    # Roles: a role verb just before the mention (object), just after it
-    # (subject), or after a form of "be" just after it (passive subject).
-    roles = _role_verbs()
-    near_left, near_right = left[-_ROLE_WINDOW:], right[:_ROLE_WINDOW]
-    if near_left and not _ROLE_BREAK.search(text[near_left[0][0]:start]):
-        for _, _, word in near_left:
-            if word in roles:
-                features["obj_" + roles[word]] = 1.0
-    if near_right and not _ROLE_BREAK.search(text[end:near_right[-1][1]]):
-        passive = False
-        for _, _, word in near_right:
-            if word in _BE:
-                passive = True
-            elif word in roles:
-                features[("pass_" if passive else "subj_") + roles[word]] = 1.0
-    before = text[:start]
-    features["inquote"] = float((before.count('"') + before.count("“") - before.count("”")) % 2)
-    features["atstart"] = float(not left)
-    features["relpos"] = start / max(1, len(text))
-    if _SPEECH_AFTER.match(text, end):
-        features["speaker"] = 1.0
-    return features
-
-
-# --------------------------------------------------------------------------
-# The model
-# --------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class _Model:
-    classes: tuple[int, ...]
-    intercept: tuple[float, ...]
-    weights: Mapping[str, tuple[float, ...]]
-    training: Mapping[str, Any]
-
-
-@lru_cache(maxsize=1)
-def _model() -> _Model:
-    raw = resources.files("rhetoric").joinpath("models", MODEL_FILE).read_bytes()
-    data = json.loads(gzip.decompress(raw).decode("utf-8"))
-    return _Model(tuple(data["classes"]), tuple(data["intercept"]),
-                  {name: tuple(w) for name, w in data["weights"].items()}, data.get("training", {}))
-
-
-def _probabilities(features: Mapping[str, float]) -> dict[int, float]:
-    model = _model()
-    weights_of = model.weights.get
-    if len(model.intercept) == 3:  # the same sums as below, unrolled
-        negative, neutral, positive = model.intercept
-        for name, value in features.items():
-            weights = weights_of(name)
-            if weights is not None and value:
-                negative += weights[0] * value
-                neutral += weights[1] * value
-                positive += weights[2] * value
-        logits = [negative, neutral, positive]
-    else:
-        logits = list(model.intercept)
-        for name, value in features.items():
-            weights = weights_of(name)
-            if weights is not None and value:
-                for k, weight in enumerate(weights):
-                    logits[k] += weight * value
-    top = max(logits)
-    exps = [math.exp(logit - top) for logit in logits]
-    total = sum(exps)
-    return {label: e / total for label, e in zip(model.classes, exps)}
-
-
-def _score(probabilities: Mapping[int, float]) -> float:
-    """P(positive) − P(negative), placed so that VADER's ±0.05 cut-offs give
-    the model's most probable class: shrunk into the neutral band when
-    "neutral" wins, at least 0.06 in size when a polar class wins."""
-    negative, neutral, positive = probabilities[-1], probabilities[0], probabilities[1]
-    difference = positive - negative
-    if neutral >= max(negative, positive):
-        score = difference * 0.04
-    elif positive > negative:
-        score = max(difference, 0.06)
-    else:
-        score = min(difference, -0.06)
-    return round(score, 6)
-
-
-def _sentence_around(doc: Document, start: int, end: int) -> tuple[int, int]:
-    sentence = doc.sentence_at(start)
-    if sentence is not None:
-        return sentence.start, max(sentence.end, min(end, len(doc.text)))
-    return 0, len(doc.text)
-
-
-def _clip(text: str, start: int, end: int) -> tuple[int, int] | None:
-    if not isinstance(text, str) or not text:
-        return None
-    try:
-        start, end = int(start), int(end)
-    except (TypeError, ValueError):
-        return None
-    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-    return (start, end) if start < end else None
 
 
 def target_probabilities(text: str | Document, start: int, end: int) -> dict[int, float]:
@@ -376,136 +149,6 @@ def target_sentiment(text: str | Document, start: int, end: int) -> float:
     if span is None:
         return 0.0
     return _score(target_probabilities(doc, *span))
-
-
-# --------------------------------------------------------------------------
-# Clauses, quotations and speakers
-# --------------------------------------------------------------------------
-
-_CLAUSE_BREAK = re.compile(r"[;:()\"“”—–]|\s-\s|\b(?:but|while|although|though|whereas|yet)\b", re.IGNORECASE)
-_SPEECH_CUE = (r"said|says|say|told|tells|added|adds|warned|warns|stated|declared|claimed|claims|insisted|"
-               r"argued|noted|wrote|announced|accused|accuses|called|calls|urged|urges|denounced|denounces|"
-               r"condemned|condemns|vowed|vows|charged|slammed|blasted|described|asserted|stressed|"
-               r"according to")
-_CUE = re.compile(r"(?<![\w-])(?:%s)\b" % _SPEECH_CUE, re.IGNORECASE)
-_ACCORDING_TO = re.compile(r"\s*according to\s+(?P<speaker>[^,;:\"“”]{1,80}),", re.IGNORECASE)
-_AFTER_QUOTE = re.compile(
-    r"[\s,.!?]*(?:(?<![\w-])(?:%s)\s+(?P<inverted>[^\"“”,.;:!?]{1,80}?)(?=\s*[,.;:!?\"“”]|\s+(?:in|on|at|during)\b|$)"
-    r"|(?P<speaker>[^\"“”,.;:!?]{1,80}?)\s+(?:%s)\b)" % (_SPEECH_CUE, _SPEECH_CUE),
-    re.IGNORECASE)
-_MAX_SPEAKER_WORDS = 12
-_PARENTHETICAL = re.compile(r"\s*(?:in|on|at|during|speaking|after|before|from|who|citing)\b", re.IGNORECASE)
-# "…, Japanese officials said (on Tuesday)." / "…, according to the military."
-_TRAILING_ATTRIBUTION = re.compile(
-    r",\s*(?:(?P<speaker>[^,;:\"“”]{1,80}?)\s+(?<![\w-])(?:%s)(?:\s+\w+)?"
-    r"(?:\s+(?:on|in|at|during|after|before|from|to|last|this|earlier|later|late|early)\b[^,;:\"“”]{0,40})?"
-    r"|according to\s+(?P<according>[^,;:\"“”]{1,80}?))\s*[.!?]?[\"”]?\s*$" % _SPEECH_CUE, re.IGNORECASE)
-_INVERTED_SPEAKER_BEFORE = re.compile(r"[,\"”]\s*(?:%s)\s+[^,.;:!?\"“”]{0,80}$" % _SPEECH_CUE, re.IGNORECASE)
-
-
-def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """(start, end) of the clause around ``text[start:end]`` within its
-    sentence: bounded by ; : dashes, brackets, quote marks and contrastive
-    conjunctions (but, while, although, though, whereas, yet), stripped.
-
-    >>> text = "Seoul welcomed the talks, but Pyongyang fired a missile."
-    >>> start, end = clause_span(text, 30, 39)
-    >>> text[start:end]
-    'but Pyongyang fired a missile.'
-    """
-    span = _clip(text, start, end)
-    if span is None:
-        return (0, 0)
-    start, end = span
-    s_start, s_end = _sentence_around(as_document(text), start, end)
-    return _clause_in_sentence(text, s_start, s_end, start, end)
-
-
-def _clause_breaks(text: str, s_start: int, s_end: int) -> list[tuple[int, int, bool]]:
-    """(start, end, is a word) of each clause break in ``text[s_start:s_end]``."""
-    return [(match.start(), match.end(), match.group().isalpha())
-            for match in _CLAUSE_BREAK.finditer(text, s_start, s_end)]
-
-
-def _clause_in_sentence(text: str, s_start: int, s_end: int, start: int, end: int,
-                        breaks: list[tuple[int, int, bool]] | None = None) -> tuple[int, int]:
-    left, right = s_start, s_end
-    if breaks is None:
-        breaks = _clause_breaks(text, s_start, s_end)
-    for b_start, b_end, is_word in breaks:
-        if b_end <= start and not is_word:
-            left = max(left, b_end)
-        elif b_start < start and is_word and b_end <= start:
-            left = max(left, b_start)
-        elif b_start >= end:
-            right = min(right, b_start)
-    segment = text[left:right]
-    stripped_left = left + (len(segment) - len(segment.lstrip(" ,\t\n")))
-    stripped_right = right - (len(segment) - len(segment.rstrip(" ,\t\n")))
-    if stripped_left > start or stripped_right < end:
-        return start, end
-    return stripped_left, stripped_right
-
-
-def _quote_chains(doc: Document) -> list[tuple[int, int, int, int]]:
-    """Quotations as (content start, content end, chain open, chain close): the
-    Document's paired quote marks (:mod:`rhetoric.text.quotemarks`), closed or
-    continued in the next paragraph; the last two numbers span the whole
-    multi-paragraph chain, marks included, for finding its speaker."""
-    spans = [span for span in doc.quote_marks if span.closed or span.continued]
-    bounds: dict[int, tuple[int, int]] = {}
-    for span in spans:
-        low, high = bounds.get(span.group, (span.open, span.close))
-        bounds[span.group] = (min(low, span.open), max(high, span.close))
-    return [(span.content_start, span.content_end, *bounds[span.group]) for span in spans]
-
-
-def _trim_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
-    segment = text[start:end]
-    left = start + len(segment) - len(segment.lstrip(" \t\n,\"“”'"))
-    right = end - (len(segment) - len(segment.rstrip(" \t\n,\"“”'")))
-    if right <= left:
-        return None
-    words = text[left:right].split()
-    if not words or len(words) > _MAX_SPEAKER_WORDS or not any(ch.isalpha() for ch in text[left:right]):
-        return None
-    return left, right
-
-
-def _speaker_before(text: str, s_start: int, limit: int) -> tuple[int, int] | None:
-    """The speaker of reported speech or of a quote opening at ``limit``: the
-    words from the clause start to the first speech cue before ``limit``
-    ("North Korea's state media called …", "Analysts said …"); "X, in a
-    statement, said …" and "According to X, …" too."""
-    according = _ACCORDING_TO.match(text, s_start, limit)
-    if according is not None:
-        return _trim_speaker(text, according.start("speaker"), according.end("speaker"))
-    cue = _CUE.search(text, s_start, limit)
-    if cue is None or cue.group().lower() == "according to":
-        return None
-    boundaries = [s_start + m.end() for m in re.finditer(r"[,;:\"“”—–]", text[s_start:cue.start()])]
-    head = _trim_speaker(text, boundaries[-1] if boundaries else s_start, cue.start())
-    if head is None and len(boundaries) >= 2 and _PARENTHETICAL.match(text, boundaries[0]):
-        # "Vice Minister Ri, in a separate statement, said": the words before the first comma.
-        head = _trim_speaker(text, s_start, boundaries[0] - 1)
-    return head
-
-
-def _speaker_after(text: str, position: int, s_end: int) -> tuple[int, int] | None:
-    """The speaker named after a quote or a reported clause: ', Hale said' /
-    ', said Hale' / ', according to the military'."""
-    match = _AFTER_QUOTE.match(text[:s_end], position)
-    if match is None:
-        return None
-    group = "inverted" if match.group("inverted") else "speaker"
-    return _trim_speaker(text, match.start(group), match.end(group))
-
-
-def _affiliation(text: str, span: tuple[int, int] | None) -> str | None:
-    if span is None:
-        return None
-    mentions = find_actors(text[span[0]:span[1]])
-    return mentions[0].country if mentions else None
 
 
 # --------------------------------------------------------------------------
