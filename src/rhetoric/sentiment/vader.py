@@ -33,7 +33,6 @@ from typing import TYPE_CHECKING
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from rhetoric.lexicons import read_lexicon_table
-from rhetoric.sentiment.fastvader import FastAnalyzer
 
 if TYPE_CHECKING:
     from rhetoric.text.document import Document
@@ -67,7 +66,7 @@ class Sentiment:
 @lru_cache(maxsize=1)
 def analyzer() -> SentimentIntensityAnalyzer:
     """The shared VADER analyzer (loading the lexicon takes a few ms)."""
-    return FastAnalyzer()
+    return SentimentIntensityAnalyzer()
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +91,7 @@ def domain_lexicon() -> dict[str, float]:
 def domain_analyzer() -> SentimentIntensityAnalyzer:
     """A separate VADER analyzer whose lexicon is a copy of VADER's plus
     :func:`domain_lexicon`; :func:`analyzer` is never modified."""
-    domain = FastAnalyzer()
+    domain = SentimentIntensityAnalyzer()
     added: dict[str, float] = {}
     for term, valence in domain_lexicon().items():
         # VADER strips only ASCII punctuation from tokens, so a term glued to
@@ -134,13 +133,7 @@ def _sentiment(text: str, domain: bool) -> Sentiment:
         # lower-cased) tokens of the text: without one, the scores are the base ones.
         return score_sentiment(text)
     if len(text) <= MAX_VADER_CHARS:
-        vader = domain_analyzer() if domain else analyzer()
-        words = _words_without_valence(vader, text)
-        if words is not None:
-            # Nothing VADER could score: its own arithmetic gives every word a
-            # valence of 0, hence these scores (see _words_without_valence).
-            return _NEUTRAL if words else _EMPTY
-        scores = vader.polarity_scores(text)
+        scores = (domain_analyzer() if domain else analyzer()).polarity_scores(text)
         return Sentiment(scores["compound"], scores["pos"], scores["neu"], scores["neg"])
     pieces = [piece for piece in _pieces(text) if piece.strip()]
     weights = [len(piece) for piece in pieces]
@@ -159,33 +152,6 @@ def _domain_only_terms() -> frozenset[str]:
 
 
 _PUNCTUATION = string.punctuation
-_NEUTRAL = Sentiment(0.0, 0.0, 1.0, 0.0)
-_EMPTY = Sentiment(0.0, 0.0, 0.0, 0.0)
-
-
-def _words_without_valence(vader: SentimentIntensityAnalyzer, text: str) -> int | None:
-    """The number of VADER tokens of ``text`` when none of them is in the
-    analyzer's lexicon and the text holds no emoji, else None.
-
-    In vaderSentiment a token gets a non-zero valence only when it (stripped of
-    ASCII punctuation unless that leaves two characters or fewer, lower-cased)
-    is a lexicon key; boosters, negations, "but" and punctuation emphasis only
-    scale such valences. So a text without one scores compound 0, neu 1 (or
-    all 0 without tokens), exactly what ``polarity_scores`` computes, without
-    its cost (most short windows around actor mentions are such texts).
-
-    >>> _words_without_valence(analyzer(), "Seoul and Tokyo met on Monday."), _words_without_valence(analyzer(), "a great win")
-    (6, None)
-    """
-    if not vader.emojis.keys().isdisjoint(text):
-        return None
-    lexicon = vader.lexicon
-    words = text.split()
-    for word in words:
-        stripped = word.strip(_PUNCTUATION)
-        if (stripped if len(stripped) > 2 else word).lower() in lexicon:
-            return None
-    return len(words)
 
 
 def _may_use_domain_terms(text: str) -> bool:
