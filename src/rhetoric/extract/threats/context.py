@@ -12,7 +12,6 @@ from rhetoric.extract.threats.grammar import (
     ACTOR_KINDS,
     ATTRIBUTION_AFTER,
     ATTRIBUTION_BEFORE,
-    BOUNDARY,
     LOCATIVE,
     NAME_STOP,
     NAME_TOKEN,
@@ -27,17 +26,13 @@ from rhetoric.extract.threats.grammar import (
     canonical_state,
     compiled_grammar,
     frame_patterns,
-    is_abbreviation,
     suffix_pattern,
     title_patterns,
     word_pattern,
 )
 from rhetoric.text.actors import ActorMention, find_actors
-from rhetoric.text.sentences import (
-    Sentence,
-    split_paragraphs,
-    split_sentences,
-)
+from rhetoric.text.document import Document
+from rhetoric.text.sentences import Sentence
 
 
 class ArticleContext:
@@ -46,14 +41,14 @@ class ArticleContext:
     Sentences and actor mentions are computed per paragraph, only for the
     paragraphs that a candidate or a speaker lookup touches."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.paragraphs = split_paragraphs(text)
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.text = text = document.text
+        self.paragraphs = document.paragraphs
         self._p_starts = [start for start, _end in self.paragraphs]
         self._p_sentences: dict[int, list[Sentence]] = {}
-        self._p_actors: dict[int, list[ActorMention]] = {}
-        self._exact: dict[int, list[tuple[int, int]]] = {}
-        self._quotes: list[tuple[int, int, str | None]] | None = None
+        self._p_actors: dict[int, list[ActorMention]] | None = None
+        self._quotes: list[tuple[int, int]] | None = None
         self._names: dict[str, str | None] = {}
         self._spans: list[tuple[int, int]] | None = None
         self._subjects: dict[int, str | None] = {}
@@ -108,45 +103,20 @@ class ArticleContext:
         return self.paragraphs[index] if index >= 0 else (0, 0)
 
     def paragraph_sentences(self, index: int) -> list[Sentence]:
-        """Sentences of a paragraph by a fast boundary rule that follows
-        rhetoric.text.sentences's abbreviation list; the reported sentence offsets
-        come from :func:`exact_sentence_bounds`."""
+        """The Document's sentences that start in paragraph ``index``."""
         found = self._p_sentences.get(index)
         if found is None:
-            start, end = self.paragraphs[index]
-            text = self.text
-            found = []
-            cursor = start
-            for match in BOUNDARY.finditer(text, start, end):
-                token = text[text.rfind(" ", cursor, match.start()) + 1:match.start() + 1].lstrip(QUOTES + "(")
-                if is_abbreviation(token, text, match.end()):
-                    continue
-                sentence_end = match.end(1) if match.group(1) else match.start() + 1
-                found.append(Sentence(len(found), cursor, sentence_end, text[cursor:sentence_end]))
-                cursor = match.end()
-            if cursor < end:
-                found.append(Sentence(len(found), cursor, end, text[cursor:end]))
+            p_start, p_end = self.paragraphs[index]
+            found = [s for s in self.document.sentences_overlapping(p_start, p_end) if p_start <= s.start < p_end]
             self._p_sentences[index] = found
         return found
 
     def exact_sentence_bounds(self, start: int, end: int) -> tuple[int, int]:
-        """The offsets of the rhetoric.text.sentences sentences holding [start, end)."""
-        index = self.paragraph_index(start)
-        exact = self._exact.get(index)
-        if exact is None:
-            # rhetoric.text.sentences splits each paragraph on its own, so the sentences
-            # of the whole text (split once, shared with the other extractors)
-            # that start in this paragraph are the paragraph's own split.
-            p_start, p_end = self.paragraphs[index]
-            exact = [(s.start, s.end) for s in split_sentences(self.text) if p_start <= s.start < p_end]
-            self._exact[index] = exact
-        lower, upper = start, end
-        for s_start, s_end in exact:
-            if s_start <= start < s_end:
-                lower = min(lower, s_start)
-            if s_start < end <= s_end:
-                upper = max(upper, s_end)
-        return min(lower, start), max(upper, end)
+        """(start of the first, end of the last) Document sentence holding [start, end)."""
+        overlapping = self.document.sentences_overlapping(start, end)
+        if not overlapping:
+            return start, end
+        return min(start, overlapping[0].start), max(end, overlapping[-1].end)
 
     def sentence_at(self, position: int) -> Sentence | None:
         index = self.paragraph_index(position)
@@ -186,13 +156,12 @@ class ArticleContext:
 
     # actors -----------------------------------------------------------------
     def paragraph_actors(self, index: int) -> list[ActorMention]:
-        found = self._p_actors.get(index)
-        if found is None:
-            start, end = self.paragraphs[index]
-            found = [ActorMention(m.start + start, m.end + start, m.text, m.actor, m.kind, m.country)
-                     for m in find_actors(self.text[start:end])]
-            self._p_actors[index] = found
-        return found
+        """The Document's actor mentions in paragraph ``index``."""
+        if self._p_actors is None:
+            self._p_actors = {}
+            for mention in self.document.actor_mentions:
+                self._p_actors.setdefault(self.paragraph_index(mention.start), []).append(mention)
+        return self._p_actors.get(index, [])
 
     def actors_in(self, start: int, end: int) -> list[ActorMention]:
         first, last = max(self.paragraph_index(start), 0), self.paragraph_index(max(start, end - 1))
@@ -239,12 +208,7 @@ class ArticleContext:
         return self._quotes
 
     def _quotes_from_module(self) -> list:
-        try:
-            from rhetoric.extract.quotes import extract_quotes
-
-            found = extract_quotes(self.text)
-        except Exception:  # the quotes module is built elsewhere; never fail here
-            return []
+        found = self.document.quotes
         return sorted((q for q in found if q.kind != "indirect"), key=lambda q: q.content_start)
 
     def quote_country(self, index: int) -> str | None:

@@ -45,6 +45,7 @@ from rhetoric.extract.threats.candidates import (
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.force import force_candidates
 from rhetoric.extract.threats.grammar import goldstein_intensity
+from rhetoric.text.document import Document, as_document
 
 __all__ = ["Threat", "extract_threats"]
 
@@ -73,8 +74,8 @@ class Threat:
 # Public API.
 
 
-def extract_threats(text: str) -> list[Threat]:
-    """All threat phrases and show-of-force events in ``text``, in text order.
+def extract_threats(text_or_document: str | Document) -> list[Threat]:
+    """All threat phrases and show-of-force events in an article, in text order.
 
     >>> [(t.text, t.kind, t.actor, t.conditional, t.cameo) for t in extract_threats(
     ...     "North Korea warned that any military exercises near its territory "
@@ -86,9 +87,13 @@ def extract_threats(text: str) -> list[Threat]:
     >>> extract_threats("The ministry denied that any strike was planned.")
     []
     """
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text_or_document, (str, Document)):
         return []
-    doc = ArticleContext(text)
+    document = as_document(text_or_document)
+    text = document.text
+    if not text.strip():
+        return []
+    doc = ArticleContext(document)
     verbal = [c for c in merge_candidates(verbal_candidates(doc)) if resolve_verbal(doc, c)]
     mark_ultimatums(doc, verbal)
     verbal = merge_candidates(verbal)
