@@ -77,6 +77,8 @@ def _arrow_type(hint: Any) -> pa.DataType:
         return _arrow_type(inner[0])
     if origin in (tuple, list):
         return pa.list_(_arrow_type(typing.get_args(hint)[0]))
+    if origin is typing.Literal and all(isinstance(a, str) for a in typing.get_args(hint)):
+        return pa.string()
     simple = {int: pa.int64(), float: pa.float64(), str: pa.string(), bool: pa.bool_(), dt.date: pa.date32()}
     if hint in simple:
         return simple[hint]

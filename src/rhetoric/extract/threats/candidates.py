@@ -52,6 +52,9 @@ class Candidate:
     conditional: bool
     modality: str | None
     evidence: list[str]
+    actor_mention: str | None = None
+    target_mention: str | None = None
+    rule: str = "predicate"
 
 
 def _modal_before(text: str, sentence: Sentence, position: int) -> tuple[re.Match[str], str] | None:
@@ -106,7 +109,7 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _extend_end(text: str, sentence: Sentence, position: int) -> int:
+def extend_end(text: str, sentence: Sentence, position: int) -> int:
     """End of the predicate's clause, plus a trailing condition."""
     limit = sentence.end
     for stop in FULL_STOP.finditer(text, position, limit):
@@ -202,7 +205,7 @@ def verbal_candidates(doc: ArticleContext) -> list[Candidate]:
                 leading = lead
         if leading is not None and len(text[leading.start():frame_start].split()) <= 25:
             start = leading.start()
-        end = _extend_end(text, sentence, match.end())
+        end = extend_end(text, sentence, match.end())
         start, end = strip_span(text, start, end)
         if end <= start:
             continue

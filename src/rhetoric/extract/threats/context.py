@@ -43,7 +43,7 @@ class ArticleContext:
 
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.text = text = document.text
+        self.text = document.text
         self.paragraphs = document.paragraphs
         self._p_starts = [start for start, _end in self.paragraphs]
         self._p_sentences: dict[int, list[Sentence]] = {}

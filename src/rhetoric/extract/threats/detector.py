@@ -1,29 +1,23 @@
-"""Threat phrases and show-of-force events.
+"""Threats and shows of force in an article (CAMEO 13 THREATEN, 15 EXHIBIT FORCE POSTURE).
 
-A transparent pattern grammar over sentences. A verbal threat is a harm
-predicate ("strike first", "pay a heavy price", "be met with an overwhelming
-response", "impose sanctions") governed by a future, modal, vow or threaten
-frame ("will", "would", "vowed to", "is ready to", "threatens to", "or"),
-optionally made contingent by a condition ("if", "unless", "any … would",
-"whoever", "or face"). A show of force is a military action reported as a
-signal (bomber flights, drills, deployments, launches, port calls, parades),
-found on its verb phrase and kept apart from verbal threats.
+Three passes over one :class:`~rhetoric.text.document.Document`, each an
+ordered list of small named rules whose cue words live in the lexicons:
 
-Negatives the grammar leaves out: analysts' hypotheticals (the speaker is an
-analyst or expert), denials ("denied that any strike was planned"), hedged
-predictions ("would likely"), threats by things that are not actors
-("climate change threatens farmers": no security actor, no harm predicate),
-habitual or historical mentions, and nominal references ("the threat").
+1. the predicate grammar (:mod:`.candidates`): a harm predicate ("strike
+   first", "pay a heavy price", "impose sanctions") governed by a future,
+   modal, vow or threaten frame, with its condition and ultimatum;
+2. the frame rules (:mod:`.frames`): "ACTOR threatened / vowed / warned /
+   is ready to VP", "will / would VP-harm if ...", "or face", "issued an
+   ultimatum", whatever the harm, for threats the predicate grammar does not
+   already hold;
+3. shows of force (:mod:`.force`, :mod:`.mobilize`): deployments, build-ups,
+   alerts, exercises, patrols, flights, missile tests, mobilisation.
 
-The actor is the state that threatens: the speaker's state when the threat
-sits in a quotation or reported speech, otherwise the clause subject's state.
-Quotations come from :func:`rhetoric.extract.quotes.extract_quotes` when it finds any,
-else from a light fallback (quote marks plus a nearby "X said").
-
-The lexicons (``threat_predicates.tsv``, ``threat_frames.tsv``,
-``show_of_force.tsv``, ``cameo_threats.tsv``, ``threat_words.txt``,
-``official_titles.tsv``) hold every cue word, so the grammar can be read and
-extended without touching code.
+Negatives: harmful acts that happened, analysts' speculation, the noun
+"threat" for a danger, inanimate subjects, accusations, denials, negation,
+withdrawals. Each item keeps the mention of its actor as written
+(``actor_mention``) and the state when the actor gazetteer knows it
+(``actor``), the CAMEO sub-code (:mod:`.coding`) and its Goldstein weight.
 
 >>> [(t.text, t.kind, t.actor, t.target, t.cameo) for t in extract_threats(
 ...     "Trump threatens to “totally destroy” North Korea.")]
@@ -34,32 +28,48 @@ extended without touching code.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Literal
 
+from rhetoric.extract.threats.actors import attribute, subject_before
 from rhetoric.extract.threats.candidates import (
+    Candidate,
     mark_ultimatums,
     merge_candidates,
     resolve_verbal,
     verbal_candidates,
 )
+from rhetoric.extract.threats.coding import intensity
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.force import force_candidates
-from rhetoric.extract.threats.grammar import goldstein_intensity
+from rhetoric.extract.threats.frames import frame_candidates
+from rhetoric.extract.threats.mobilize import force_frame_candidates
 from rhetoric.text.document import Document, as_document
 
-__all__ = ["Threat", "extract_threats"]
+__all__ = ["Threat", "ThreatKind", "extract_threats"]
+
+ThreatKind = Literal["threat", "warning", "ultimatum", "show_of_force"]
 
 
 @dataclass(frozen=True, slots=True)
 class Threat:
-    """A threat phrase; offsets index the text given to :func:`extract_threats`."""
+    """A threat or show of force; offsets index the article text.
+
+    ``actor`` / ``target`` are states (or organisations) when the actor
+    gazetteer knows them; ``actor_mention`` / ``target_mention`` are the
+    mentions as written (a pronoun resolved within the article). ``cameo`` is
+    the CAMEO code (1312 sanctions, 1313 relations, 138x force, 139
+    ultimatum, 150-154 shows of force, ...), ``intensity`` its Goldstein
+    (1992) weight, ``evidence`` the cue words and the rule that fired.
+    """
 
     start: int
     end: int
     text: str
     sentence_start: int
     sentence_end: int
-    kind: str  # "threat" | "warning" | "ultimatum" | "show_of_force"
+    kind: ThreatKind
     actor: str | None
     target: str | None
     conditional: bool
@@ -67,6 +77,8 @@ class Threat:
     cameo: str
     intensity: float
     evidence: tuple[str, ...]
+    actor_mention: str | None = None
+    target_mention: str | None = None
 
 
 
@@ -93,22 +105,57 @@ def extract_threats(text_or_document: str | Document) -> list[Threat]:
     text = document.text
     if not text.strip():
         return []
-    doc = ArticleContext(document)
-    verbal = [c for c in merge_candidates(verbal_candidates(doc)) if resolve_verbal(doc, c)]
-    mark_ultimatums(doc, verbal)
+    ctx = ArticleContext(document)
+    verbal = [c for c in merge_candidates(verbal_candidates(ctx)) if resolve_verbal(ctx, c)]
+    mark_ultimatums(ctx, verbal)
     verbal = merge_candidates(verbal)
-    forces = [f for f in force_candidates(doc)
-              if not any(f.start < v.end and v.start < f.end for v in verbal)]
+    for candidate in verbal:
+        _add_mentions(ctx, candidate)
+    verbal += [c for c in frame_candidates(ctx) if not _overlaps(c, verbal)]
+    forces: list[Candidate] = []
+    for candidate in force_candidates(ctx) + force_frame_candidates(ctx):
+        if not _overlaps(candidate, verbal) and not _overlaps(candidate, forces):
+            if candidate.actor_mention is None:
+                _add_mentions(ctx, candidate)
+            forces.append(candidate)
     threats = []
     for c in sorted(verbal + forces, key=lambda c: (c.start, c.end)):
         evidence = tuple(dict.fromkeys(e for e in c.evidence if e and not e.startswith("\x00")))
-        bounds = doc.exact_sentence_bounds(c.start, c.end)
+        bounds = ctx.exact_sentence_bounds(c.start, c.end)
+        target = c.target if c.target != c.actor else None
         threats.append(Threat(
             start=c.start, end=c.end, text=text[c.start:c.end],
             sentence_start=bounds[0], sentence_end=bounds[1],
-            kind=c.kind, actor=c.actor, target=c.target if c.target != c.actor else None,
+            kind=c.kind, actor=c.actor, target=target,  # type: ignore[arg-type]
             conditional=c.conditional, modality=c.modality, cameo=c.cameo,
-            intensity=goldstein_intensity(c.cameo), evidence=evidence,
+            intensity=intensity(c.cameo), evidence=evidence,
+            actor_mention=c.actor_mention, target_mention=c.target_mention if target or c.target_mention else None,
         ))
     return threats
 
+
+def _overlaps(candidate: Candidate, others: list[Candidate]) -> bool:
+    return any(candidate.start < o.end and o.start < candidate.end for o in others)
+
+
+_LEADING_CONDITION = re.compile(r"^(?:if|unless|should|once|any|whoever)\b", re.IGNORECASE)
+
+
+def _add_mentions(ctx: ArticleContext, candidate: Candidate) -> None:
+    """The actor as written for a predicate-grammar candidate (its state is already set)."""
+    text = ctx.text
+    sentence = candidate.sentence
+    subject_start, subject = subject_before(text, sentence.start, candidate.start)
+    if not subject or _LEADING_CONDITION.match(text, candidate.start):
+        first = text[candidate.start:candidate.end].split(" ")
+        subject_start, subject = candidate.start, " ".join(first[:1]) if first and first[0].lower() in (
+            "he", "she", "they", "we", "it") else subject
+    attribution = attribute(ctx, subject, subject_start, candidate.start)
+    mention = attribution.mention
+    if candidate.actor and attribution.state != candidate.actor:
+        same = [m for m in ctx.actors_in(sentence.start, sentence.end) if (m.country or m.actor) == candidate.actor]
+        mention = same[0].text if same else mention if attribution.state is None else None
+    candidate.actor_mention = mention
+    if candidate.target and candidate.target_mention is None:
+        same = [m for m in ctx.actors_in(sentence.start, sentence.end) if (m.country or m.actor) == candidate.target]
+        candidate.target_mention = same[0].text if same else None

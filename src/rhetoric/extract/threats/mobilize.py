@@ -1,0 +1,117 @@
+"""Shows of force found on their frame (CAMEO 15 EXHIBIT FORCE POSTURE).
+
+Deployments, build-ups and reinforcements, forces put on alert, exercises and
+drills, patrols, flights and sailings near a rival, missile tests,
+mobilisation and parades, announced or planned ones too: each rule is a row
+of ``lexicons/force_cues.tsv``; an everyday cue word ("deployed", "exercise",
+"increase") needs a military word of ``lexicons/force_nouns.txt`` in its
+clause. The negatives, in order: negated or denied ("no plans to deploy"),
+withdrawals ("pulled back its troops"), and the verb "exercise" in
+"exercise restraint / its right".
+
+>>> [(c.rule, c.cameo, c.actor) for c in force_frame_candidates(as_context(
+...     "Russia put its troops on combat alert near the border."))]
+[('alert', '152', 'Russia')]
+>>> force_frame_candidates(as_context("Moscow pulled back the troops it had deployed near the border."))
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rhetoric.extract.threats.actors import attribute, subject_before, target_after
+from rhetoric.extract.threats.candidates import Candidate, strip_span
+from rhetoric.extract.threats.context import ArticleContext
+from rhetoric.extract.threats.frames import as_context
+from rhetoric.lexicons import read_lexicon_lines, read_lexicon_table
+
+__all__ = ["force_frame_candidates", "as_context"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    name: str
+    cameo: str
+    requires: str
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[re.Pattern[str], dict[str, _Rule]]:
+    rules: dict[str, _Rule] = {}
+    parts = []
+    for name, pattern, cameo, requires in read_lexicon_table("force_cues.tsv"):
+        rules[name] = _Rule(name, cameo, requires)
+        parts.append(r"(?P<%s>(?<![\w'’-])(?:%s))" % (name, pattern))
+    return re.compile("|".join(parts), re.IGNORECASE), rules
+
+
+@lru_cache(maxsize=1)
+def _force_nouns() -> re.Pattern[str]:
+    words = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in read_lexicon_lines("force_nouns.txt")]
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(words).replace(r"\ ", r"\s+"), re.IGNORECASE)
+
+
+_NEGATED = re.compile(r"(?:\b(?:not|never|no|nor|without|refused\s+to|declined\s+to|den(?:y|ies|ied|ying)|"
+                      r"ruled\s+out|rejected)|n[’']t)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+_WITHDRAWAL = re.compile(r"\b(?:withdr[ae]w\w*|pull(?:s|ed|ing)?\s+(?:back|out)|pullback|pull-out|retreat\w*|"
+                         r"demobili[sz]\w*|scal(?:e|ed|ing)\s+back|end(?:s|ed)?\s+(?:the\s+)?(?:exercise|drill)s?|"
+                         r"return(?:ed|ing)?\s+to\s+(?:their|its)\s+(?:bases|barracks))\b", re.IGNORECASE)
+_EXERCISE_VERB = re.compile(r"\bexercis(?:e|es|ed|ing)\s+(?:\w+\s+)?(?:restraint|caution|its|their|his|her|our|the|"
+                            r"power|influence|control|right|rights|leadership|patience|judgment|judgement|"
+                            r"sovereignty|veto|option|authority)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:!?—–]|,\s+(?:but|while|although|as|and\s+(?:the|a|it|he|she|they))\b|[.](?=\s|$)")
+_FORCE_WINDOW = 80
+
+
+def _clause_bounds(text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> tuple[int, int]:
+    left = sentence_start
+    for match in re.finditer(r"[;:]|,\s+(?:but|while|although)\b", text[sentence_start:start]):
+        left = sentence_start + match.end()
+    match = _CLAUSE_END.search(text, end, sentence_end)
+    return left, match.start() if match else sentence_end
+
+
+def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
+    """Show-of-force candidates from the frame rules, one per clause, in text order."""
+    pattern, rules = _cues()
+    text = ctx.text
+    found: list[Candidate] = []
+    taken_until = -1
+    for match in pattern.finditer(text):
+        if match.start() < taken_until:
+            continue
+        rule = rules[match.lastgroup]  # type: ignore[index]
+        sentence = ctx.sentence_at(match.start())
+        if sentence is None:
+            continue
+        left, right = _clause_bounds(text, sentence.start, sentence.end, match.start(), match.end())
+        clause = text[left:right]
+        window = text[max(sentence.start, match.start() - _FORCE_WINDOW):min(sentence.end, match.end() + _FORCE_WINDOW)]
+        if rule.requires == "force" and not _force_nouns().search(window):
+            continue
+        if rule.requires == "exercise":
+            if _EXERCISE_VERB.match(text, match.start()) or not _force_nouns().search(window):
+                continue
+        if _NEGATED.search(text[max(left, match.start() - 60):match.start()]):
+            continue
+        if _WITHDRAWAL.search(clause):
+            continue
+        subject_start, subject = subject_before(text, left, match.start())
+        actor = attribute(ctx, subject, subject_start, match.start())
+        if actor.state is None and not actor.mention:
+            mentions = [m for m in ctx.actors_in(sentence.start, sentence.end)]
+            if mentions:
+                actor = attribute(ctx, mentions[0].text, mentions[0].start, match.start())
+        start = subject_start if subject and len(subject.split()) <= 10 else match.start()
+        start, end = strip_span(text, start, right)
+        if end <= start:
+            continue
+        target_mention, target = target_after(ctx, match.end(), end, actor.state)
+        found.append(Candidate(start, end, sentence, "show_of_force", rule.cameo, actor.state, target, False, None,
+                               [match.group().strip(), f"rule:{rule.name}"], actor_mention=actor.mention,
+                               target_mention=target_mention, rule=rule.name))
+        taken_until = max(match.end(), end)
+    return found
