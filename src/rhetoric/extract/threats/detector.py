@@ -114,7 +114,11 @@ def extract_threats(text_or_document: str | Document) -> list[Threat]:
     verbal += [c for c in frame_candidates(ctx) if not _overlaps(c, verbal)]
     forces: list[Candidate] = []
     for candidate in force_candidates(ctx) + force_frame_candidates(ctx):
-        if not _overlaps(candidate, verbal) and not _overlaps(candidate, forces):
+        cue = next((e for e in candidate.evidence if not e.startswith(("rule:", "\x00"))), "")
+        cue_at = ctx.text.find(cue, candidate.start) if cue else candidate.start
+        cue_at = candidate.start if cue_at < 0 else cue_at
+        inside_verbal = any(v.start <= cue_at < v.end for v in verbal)
+        if not inside_verbal and not _overlaps(candidate, forces):
             if candidate.actor_mention is None:
                 _add_mentions(ctx, candidate)
             forces.append(candidate)

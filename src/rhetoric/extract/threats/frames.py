@@ -11,7 +11,8 @@ then passes the same negatives, in order:
 2. denial — "denied that it would strike", "ruled out";
 3. accusation — "accused NATO of threatening Russia";
 4. analyst — analysts', experts' or journalists' speculation;
-5. hedged narration — "Russia could threaten ..." outside reported speech.
+5. hedged narration — "Russia could threaten ..." outside reported speech;
+6. question — "Would Trump be willing to fight?" outside a quotation.
 
 >>> [(c.rule, c.kind, c.cameo, c.conditional) for c in frame_candidates(as_context(
 ...     "The G7 threatened Russia with broad economic sanctions in case of further escalation."))]
@@ -80,6 +81,9 @@ _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|stated|declared|announced|a
 _PAST_EVENT = re.compile(r"\b(?:imposed|slapped|levied|introduced|adopted|expanded|extended|lifted|eased|"
                          r"approved|enacted|announced|unveiled|hit|targeted)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:will|would|could|may|might|shall|ready|prepared|threat\w*|warn\w*)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|would|shall|'ll|’ll|going\s+to|warn\w*|threat\w*|face|faces|facing|risk\w*)\b",
+                     re.IGNORECASE)
+_CLAUSE_LEAD = re.compile(r";|,\s+(?:while|but|whereas|and|although)\b|\b(?:while|but|whereas)\s", re.IGNORECASE)
 _BY_AGENT = re.compile(r"^[”\"]?\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?)(?=\s+(?:to|in|after|over|when|for|with)\b"
                        r"|[,;.“”\"]|$)")
 
@@ -96,6 +100,10 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
         return True
     if needs == "actor":
         return quoted or is_actor_phrase(subject)
+    if needs == "agent":
+        return is_actor_phrase(subject) or bool(_BY_AGENT.match(complement))
+    if needs == "future":
+        return bool(_FUTURE.search(clause)) and (quoted or is_actor_phrase(subject))
     harm = harm_code(complement[:120]) is not None
     condition = bool(CONDITION.search(sentence_text))
     if needs == "harm":
@@ -104,7 +112,8 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
         return harm or condition
     if needs == "harm+condition":
         near = harm_code(" ".join(complement.split()[:5]))
-        return near is not None and near != "130" and condition and (quoted or is_actor_phrase(subject))
+        return (near is not None and near != "130" and (condition or bool(_SPEECH.search(sentence_text)))
+                and (quoted or is_actor_phrase(subject)))
     if needs == "unrealised":
         return not (_PAST_EVENT.search(clause) and not _MODAL.search(clause))
     raise ValueError(f"threat_cues.tsv: unknown requirement {needs!r} for rule {rule.name!r}")
@@ -115,9 +124,13 @@ def _negative(ctx: ArticleContext, sentence_start: int, cue_start: int, subject:
     text = ctx.text
     before = text[max(sentence_start, cue_start - 40):cue_start]
     lead = text[sentence_start:cue_start]
-    if _NEGATED.search(before) and not re.search(r"not\s+(?:only|hesitate)\s+$", before):
+    if (_NEGATED.search(before) and not re.search(r"not\s+(?:only|hesitate)\s+$", before)) or re.search(
+            r"\b(?:ever|neither|nobody|no\s+one)\b", before, re.IGNORECASE):
         return "negated"
-    if _DENIAL.search(lead):
+    clause_lead = lead
+    for boundary in _CLAUSE_LEAD.finditer(lead):
+        clause_lead = lead[boundary.end():]
+    if _DENIAL.search(clause_lead):
         return "denial"
     if _ACCUSATION.search(lead[-120:] if len(lead) > 120 else lead):
         return "accusation"
@@ -127,6 +140,9 @@ def _negative(ctx: ArticleContext, sentence_start: int, cue_start: int, subject:
         return "analyst"
     if not quoted and _HEDGE.search(before) and not _SPEECH.search(lead):
         return "hedged narration"
+    sentence = ctx.sentence_at(cue_start)
+    if sentence is not None and not quoted and sentence.text.rstrip(" ”\"'’").endswith("?"):
+        return "question"
     return None
 
 

@@ -5,9 +5,11 @@ drills, patrols, flights and sailings near a rival, missile tests,
 mobilisation and parades, announced or planned ones too: each rule is a row
 of ``lexicons/force_cues.tsv``; an everyday cue word ("deployed", "exercise",
 "increase") needs a military word of ``lexicons/force_nouns.txt`` in its
-clause. The negatives, in order: negated or denied ("no plans to deploy"),
-withdrawals ("pulled back its troops"), and the verb "exercise" in
-"exercise restraint / its right".
+clause. The negatives, in order: the verb "exercise" in "exercise restraint /
+its right", negated or denied ("no plans to deploy"), withdrawals ("pulled
+back its troops"), hedged or recommended ones ("could deploy", "should hold
+exercises": capability and advice, not an announcement), and stopped ones
+("will halt its missile tests").
 
 >>> [(c.rule, c.cameo, c.actor) for c in force_frame_candidates(as_context(
 ...     "Russia put its troops on combat alert near the border."))]
@@ -59,9 +61,15 @@ _NEGATED = re.compile(r"(?:\b(?:not|never|no|nor|without|refused\s+to|declined\s
 _WITHDRAWAL = re.compile(r"\b(?:withdr[ae]w\w*|pull(?:s|ed|ing)?\s+(?:back|out)|pullback|pull-out|retreat\w*|"
                          r"demobili[sz]\w*|scal(?:e|ed|ing)\s+back|end(?:s|ed)?\s+(?:the\s+)?(?:exercise|drill)s?|"
                          r"return(?:ed|ing)?\s+to\s+(?:their|its)\s+(?:bases|barracks))\b", re.IGNORECASE)
-_EXERCISE_VERB = re.compile(r"\bexercis(?:e|es|ed|ing)\s+(?:\w+\s+)?(?:restraint|caution|its|their|his|her|our|the|"
+_EXERCISE_VERB = re.compile(r"\bexercis(?:e|es|ed|ing)\s+(?:(?:its|their|his|her|our|the|full|great|greater|more|"
+                            r"maximum|some|any)\s+)?(?:restraint|caution|"
                             r"power|influence|control|right|rights|leadership|patience|judgment|judgement|"
                             r"sovereignty|veto|option|authority)\b", re.IGNORECASE)
+_HEDGED = re.compile(r"\b(?:could|can|should|might|may|must|ought\s+to|possible|able\s+to|ability\s+to|if)\b"
+                     r"(?:\s+[\w,’'-]+){0,6}\s*$", re.IGNORECASE)
+_STOPPED = re.compile(r"\b(?:stop\w*|halt\w*|suspend\w*|cancel\w*|freez\w*|scrap\w*|call\w*\s+off|prohibit\w*|"
+                      r"ban\w*|moratorium|end(?:s|ed|ing)?|bring\w*\s+\w+\s+\w+\s+back|brought\s+\w+\s+\w+\s+back)\b"
+                      r"(?:\s+[\w,’'\"/-]+){0,6}\s*$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:!?—–]|,\s+(?:but|while|although|as|and\s+(?:the|a|it|he|she|they))\b|[.](?=\s|$)")
 _FORCE_WINDOW = 80
 
@@ -92,12 +100,17 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         window = text[max(sentence.start, match.start() - _FORCE_WINDOW):min(sentence.end, match.end() + _FORCE_WINDOW)]
         if rule.requires == "force" and not _force_nouns().search(window):
             continue
+        if rule.requires == "force_object" and not _force_nouns().search(" ".join(text[match.end():right].split()[:6])):
+            continue
         if rule.requires == "exercise":
             if _EXERCISE_VERB.match(text, match.start()) or not _force_nouns().search(window):
                 continue
         if _NEGATED.search(text[max(left, match.start() - 60):match.start()]):
             continue
         if _WITHDRAWAL.search(clause):
+            continue
+        lead = text[left:match.start()]
+        if _HEDGED.search(lead) or _STOPPED.search(lead):
             continue
         subject_start, subject = subject_before(text, left, match.start())
         actor = attribute(ctx, subject, subject_start, match.start())
