@@ -37,6 +37,7 @@ from rhetoric.extract.threats.candidates import Candidate, extend_end, strip_spa
 from rhetoric.extract.threats.coding import harm_code, refine
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.grammar import frame_patterns
+from rhetoric.extract.threats.scan import AnchoredRules
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.document import Document, as_document
 
@@ -52,13 +53,13 @@ class _Rule:
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[re.Pattern[str], dict[str, _Rule]]:
+def _cues() -> tuple[AnchoredRules, dict[str, _Rule]]:
     rules: dict[str, _Rule] = {}
     parts = []
-    for name, pattern, kind, cameo, requires in read_lexicon_table("threat_cues.tsv"):
+    for name, pattern, kind, cameo, requires, anchors in read_lexicon_table("threat_cues.tsv"):
         rules[name] = _Rule(name, kind, cameo, requires)
-        parts.append(r"(?P<%s>(?<![\w'’-])(?:%s))" % (name, pattern))
-    return re.compile("|".join(parts), re.IGNORECASE), rules
+        parts.append((name, pattern, anchors))
+    return AnchoredRules(parts), rules
 
 
 # A stated condition on the target's behaviour (CODEBOOK: if / unless / or /
@@ -152,10 +153,10 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
     text = ctx.text
     found: list[Candidate] = []
     taken_until = -1
-    for match in pattern.finditer(text):
+    for name, match in pattern.matches(text):
         if match.start() < taken_until:
             continue
-        rule = rules[match.lastgroup]  # type: ignore[index]
+        rule = rules[name]
         sentence = ctx.sentence_at(match.start())
         if sentence is None:
             continue

@@ -28,6 +28,7 @@ from rhetoric.extract.threats.actors import attribute, subject_before, target_af
 from rhetoric.extract.threats.candidates import Candidate, strip_span
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import as_context
+from rhetoric.extract.threats.scan import AnchoredRules
 from rhetoric.lexicons import read_lexicon_lines, read_lexicon_table
 
 __all__ = ["force_frame_candidates", "as_context"]
@@ -41,13 +42,13 @@ class _Rule:
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[re.Pattern[str], dict[str, _Rule]]:
+def _cues() -> tuple[AnchoredRules, dict[str, _Rule]]:
     rules: dict[str, _Rule] = {}
     parts = []
-    for name, pattern, cameo, requires in read_lexicon_table("force_cues.tsv"):
+    for name, pattern, cameo, requires, anchors in read_lexicon_table("force_cues.tsv"):
         rules[name] = _Rule(name, cameo, requires)
-        parts.append(r"(?P<%s>(?<![\w'’-])(?:%s))" % (name, pattern))
-    return re.compile("|".join(parts), re.IGNORECASE), rules
+        parts.append((name, pattern, anchors))
+    return AnchoredRules(parts), rules
 
 
 @lru_cache(maxsize=1)
@@ -88,10 +89,10 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
     text = ctx.text
     found: list[Candidate] = []
     taken_until = -1
-    for match in pattern.finditer(text):
+    for name, match in pattern.matches(text):
         if match.start() < taken_until:
             continue
-        rule = rules[match.lastgroup]  # type: ignore[index]
+        rule = rules[name]
         sentence = ctx.sentence_at(match.start())
         if sentence is None:
             continue
