@@ -71,6 +71,8 @@ _HEDGED = re.compile(r"\b(?:could|can|should|might|may|must|ought\s+to|possible|
 _STOPPED = re.compile(r"\b(?:stop\w*|halt\w*|suspend\w*|cancel\w*|freez\w*|scrap\w*|call\w*\s+off|prohibit\w*|"
                       r"ban\w*|moratorium|end(?:s|ed|ing)?|bring\w*\s+\w+\s+\w+\s+back|brought\s+\w+\s+\w+\s+back)\b"
                       r"(?:\s+[\w,’'\"/-]+){0,6}\s*$", re.IGNORECASE)
+_ALERT_BEFORE = re.compile(r"\b(?:on|to|at|put|placed|raised|increased|heightened|high|higher|full|combat|maximum|"
+                           r"war|battle|red|state\s+of)\s*(?:\w+\s+)?[-\s]*$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:!?—–]|,\s+(?:but|while|although|as|and\s+(?:the|a|it|he|she|they))\b|[.](?=\s|$)")
 _FORCE_WINDOW = 80
 
@@ -100,6 +102,8 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         clause = text[left:right]
         window = text[max(sentence.start, match.start() - _FORCE_WINDOW):min(sentence.end, match.end() + _FORCE_WINDOW)]
         if rule.requires == "force" and not _force_nouns().search(window):
+            continue
+        if rule.requires == "alert" and not _ALERT_BEFORE.search(text[max(sentence.start, match.start() - 30):match.start()]):
             continue
         if rule.requires == "force_object" and not _force_nouns().search(" ".join(text[match.end():right].split()[:6])):
             continue

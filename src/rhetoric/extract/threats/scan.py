@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 __all__ = ["AnchoredRules"]
 
@@ -35,6 +36,7 @@ class AnchoredRules:
                 else:
                     self._exact.setdefault(word.lower(), []).append(name)
         self._lengths = sorted({len(p) for p in self._prefix})
+        self._cache: dict[str, list[str]] = {}
 
     def _rules_for(self, word: str) -> list[str]:
         names = list(self._exact.get(word, ()))
@@ -47,19 +49,32 @@ class AnchoredRules:
     def matches(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
         """(rule name, match) left to right; at one position the first rule in
         order that matches wins, and later matches start after its end."""
-        cache: dict[str, list[str]] = {}
+        lowered = text.lower()
+        positions: list[tuple[int, str]] = []
+        for word in set(_TOKEN.findall(lowered)):
+            names = self._cache.get(word)
+            if names is None:
+                names = self._cache[word] = self._rules_for(word)
+            if names:
+                for found in _word_pattern(word).finditer(lowered):
+                    start = found.start()
+                    if start == 0 or not (lowered[start - 1].isalnum() or lowered[start - 1] in "_'’-"):
+                        positions.append((start, word))
+        positions.sort()
         taken_until = -1
-        for token in _TOKEN.finditer(text):
-            start = token.start()
+        for start, word in positions:
             if start < taken_until:
                 continue
-            word = token.group().lower()
-            names = cache.get(word)
-            if names is None:
-                names = cache[word] = self._rules_for(word)
-            for name in names:
+            for name in self._cache[word]:
                 match = self._patterns[name].match(text, start)
                 if match:
                     yield name, match
                     taken_until = match.end()
                     break
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    # A literal prefix lets the regex engine skip ahead fast; the left word
+    # boundary is checked by the caller.
+    return re.compile(r"%s(?![\w'’-])" % re.escape(word))
