@@ -69,7 +69,7 @@ CONDITION = re.compile(
     r"those who|or face|or risk|until|once)\b|\bshould\s+(?:there|the|they|it|he|she|we|you|any|anyone|\w+)\s+"
     r"(?:be|\w+)\b|\bany\s+(?:[\w-]+\s+){0,5}?(?:would|will|shall)\b|\bor\s+(?:we|they|it|he|she|you)\s+will\b",
     re.IGNORECASE)
-_CONDITION_RULES = frozenset({"warn_against", "or_face", "ultimatum"})
+_CONDITION_RULES = frozenset({"warn_against", "or_face", "ultimatum", "on_notice"})
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|nor|without|refused\s+to|declined\s+to|stopped\s+short\s+of)|n[’']t)"
                       r"\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|dismissed|ruled\s+out|refuted|played\s+down|"
@@ -78,14 +78,14 @@ _ACCUSATION = re.compile(r"\b(?:accus\w+|blam\w+|charg(?:ed|es|ing)|criticiz\w+|
                          r"denounc\w+|alleg\w+)\b[^.;]{0,80}?\b(?:of|for|over)\s*$", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:could|might|may|likely|possibly|perhaps|probably)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|stated|declared|announced|added|stressed|insisted|"
-                     r"according\s+to|warned|wrote|suggested|reported)\b", re.IGNORECASE)
+                     r"according\s+to|warned|wrote|suggested|reported|promis\w*|pledg\w*|vow\w*|insist\w*|claim\w*)\b", re.IGNORECASE)
 _PAST_EVENT = re.compile(r"\b(?:imposed|slapped|levied|introduced|adopted|expanded|extended|lifted|eased|"
                          r"approved|enacted|announced|unveiled|hit|targeted)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:will|would|could|may|might|shall|ready|prepared|threat\w*|warn\w*)\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|’ll|going\s+to|warn\w*|threat\w*|face|faces|facing|risk\w*)\b",
                      re.IGNORECASE)
 _CLAUSE_LEAD = re.compile(r";|,\s+(?:while|but|whereas|and|although)\b|\b(?:while|but|whereas)\s", re.IGNORECASE)
-_BY_AGENT = re.compile(r"^[”\"]?\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?)(?=\s+(?:to|in|after|over|when|for|with)\b"
+_BY_AGENT = re.compile(r"[”\"]?\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?)(?=\s+(?:to|in|after|over|when|for|with)\b"
                        r"|[,;.“”\"]|$)")
 
 
@@ -102,7 +102,9 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
     if needs == "actor":
         return quoted or is_actor_phrase(subject)
     if needs == "agent":
-        return is_actor_phrase(subject) or bool(_BY_AGENT.match(complement))
+        # an agentless "X is threatened (with collapse)" is the danger sense;
+        # a threat names its agent ("by the ministry") or quotes the word
+        return bool(_BY_AGENT.match(complement)) or complement.startswith(("”", '"'))
     if needs == "future":
         return bool(_FUTURE.search(clause)) and (quoted or is_actor_phrase(subject))
     harm = harm_code(complement[:120]) is not None

@@ -7,9 +7,11 @@ of ``lexicons/force_cues.tsv``; an everyday cue word ("deployed", "exercise",
 "increase") needs a military word of ``lexicons/force_nouns.txt`` in its
 clause. The negatives, in order: the verb "exercise" in "exercise restraint /
 its right", negated or denied ("no plans to deploy"), withdrawals ("pulled
-back its troops"), hedged or recommended ones ("could deploy", "should hold
-exercises": capability and advice, not an announcement), and stopped ones
-("will halt its missile tests").
+back its troops", "bring our soldiers home"), hedged or recommended ones
+("could deploy", "should hold exercises": capability and advice, not an
+announcement), stopped ones ("will halt its missile tests"), and generic
+statements about a kind of action ("the deployment of allied forces is one
+of the most important aspects of membership").
 
 >>> [(c.rule, c.cameo, c.actor) for c in force_frame_candidates(as_context(
 ...     "Russia put its troops on combat alert near the border."))]
@@ -24,7 +26,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rhetoric.extract.threats.actors import attribute, subject_before, target_after
+from rhetoric.extract.threats.actors import (
+    attribute,
+    is_actor_phrase,
+    subject_before,
+    target_after,
+)
 from rhetoric.extract.threats.candidates import Candidate, strip_span
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import as_context
@@ -61,16 +68,27 @@ _NEGATED = re.compile(r"(?:\b(?:not|never|no|nor|without|refused\s+to|declined\s
                       r"ruled\s+out|rejected)|n[’']t)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _WITHDRAWAL = re.compile(r"\b(?:withdr[ae]w\w*|pull(?:s|ed|ing)?\s+(?:back|out)|pullback|pull-out|retreat\w*|"
                          r"demobili[sz]\w*|scal(?:e|ed|ing)\s+back|end(?:s|ed)?\s+(?:the\s+)?(?:exercise|drill)s?|"
-                         r"return(?:ed|ing)?\s+to\s+(?:their|its)\s+(?:bases|barracks))\b", re.IGNORECASE)
+                         r"return(?:ed|ing)?\s+to\s+(?:their|its)\s+(?:bases|barracks)|back\s+home|"
+                         r"bring\w*\s+(?:[\w’']+\s+){0,3}(?:back|home))\b", re.IGNORECASE)
 _EXERCISE_VERB = re.compile(r"\bexercis(?:e|es|ed|ing)\s+(?:(?:its|their|his|her|our|the|full|great|greater|more|"
                             r"maximum|some|any)\s+)?(?:restraint|caution|"
                             r"power|influence|control|right|rights|leadership|patience|judgment|judgement|"
                             r"sovereignty|veto|option|authority)\b", re.IGNORECASE)
-_HEDGED = re.compile(r"\b(?:could|can|should|might|may|must|ought\s+to|possible|able\s+to|ability\s+to|if)\b"
-                     r"(?:\s+[\w,’'-]+){0,6}\s*$", re.IGNORECASE)
+_HEDGED = re.compile(r"\b(?:could|can|should|might|may|must|ought\s+to|possible|able\s+to|ability\s+to|"
+                     r"capable\s+of|if)\b", re.IGNORECASE)
+_GENERIC = re.compile(r"^\W*(?:is|are|remains?|would\s+be|will\s+be|could\s+be)\s+(?:a|an|the|one|of|key|crucial|"
+                      r"important|critical|essential|vital|necessary|needed)\b", re.IGNORECASE)
+_NOMINAL = re.compile(r"(?:deployment|stationing|build-?up|concentration|reinforcement|mobili[sz]ation)s?\b(?:\s+\S+){0,6}?"
+                      r"(?=\s+(?:is|are|remains?|would|will|could)\b)", re.IGNORECASE)
+_FORCE_OBJECT = re.compile(r"^\s*(?:(?:the|its|their|our|his|her|a|an|number\s+of|size\s+of)\s+){0,3}(?:[\w-]+\s+){0,2}"
+                           r"(?:troops|forces|soldiers|units|personnel|presence|warships|ships|jets|aircraft|bombers|"
+                           r"missiles|deployments?|garrisons?|contingents?|battalions?|brigades?|divisions?|fleet|"
+                           r"military\s+presence)\b", re.IGNORECASE)
+_BY_AGENT = re.compile(r"\b(?:planned|conducted|held|staged|led|organi[sz]ed|carried\s+out|launched|deployed|sent|"
+                       r"ordered|announced)\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?)(?=\s+(?:to|in|on|at|after|near|"
+                       r"over|for|with)\b|[,;.“”\"]|$)", re.IGNORECASE)
 _STOPPED = re.compile(r"\b(?:stop\w*|halt\w*|suspend\w*|cancel\w*|freez\w*|scrap\w*|call\w*\s+off|prohibit\w*|"
-                      r"ban\w*|moratorium|end(?:s|ed|ing)?|bring\w*\s+\w+\s+\w+\s+back|brought\s+\w+\s+\w+\s+back)\b"
-                      r"(?:\s+[\w,’'\"/-]+){0,6}\s*$", re.IGNORECASE)
+                      r"ban\w*|moratorium|end(?:s|ed|ing)?)\b(?:\s+[\w’'\"/-]+){0,3}\s*$", re.IGNORECASE)
 _ALERT_BEFORE = re.compile(r"\b(?:on|to|at|put|placed|raised|increased|heightened|high|higher|full|combat|maximum|"
                            r"war|battle|red|state\s+of)\s*(?:\w+\s+)?[-\s]*$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:!?—–]|,\s+(?:but|while|although|as|and\s+(?:the|a|it|he|she|they))\b|[.](?=\s|$)")
@@ -105,7 +123,7 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue
         if rule.requires == "alert" and not _ALERT_BEFORE.search(text[max(sentence.start, match.start() - 30):match.start()]):
             continue
-        if rule.requires == "force_object" and not _force_nouns().search(" ".join(text[match.end():right].split()[:6])):
+        if rule.requires == "force_object" and not _FORCE_OBJECT.match(text, match.end(), right):
             continue
         if rule.requires == "exercise":
             if _EXERCISE_VERB.match(text, match.start()) or not _force_nouns().search(window):
@@ -115,11 +133,18 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         if _WITHDRAWAL.search(clause):
             continue
         lead = text[left:match.start()]
-        if _HEDGED.search(lead) or _STOPPED.search(lead):
+        if _HEDGED.search(clause) or _STOPPED.search(lead):
+            continue
+        nominal = _NOMINAL.match(text, match.start(), right)
+        if nominal and _GENERIC.match(text, nominal.end(), right):
             continue
         subject_start, subject = subject_before(text, left, match.start())
-        actor = attribute(ctx, subject, subject_start, match.start())
-        if actor.state is None and not actor.mention:
+        by = _BY_AGENT.search(text, match.start(), right)
+        if by:
+            actor = attribute(ctx, by.group("np"), by.start("np"), match.start())
+        else:
+            actor = attribute(ctx, subject, subject_start, match.start())
+        if actor.state is None and (not actor.mention or not is_actor_phrase(actor.mention)):
             mentions = [m for m in ctx.actors_in(sentence.start, sentence.end)]
             if mentions:
                 actor = attribute(ctx, mentions[0].text, mentions[0].start, match.start())
