@@ -100,11 +100,26 @@ def is_actor_phrase(phrase: str) -> bool:
     return bool(names)
 
 
+_VERB_CUT = re.compile(
+    r"\s(?:(?!(?:armed|united|allied|combined|advanced|alleged|so-called|unidentified|unnamed|embattled|"
+    r"elected|self-proclaimed|deposed|exiled)\b)[a-z]\w*ed|has|have|had|is|are|was|were|will|would|can|could|"
+    r"may|might|must|shall|should|gave|give|gives|began|begins|begin|held|holds|hold|sent|sends|send|put|puts|"
+    r"took|takes|take|made|makes|make|plans?|says?|said|also|then|now|who|which|that)\b")
+
+
 def clean_mention(phrase: str) -> str:
     """A subject phrase trimmed to the mention: no leading conjunction or
-    adverb, no trailing comma, at most 8 words (the last ones)."""
+    adverb, nothing from its first verb on, no trailing comma, at most 8
+    words (the last ones).
+
+    >>> clean_mention("Russia's president Vladimir Putin gave the order to launch an")
+    "Russia's president Vladimir Putin"
+    """
     phrase = re.sub(r"^(?:and|but|so|then|also|now|meanwhile|however|yet|still|earlier|later)\b[\s,]*", "",
                     phrase.strip(" ,“”\"'"), flags=re.IGNORECASE)
+    verb = _VERB_CUT.search(phrase)
+    if verb:
+        phrase = phrase[:verb.start()]
     words = phrase.split()
     return " ".join(words[-8:])
 

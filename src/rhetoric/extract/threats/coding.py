@@ -37,15 +37,17 @@ def _goldstein() -> dict[str, float]:
 def harm_code(complement: str) -> str | None:
     """The CAMEO code of the first harm act named in ``complement``, or None.
 
-    Rows are tried in the lexicon's order, so a nuclear or blockade act
-    outranks a generic "attack" in the same phrase."""
+    A weapon of mass destruction anywhere in the phrase gives 1385; a
+    specific act outranks a generic "consequences" or "response"."""
     pattern, codes = _harm_pattern()
-    best: tuple[int, str] | None = None
+    first: str | None = None
     for match in pattern.finditer(complement):
-        index = int(match.lastgroup[1:])  # type: ignore[index]
-        if best is None or index < best[0]:
-            best = (index, codes[index])
-    return best[1] if best else None
+        code = codes[int(match.lastgroup[1:])]  # type: ignore[index]
+        if code == "1385":
+            return code
+        if first is None or (first == "130" and code != "130"):
+            first = code
+    return first
 
 
 def refine(default: str, complement: str) -> str:

@@ -149,7 +149,9 @@ def _add_mentions(ctx: ArticleContext, candidate: Candidate) -> None:
     """The actor as written for a predicate-grammar candidate (its state is already set)."""
     text = ctx.text
     sentence = candidate.sentence
-    subject_start, subject = subject_before(text, sentence.start, candidate.start)
+    frame = text.find(candidate.evidence[0], candidate.start, candidate.end) if candidate.evidence else -1
+    cue = frame if frame > candidate.start else candidate.start
+    subject_start, subject = subject_before(text, sentence.start, cue)
     if not subject or _LEADING_CONDITION.match(text, candidate.start):
         first = text[candidate.start:candidate.end].split(" ")
         subject_start, subject = candidate.start, " ".join(first[:1]) if first and first[0].lower() in (
