@@ -33,7 +33,8 @@ __all__ = ["subject_before", "is_actor_phrase", "clean_mention", "Attribution", 
 # a coordinating conjunction before a new subject, a quote mark.
 _CLAUSE_BOUNDARY = re.compile(
     r"[;:(—–“”\"]|,\s+(?!(?:who|which)\b)|\b(?:that|which|who|whom|when|while|as|because|after|before|but|and|"
-    r"if|unless|although|though|where|since)\s+", re.IGNORECASE)
+    r"if|unless|although|though|where|since|said|says|say|told|tells|added|stated|declared|announced|"
+    r"stressed|insisted|warned|according\s+to)\s+", re.IGNORECASE)
 _AUXILIARY_TAIL = re.compile(
     r"(?:\s+(?:has|have|had|is|are|was|were|will|would|could|may|might|also|again|repeatedly|already|now|then|"
     r"earlier|later|once|even|still|openly|publicly|reportedly|allegedly|officially|previously|recently|"

@@ -111,14 +111,18 @@ def extract_threats(text_or_document: str | Document) -> list[Threat]:
     verbal = merge_candidates(verbal)
     for candidate in verbal:
         _add_mentions(ctx, candidate)
-    verbal += [c for c in frame_candidates(ctx) if not _overlaps(c, verbal)]
+    # one item per frame: a frame rule adds a threat only to a sentence the
+    # predicate grammar left empty; likewise one show of force per sentence
+    # from the frame rules
+    verbal += [c for c in frame_candidates(ctx) if not _same_sentence(c, verbal)]
     forces: list[Candidate] = []
     for candidate in force_candidates(ctx) + force_frame_candidates(ctx):
         cue = next((e for e in candidate.evidence if not e.startswith(("rule:", "\x00"))), "")
         cue_at = ctx.text.find(cue, candidate.start) if cue else candidate.start
         cue_at = candidate.start if cue_at < 0 else cue_at
         inside_verbal = any(v.start <= cue_at < v.end for v in verbal)
-        if not inside_verbal and not _overlaps(candidate, forces):
+        if not inside_verbal and not _overlaps(candidate, forces) and not (
+                candidate.rule != "predicate" and _same_sentence(candidate, forces)):
             if candidate.actor_mention is None:
                 _add_mentions(ctx, candidate)
             forces.append(candidate)
@@ -136,6 +140,10 @@ def extract_threats(text_or_document: str | Document) -> list[Threat]:
             actor_mention=c.actor_mention, target_mention=c.target_mention if target or c.target_mention else None,
         ))
     return threats
+
+
+def _same_sentence(candidate: Candidate, others: list[Candidate]) -> bool:
+    return any(o.sentence.start <= candidate.start < o.sentence.end or _overlaps(candidate, [o]) for o in others)
 
 
 def _overlaps(candidate: Candidate, others: list[Candidate]) -> bool:

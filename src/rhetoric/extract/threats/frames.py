@@ -12,7 +12,8 @@ then passes the same negatives, in order:
 3. accusation — "accused NATO of threatening Russia";
 4. analyst — analysts', experts' or journalists' speculation;
 5. hedged narration — "Russia could threaten ..." outside reported speech;
-6. question — "Would Trump be willing to fight?" outside a quotation.
+6. habitual — "had threatened strikes during almost every exercise";
+7. question — "Would Trump be willing to fight?" outside a quotation.
 
 >>> [(c.rule, c.kind, c.cameo, c.conditional) for c in frame_candidates(as_context(
 ...     "The G7 threatened Russia with broad economic sanctions in case of further escalation."))]
@@ -82,6 +83,7 @@ _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|stated|declared|announced|a
 _PAST_EVENT = re.compile(r"\b(?:imposed|slapped|levied|introduced|adopted|expanded|extended|lifted|eased|"
                          r"approved|enacted|announced|unveiled|hit|targeted)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:will|would|could|may|might|shall|ready|prepared|threat\w*|warn\w*)\b", re.IGNORECASE)
+_PERSONAL = frozenset("i we you he she they".split())
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|’ll|going\s+to|warn\w*|threat\w*|face|faces|facing|risk\w*)\b",
                      re.IGNORECASE)
 _CLAUSE_LEAD = re.compile(r";|,\s+(?:while|but|whereas|and|although)\b|\b(?:while|but|whereas)\s", re.IGNORECASE)
@@ -100,7 +102,8 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
     if needs == "none":
         return True
     if needs == "actor":
-        return quoted or is_actor_phrase(subject)
+        # inside a quotation a pronoun or an empty subject is the speaker
+        return is_actor_phrase(subject) or (quoted and (not subject or subject.split()[-1].lower() in _PERSONAL))
     if needs == "agent":
         # an agentless "X is threatened (with collapse)" is the danger sense;
         # a threat names its agent ("by the ministry") or quotes the word
@@ -138,12 +141,18 @@ def _negative(ctx: ArticleContext, sentence_start: int, cue_start: int, subject:
     if _ACCUSATION.search(lead[-120:] if len(lead) > 120 else lead):
         return "accusation"
     analyst = frame_patterns()["analyst"]
+    found = analyst.search(lead)
+    if found and _SPEECH.search(lead, found.end()):
+        return "analyst"
     if analyst.search(subject) or re.search(r"\b(?:analysts?|experts?|observers?|commentators?)\s+(?:[\w-]+\s+)?"
                                             r"(?:said|say|says|believe|think|warn|warned|fear|expect)\b", lead):
         return "analyst"
     if not quoted and _HEDGE.search(before) and not _SPEECH.search(lead):
         return "hedged narration"
     sentence = ctx.sentence_at(cue_start)
+    cue = ctx.text[cue_start:cue_start + 14]
+    if sentence is not None and re.match(r"\w+ed\b", cue) and frame_patterns()["habitual"].search(sentence.text):
+        return "habitual"
     if sentence is not None and not quoted and sentence.text.rstrip(" ”\"'’").endswith("?"):
         return "question"
     return None

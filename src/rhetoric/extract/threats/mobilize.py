@@ -5,11 +5,15 @@ drills, patrols, flights and sailings near a rival, missile tests,
 mobilisation and parades, announced or planned ones too: each rule is a row
 of ``lexicons/force_cues.tsv``; an everyday cue word ("deployed", "exercise",
 "increase") needs a military word of ``lexicons/force_nouns.txt`` in its
-clause. The negatives, in order: the verb "exercise" in "exercise restraint /
+clause. The negatives, in order: a cue that only dates another event
+("during the allies' drills"), the verb "exercise" in "exercise restraint /
 its right", negated or denied ("no plans to deploy"), withdrawals ("pulled
 back its troops", "bring our soldiers home"), hedged or recommended ones
 ("could deploy", "should hold exercises": capability and advice, not an
-announcement), stopped ones ("will halt its missile tests"), and generic
+announcement), stopped or denied ones ("will halt its missile tests", "the
+exercises ended", "denied that the rocket was a weapons test"), sentences
+of analysts or habits ("analysts said a test would...", "has typically
+responded to drills"), and generic
 statements about a kind of action ("the deployment of allied forces is one
 of the most important aspects of membership").
 
@@ -35,6 +39,7 @@ from rhetoric.extract.threats.actors import (
 from rhetoric.extract.threats.candidates import Candidate, strip_span
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import as_context
+from rhetoric.extract.threats.grammar import frame_patterns
 from rhetoric.extract.threats.scan import AnchoredRules
 from rhetoric.lexicons import read_lexicon_lines, read_lexicon_table
 
@@ -78,7 +83,7 @@ _HEDGED = re.compile(r"\b(?:could|can|should|might|may|must|ought\s+to|possible|
                      r"capable\s+of|if)\b", re.IGNORECASE)
 _GENERIC = re.compile(r"^\W*(?:is|are|remains?|would\s+be|will\s+be|could\s+be)\s+(?:a|an|the|one|of|key|crucial|"
                       r"important|critical|essential|vital|necessary|needed)\b", re.IGNORECASE)
-_NOMINAL = re.compile(r"(?:deployment|stationing|build-?up|concentration|reinforcement|mobili[sz]ation)s?\b(?:\s+\S+){0,6}?"
+_NOMINAL = re.compile(r"(?:deployment|stationing|build-?up|concentration|reinforcement|mobili[sz]ation|exercise|drill)s?\b(?:\s+\S+){0,6}?"
                       r"(?=\s+(?:is|are|remains?|would|will|could)\b)", re.IGNORECASE)
 _FORCE_OBJECT = re.compile(r"^\s*(?:(?:the|its|their|our|his|her|a|an|number\s+of|size\s+of)\s+){0,3}(?:[\w-]+\s+){0,2}"
                            r"(?:troops|forces|soldiers|units|personnel|presence|warships|ships|jets|aircraft|bombers|"
@@ -91,6 +96,12 @@ _STOPPED = re.compile(r"\b(?:stop\w*|halt\w*|suspend\w*|cancel\w*|freez\w*|scrap
                       r"ban\w*|moratorium|end(?:s|ed|ing)?)\b(?:\s+[\w’'\"/-]+){0,3}\s*$", re.IGNORECASE)
 _ALERT_BEFORE = re.compile(r"\b(?:on|to|at|put|placed|raised|increased|heightened|high|higher|full|combat|maximum|"
                            r"war|battle|red|state\s+of)\s*(?:\w+\s+)?[-\s]*$", re.IGNORECASE)
+# "fired missiles during the allies' drills": the drills date another event
+_TIME_REFERENCE = re.compile(r"\b(?:during|amid|ahead\s+of|before|after|since|until|between)\s+(?:[\w’'-]+\s+){0,4}$",
+                             re.IGNORECASE)
+_STOPPED_AFTER = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}(?:ended|were\s+(?:cancel+ed|suspended|called\s+off|scrapped|"
+                            r"postponed)|passed\s+without)\b", re.IGNORECASE)
+_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|dismissed|ruled\s+out|refuted)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:!?—–]|,\s+(?:but|while|although|as|and\s+(?:the|a|it|he|she|they))\b|[.](?=\s|$)")
 _FORCE_WINDOW = 80
 
@@ -128,6 +139,8 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         if rule.requires == "exercise":
             if _EXERCISE_VERB.match(text, match.start()) or not _force_nouns().search(window):
                 continue
+        if _TIME_REFERENCE.search(text, max(left, match.start() - 50), match.start()):
+            continue
         if _NEGATED.search(text[max(left, match.start() - 60):match.start()]):
             continue
         if _WITHDRAWAL.search(clause):
@@ -135,6 +148,11 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         lead = text[left:match.start()]
         if _HEDGED.search(clause) or _STOPPED.search(lead):
             continue
+        if _STOPPED_AFTER.match(text, match.end(), right) or _DENIAL.search(lead):
+            continue
+        if frame_patterns()["analyst"].search(sentence.text) or (
+                frame_patterns()["habitual"].search(sentence.text)):
+            continue  # analysts' forecasts and habitual patterns are not events
         nominal = _NOMINAL.match(text, match.start(), right)
         if nominal and _GENERIC.match(text, nominal.end(), right):
             continue
