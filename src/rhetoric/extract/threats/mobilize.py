@@ -81,11 +81,14 @@ _EXERCISE_VERB = re.compile(r"\bexercis(?:e|es|ed|ing)\s+(?:(?:its|their|his|her
                             r"sovereignty|veto|option|authority)\b", re.IGNORECASE)
 _HEDGED = re.compile(r"\b(?:could|can|should|might|may|must|ought\s+to|possible|able\s+to|ability\s+to|"
                      r"capable\s+of|if)\b", re.IGNORECASE)
-_GENERIC = re.compile(r"^\W*(?:is|are|remains?|would\s+be|will\s+be|could\s+be)\s+(?:a|an|the|one|of|key|crucial|"
-                      r"important|critical|essential|vital|necessary|needed)\b", re.IGNORECASE)
+_GENERIC = re.compile(r"\W*(?:is|are|was|were|remains?|would\s+be|will\s+be|could\s+be)\s+(?!(?:\w+ed|held|begun|run|"
+                      r"seen|shown|under\s*way|underway|being|set|due|to|in|on|at|near|off|around|taking|going|expected|"
+                      r"scheduled|planned)\b)", re.IGNORECASE)
+_NOT_HAPPENED = re.compile(r"\s*(?:[\w,’'-]+\s+){0,6}?(?:not|never)\s+(?:yet\s+)?(?:happened|materiali[sz]ed|taken\s+place|"
+                           r"occurred|come)\b", re.IGNORECASE)
 _NOMINAL = re.compile(r"(?:deployment|stationing|build-?up|concentration|reinforcement|mobili[sz]ation|exercise|drill)s?\b(?:\s+\S+){0,6}?"
-                      r"(?=\s+(?:is|are|remains?|would|will|could)\b)", re.IGNORECASE)
-_FORCE_OBJECT = re.compile(r"^\s*(?:(?:the|its|their|our|his|her|a|an|number\s+of|size\s+of)\s+){0,3}(?:[\w-]+\s+){0,2}"
+                      r"(?=\s+(?:is|are|was|were|remains?|would|will|could)\b)", re.IGNORECASE)
+_FORCE_OBJECT = re.compile(r"\s*(?:(?:the|its|their|our|his|her|a|an|number\s+of|size\s+of)\s+){0,3}(?:[\w-]+\s+){0,2}"
                            r"(?:troops|forces|soldiers|units|personnel|presence|warships|ships|jets|aircraft|bombers|"
                            r"missiles|deployments?|garrisons?|contingents?|battalions?|brigades?|divisions?|fleet|"
                            r"military\s+presence)\b", re.IGNORECASE)
@@ -93,7 +96,7 @@ _BY_AGENT = re.compile(r"\b(?:planned|conducted|held|staged|led|organi[sz]ed|car
                        r"ordered|announced)\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?)(?=\s+(?:to|in|on|at|after|near|"
                        r"over|for|with)\b|[,;.“”\"]|$)", re.IGNORECASE)
 _STOPPED = re.compile(r"\b(?:stop\w*|halt\w*|suspend\w*|cancel\w*|freez\w*|scrap\w*|call\w*\s+off|prohibit\w*|"
-                      r"ban\w*|moratorium|end(?:s|ed|ing)?)\b(?:\s+[\w’'\"/-]+){0,3}\s*$", re.IGNORECASE)
+                      r"ban\w*|moratorium|end(?:s|ed|ing)?|disrupt\w*|postpon\w*|delay\w*|curtail\w*|scal\w+\s+down)\b(?:\s+[\w’'\"/-]+){0,4}\s*$", re.IGNORECASE)
 _ALERT_BEFORE = re.compile(r"\b(?:on|to|at|put|placed|raised|increased|heightened|high|higher|full|combat|maximum|"
                            r"war|battle|red|state\s+of)\s*(?:\w+\s+)?[-\s]*$", re.IGNORECASE)
 # "fired missiles during the allies' drills": the drills date another event
@@ -148,7 +151,8 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         lead = text[left:match.start()]
         if _HEDGED.search(clause) or _STOPPED.search(lead):
             continue
-        if _STOPPED_AFTER.match(text, match.end(), right) or _DENIAL.search(lead):
+        if (_STOPPED_AFTER.match(text, match.end(), right) or _DENIAL.search(lead)
+                or _NOT_HAPPENED.match(text, match.end(), right)):
             continue
         if frame_patterns()["analyst"].search(sentence.text) or (
                 frame_patterns()["habitual"].search(sentence.text)):
