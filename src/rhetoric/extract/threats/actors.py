@@ -165,12 +165,17 @@ def _antecedent(ctx: ArticleContext, position: int) -> Attribution | None:
     return None
 
 
-def attribute(ctx: ArticleContext, subject: str, subject_start: int, cue_start: int) -> Attribution:
+def attribute(ctx: ArticleContext, subject: str, subject_start: int, cue_start: int,
+              speaker_first: bool = True) -> Attribution:
     """The actor of a cue: the quotation's speaker when the cue is quoted (or
-    its subject is a pronoun), else the subject phrase and its state."""
+    its subject is a pronoun), else the subject phrase and its state. With
+    ``speaker_first=False`` (shows of force: the actor is who moves forces,
+    not who reports it) a named actor subject wins over the speaker."""
     mention = clean_mention(subject)
     quote = _quote_holding(ctx, cue_start)
     pronoun = mention.lower() in _PRONOUNS or not mention
+    if not speaker_first and not pronoun and is_actor_phrase(mention):
+        quote = None
     if quote is not None and quote.speaker and (pronoun or quote.kind == "direct"):
         name = quote.speaker_name or quote.speaker
         if name.lower() not in _PRONOUNS:

@@ -105,7 +105,7 @@ _TIME_REFERENCE = re.compile(r"\b(?:during|amid|ahead\s+of|before|after|since|un
 _STOPPED_AFTER = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}(?:ended|were\s+(?:cancel+ed|suspended|called\s+off|scrapped|"
                             r"postponed)|passed\s+without)\b", re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|dismissed|ruled\s+out|refuted)\b", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[;:!?—–]|,\s+(?:but|while|although|as|and\s+(?:the|a|it|he|she|they))\b|[.](?=\s|$)")
+_CLAUSE_END = re.compile(r"[;:!?—–]|,\s+(?:but|while|although|as|and\s+(?:the|a|it|he|she|they))\b")
 _FORCE_WINDOW = 80
 
 
@@ -165,7 +165,7 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         if by:
             actor = attribute(ctx, by.group("np"), by.start("np"), match.start())
         else:
-            actor = attribute(ctx, subject, subject_start, match.start())
+            actor = attribute(ctx, subject, subject_start, match.start(), speaker_first=False)
         if actor.state is None and (not actor.mention or not is_actor_phrase(actor.mention)):
             mentions = [m for m in ctx.actors_in(sentence.start, sentence.end)]
             if mentions:
