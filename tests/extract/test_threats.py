@@ -159,6 +159,139 @@ def test_floating_quote_paragraph_continues_previous_speaker():
     assert (threat.actor, threat.target, threat.conditional) == ("North Korea", "United States", True)
 
 
+# --- frames: a threat whatever the harm (issue 13) ------------------------------
+# Sentences written for these tests in the manner of wire copy; none is taken
+# from any dataset.
+
+
+@pytest.mark.parametrize("text, rule, cameo, actor_mention, conditional", [
+    ("The Baltic states threatened Moscow with a full trade embargo if the blockade continued.",
+     "threaten_with", "1312", "The Baltic states", True),
+    ("The opposition party threatened to call a general strike.", "threaten_to", "133", "The opposition party", False),
+    ("Hamas vowed to avenge the killing of its commander.", "vow", "1384", "Hamas", False),
+    ("The interior ministry warned of a harsh crackdown if the protesters returned to the square.",
+     "warn_that", "137", "The interior ministry", True),
+    ("Ankara warned the Kurdish parties against holding the vote.", "warn_against", "130", "Ankara", True),
+    ("Should the talks collapse, the bloc is ready to move to a second round of measures, the commissioner said.",
+     "ready_to", "130", "the bloc", True),
+    ("The junta issued an ultimatum to the rebels to lay down their arms by Friday.",
+     "ultimatum", "139", "The junta", True),
+    ("The mayor told the strikers to return to work or face dismissal.", "or_face", "139", "The mayor", True),
+    ("Officials in Caracas said that all options are on the table.", "options_table", "130", "Caracas", False),
+    ("The upper house voted to authorise the use of military force abroad.", "authorise_force", "138",
+     "The upper house", False),
+    ("The prime minister said they would expel the ambassador unless the spy was handed over.",
+     "conditional_future", "1313", "they", True),
+])
+def test_threat_frames(text, rule, cameo, actor_mention, conditional):
+    threat = only(text)
+    assert f"rule:{rule}" in threat.evidence
+    assert threat.kind in ("threat", "warning", "ultimatum")
+    assert (threat.cameo, threat.conditional) == (cameo, conditional)
+    if actor_mention != "they":
+        assert actor_mention in threat.actor_mention
+    assert text[threat.start:threat.end] == threat.text
+
+
+def test_unknown_actors_are_kept_as_written_and_known_ones_get_their_state():
+    threat = only("The Polish parliament threatened to expel the Russian ambassador.")
+    assert (threat.actor_mention, threat.actor, threat.cameo) == ("The Polish parliament", "Poland", "1313")
+    assert threat.target_mention == "Russian"
+    threat = only("Hezbollah has vowed that it will start killing American soldiers once the war is over.")
+    assert threat.actor_mention == "Hezbollah" and threat.cameo == "1384"  # killing soldiers: an attack
+
+
+def test_pronoun_actor_is_resolved_to_the_named_speaker():
+    text = ("Sergei Lavrov spoke to reporters in Moscow on Monday. "
+            "He warned that Russia would respond with force if NATO troops entered the region.")
+    threat = only(text)
+    assert threat.actor == "Russia" and threat.conditional is True
+    assert "Lavrov" in (threat.actor_mention or "")
+
+
+def test_passive_threat_names_its_agent():
+    threat = only("The witness was threatened by the prosecutor's office with a perjury charge.")
+    assert threat.actor_mention == "the prosecutor's office" and threat.target_mention == "The witness"
+
+
+@pytest.mark.parametrize("text", [
+    # harmful acts that happened
+    "The European Union imposed sanctions on six Russian banks on Monday.",
+    "Artillery shelled the outskirts of the city overnight.",
+    # analysts' speculation
+    "Analysts warned that Moscow could cut off gas supplies to Europe this winter.",
+    # the noun "threat" for a danger; inanimate subjects
+    "Officials called the cyberattacks a threat to national security.",
+    "The conflict threatens to spill over into neighbouring countries.",
+    "The summit is threatened with cancellation.",
+    # accusations, denials, negation
+    "Moscow accused NATO of threatening Russia with its expansion.",
+    "The ministry denied that it had threatened to close the border.",
+    "The president did not threaten to withdraw the troops.",
+    # demands without a stated consequence
+    "Russia demanded that Kiev stop the military operation.",
+    # a question in narration
+    "Would the president be willing to fight a new war?",
+])
+def test_frame_negatives(text):
+    assert [t for t in extract_threats(text) if t.kind != "show_of_force"] == []
+
+
+# --- shows of force on their frame (CAMEO 15) --------------------------------------
+
+
+@pytest.mark.parametrize("text, cue, cameo, actor_mention", [
+    ("The Pentagon ordered 3,000 paratroopers to be deployed to the region.", "deployed", "154", "The Pentagon"),
+    ("Moscow sent two warships and a submarine to the eastern Mediterranean.", "sent", "154", "Moscow"),
+    ("Thousands of troops poured into the border province on Tuesday.", "poured", "154", None),
+    ("Beijing has massed more than 20 battalions along the coast.", "massed", "154", "Beijing"),
+    ("The army put its units on high alert after the incident.", "alert", "152", "The army"),
+    ("Indian and French navies began joint naval exercises in the Arabian Sea.", "exercises", "150", None),
+    ("Turkish warships patrolled the waters off the disputed island.", "patrolled", "150", None),
+    ("Pakistan test-fired a nuclear-capable cruise missile on Thursday.", "test-fired", "150", "Pakistan"),
+    ("Armenia announced a partial mobilisation of reservists.", "mobilisation", "154", "Armenia"),
+    ("The government will stage a military parade of new missiles next month.", "parade", "150",
+     "The government"),
+])
+def test_show_of_force_frames(text, cue, cameo, actor_mention):
+    found = [t for t in extract_threats(text) if t.kind == "show_of_force"]
+    assert len(found) == 1, found
+    force = found[0]
+    assert cue in " ".join(force.evidence).lower() and cue in force.text.lower()
+    assert force.cameo == cameo and force.intensity == -7.2
+    if actor_mention:
+        assert force.actor_mention == actor_mention
+
+
+@pytest.mark.parametrize("text", [
+    # fighting, withdrawals, stopped or denied ones
+    "Government troops pulled back from the outskirts of the town.",
+    "The president said he wants to bring our soldiers back home.",
+    "The allies' autumn exercises ended on Friday without incident.",
+    "The ministry denied that the launch was a weapons test.",
+    # capability, advice and generic statements are not announcements
+    "The navy could deploy a carrier group within days if asked.",
+    "Command exercises should be held every year for senior officials.",
+    "The deployment of allied forces is one of the pillars of the alliance.",
+    # the verb "exercise", analysts' forecasts, habits, a drill that only dates another event
+    "Both sides were urged to exercise restraint.",
+    "Analysts said a missile test during the summit would be a serious provocation.",
+    "The North has typically responded to allied drills with harsh statements.",
+    "A fishing boat sank during the navy's drills last week.",
+])
+def test_show_of_force_negatives(text):
+    assert [t for t in extract_threats(text) if t.kind == "show_of_force"] == []
+
+
+def test_document_input_gives_the_same_items_as_text():
+    from rhetoric.text.document import Document
+
+    text = "Iran warned that it would close the Strait of Hormuz if its oil exports were blocked."
+    assert extract_threats(Document(text)) == extract_threats(text)
+    threat = only(text)
+    assert (threat.cameo, threat.actor, threat.conditional) == ("1381", "Iran", True)  # closing a strait: blockade
+
+
 # --- negatives ---------------------------------------------------------------
 
 

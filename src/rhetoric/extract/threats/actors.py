@@ -76,6 +76,8 @@ def subject_before(text: str, lower: int, position: int) -> tuple[int, str]:
         # "X, however, warned": the phrase before the parenthetical
         return subject_before(text, lower, lower + cut - 1) if cut > 1 else (lower, "")
     stripped = phrase.strip(" ,")
+    if stripped.lower() in ("that", "which", "who", "whom"):
+        return position, ""
     return lower + cut + (len(phrase) - len(phrase.lstrip(" ,"))), stripped
 
 
@@ -105,7 +107,7 @@ _VERB_CUT = re.compile(
     r"\s(?:(?!(?:armed|united|allied|combined|advanced|alleged|so-called|unidentified|unnamed|embattled|"
     r"elected|self-proclaimed|deposed|exiled)\b)[a-z]\w*ed|has|have|had|is|are|was|were|will|would|can|could|"
     r"may|might|must|shall|should|gave|give|gives|began|begins|begin|held|holds|hold|sent|sends|send|put|puts|"
-    r"took|takes|take|made|makes|make|plans?|says?|said|also|then|now|who|which|that)\b")
+    r"took|takes|take|made|makes|make|plans?|says?|said|told|tells|tell|urged|urges|announces?|announced|also|then|now|who|which|that)\b")
 
 
 def clean_mention(phrase: str) -> str:
@@ -143,6 +145,27 @@ def _quote_holding(ctx: ArticleContext, position: int):
     return best
 
 
+_LEADING_NAME = re.compile(r"(?:[A-Z][\w'’.-]*[a-z][\w'’.-]*\s+){1,4}")
+
+
+def _leading_name(ctx: ArticleContext, position: int) -> Attribution | None:
+    """The name that opens the sentence before ``position`` ("Sergei Lavrov
+    spoke ..."), the usual antecedent of a following "he" or "she"."""
+    current = ctx.sentence_at(position)
+    for sentence in ctx.sentences_before(position, 3):
+        if current is not None and sentence.start == current.start:
+            continue
+        match = _LEADING_NAME.match(sentence.text)
+        if match:
+            name = match.group().strip()
+            words = name.split()
+            if len(words) >= 2 and words[0] not in _SENTENCE_INITIAL_WORDS:
+                state = ctx.resolve(name, sentence.start, use_focus=False)
+                return Attribution(name, sentence.start, None if state == "ANALYST" else state)
+        return None
+    return None
+
+
 def _antecedent(ctx: ArticleContext, position: int) -> Attribution | None:
     """The nearest named speaker (quotations) or named actor before ``position``."""
     best_speaker = None
@@ -157,6 +180,9 @@ def _antecedent(ctx: ArticleContext, position: int) -> Attribution | None:
             break
         if mention.kind in ACTOR_KINDS:
             best_actor = mention
+    named = _leading_name(ctx, position)
+    if named is not None and (best_speaker is None or named.start > best_speaker[0]):
+        return named
     if best_speaker and (best_actor is None or best_speaker[0] >= best_actor.start - 200):
         state = best_speaker[2] or ctx.resolve(best_speaker[1], best_speaker[0], use_focus=False)
         return Attribution(best_speaker[1], best_speaker[0], state)

@@ -43,7 +43,7 @@ from rhetoric.extract.threats.candidates import (
 from rhetoric.extract.threats.coding import intensity
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.force import force_candidates
-from rhetoric.extract.threats.frames import frame_candidates
+from rhetoric.extract.threats.frames import SPEECH, frame_candidates
 from rhetoric.extract.threats.mobilize import force_frame_candidates
 from rhetoric.text.document import Document, as_document
 
@@ -159,6 +159,12 @@ def _add_mentions(ctx: ArticleContext, candidate: Candidate) -> None:
     sentence = candidate.sentence
     frame = text.find(candidate.evidence[0], candidate.start, candidate.end) if candidate.evidence else -1
     cue = frame if frame > candidate.start else candidate.start
+    speech = None
+    for speech in SPEECH.finditer(text, sentence.start, cue):
+        pass
+    if speech is not None and not ctx.inside_quote(cue):
+        # "He warned that Russia would respond": the one who speaks threatens
+        cue = speech.start()
     subject_start, subject = subject_before(text, sentence.start, cue)
     if not subject or _LEADING_CONDITION.match(text, candidate.start):
         first = text[candidate.start:candidate.end].split(" ")
@@ -166,9 +172,13 @@ def _add_mentions(ctx: ArticleContext, candidate: Candidate) -> None:
             "he", "she", "they", "we", "it") else subject
     attribution = attribute(ctx, subject, subject_start, candidate.start)
     mention = attribution.mention
-    if candidate.actor and attribution.state != candidate.actor:
+    if candidate.actor and attribution.state is not None and attribution.state != candidate.actor:
+        # the grammar's state and the phrase disagree: name the state's mention
         same = [m for m in ctx.actors_in(sentence.start, sentence.end) if (m.country or m.actor) == candidate.actor]
-        mention = same[0].text if same else mention if attribution.state is None else None
+        mention = same[0].text if same else None
+    elif candidate.actor and not mention:
+        same = [m for m in ctx.actors_in(sentence.start, sentence.end) if (m.country or m.actor) == candidate.actor]
+        mention = same[0].text if same else None
     candidate.actor_mention = mention
     if candidate.target and candidate.target_mention is None:
         same = [m for m in ctx.actors_in(sentence.start, sentence.end) if (m.country or m.actor) == candidate.target]

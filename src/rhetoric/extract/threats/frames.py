@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from rhetoric.extract.threats.actors import (
     attribute,
+    clean_mention,
     is_actor_phrase,
     subject_before,
     target_after,
@@ -42,7 +43,7 @@ from rhetoric.extract.threats.scan import AnchoredRules
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.document import Document, as_document
 
-__all__ = ["frame_candidates", "as_context", "CONDITION"]
+__all__ = ["frame_candidates", "as_context", "CONDITION", "SPEECH"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,7 @@ _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|dismissed|ruled\s+out
 _ACCUSATION = re.compile(r"\b(?:accus\w+|blam\w+|charg(?:ed|es|ing)|criticiz\w+|criticis\w+|condemn\w+|"
                          r"denounc\w+|alleg\w+)\b[^.;]{0,80}?\b(?:of|for|over)\s*$", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:could|might|may|likely|possibly|perhaps|probably)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
-_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|stated|declared|announced|added|stressed|insisted|"
+SPEECH = re.compile(r"\b(?:said|says|say|told|tells|stated|declared|announced|added|stressed|insisted|"
                      r"according\s+to|warned|wrote|suggested|reported|promis\w*|pledg\w*|vow\w*|insist\w*|claim\w*)\b", re.IGNORECASE)
 _PAST_EVENT = re.compile(r"\b(?:imposed|slapped|levied|introduced|adopted|expanded|extended|lifted|eased|"
                          r"approved|enacted|announced|unveiled|hit|targeted)\b", re.IGNORECASE)
@@ -118,7 +119,7 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
         return harm or condition
     if needs == "harm+condition":
         near = harm_code(" ".join(complement.split()[:5]))
-        return (near is not None and near != "130" and (condition or bool(_SPEECH.search(sentence_text)))
+        return (near is not None and near != "130" and (condition or bool(SPEECH.search(sentence_text)))
                 and (quoted or is_actor_phrase(subject)))
     if needs == "unrealised":
         return not (_PAST_EVENT.search(clause) and not _MODAL.search(clause))
@@ -142,12 +143,12 @@ def _negative(ctx: ArticleContext, sentence_start: int, cue_start: int, subject:
         return "accusation"
     analyst = frame_patterns()["analyst"]
     found = analyst.search(lead)
-    if found and _SPEECH.search(lead, found.end()):
+    if found and SPEECH.search(lead, found.end()):
         return "analyst"
     if analyst.search(subject) or re.search(r"\b(?:analysts?|experts?|observers?|commentators?)\s+(?:[\w-]+\s+)?"
                                             r"(?:said|say|says|believe|think|warn|warned|fear|expect)\b", lead):
         return "analyst"
-    if not quoted and _HEDGE.search(before) and not _SPEECH.search(lead):
+    if not quoted and _HEDGE.search(before) and not SPEECH.search(lead):
         return "hedged narration"
     sentence = ctx.sentence_at(cue_start)
     cue = ctx.text[cue_start:cue_start + 14]
@@ -186,6 +187,10 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         start, end = strip_span(text, start, max(end, match.end()))
         if end <= start:
             continue
+        if rule.name in ("or_face", "ultimatum") and not is_actor_phrase(clean_mention(subject)):
+            # "The mayor told the strikers to return to work or face dismissal":
+            # the one who sets the terms is the sentence's subject
+            subject_start, subject = sentence.start, clean_mention(text[sentence.start:match.start()])
         actor = attribute(ctx, subject, subject_start, match.start())
         target_mention, target = target_after(ctx, match.start(), end, actor.state)
         if rule.name == "threatened_passive":

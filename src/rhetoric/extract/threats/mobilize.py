@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from rhetoric.extract.threats.actors import (
     attribute,
+    clean_mention,
     is_actor_phrase,
     subject_before,
     target_after,
@@ -166,6 +167,10 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             actor = attribute(ctx, by.group("np"), by.start("np"), match.start())
         else:
             actor = attribute(ctx, subject, subject_start, match.start(), speaker_first=False)
+        if not actor.mention or not is_actor_phrase(actor.mention):
+            lead_mention = clean_mention(text[sentence.start:match.start()])
+            if is_actor_phrase(lead_mention):
+                actor = attribute(ctx, lead_mention, sentence.start, match.start(), speaker_first=False)
         if actor.state is None and (not actor.mention or not is_actor_phrase(actor.mention)):
             mentions = [m for m in ctx.actors_in(sentence.start, sentence.end)]
             if mentions:
