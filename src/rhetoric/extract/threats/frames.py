@@ -68,7 +68,8 @@ def _cues() -> tuple[AnchoredRules, dict[str, _Rule]]:
 # in case / should X ... / any X would ...).
 CONDITION = re.compile(
     r"\b(?:if|unless|as long as|so long as|in case|in the event|or else|otherwise|whoever|anyone who|"
-    r"those who|or face|or risk|until|once)\b|\bshould\s+(?:there|the|they|it|he|she|we|you|any|anyone|\w+)\s+"
+    r"those who|or face|or risk|until|once|in\s+(?:a|any|the)\s+(?:situation|case)\s+(?:when|where)|"
+    r"for\s+(?:violating|breaking|refusing|failing|defying|ignoring|crossing))\b|\bshould\s+(?:there|the|they|it|he|she|we|you|any|anyone|\w+)\s+"
     r"(?:be|\w+)\b|\bany\s+(?:[\w-]+\s+){0,5}?(?:would|will|shall)\b|\bor\s+(?:we|they|it|he|she|you)\s+will\b",
     re.IGNORECASE)
 _CONDITION_RULES = frozenset({"warn_against", "or_face", "ultimatum", "on_notice"})
@@ -87,6 +88,7 @@ _MODAL = re.compile(r"\b(?:will|would|could|may|might|shall|ready|prepared|threa
 _PERSONAL = frozenset("i we you he she they".split())
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|’ll|going\s+to|warn\w*|threat\w*|face|faces|facing|risk\w*)\b",
                      re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+$", re.IGNORECASE)
 _CLAUSE_LEAD = re.compile(r";|,\s+(?:while|but|whereas|and|although)\b|\b(?:while|but|whereas)\s", re.IGNORECASE)
 _BY_AGENT = re.compile(r"[”\"]?\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?)(?=\s+(?:to|in|after|over|when|for|with)\b"
                        r"|[,;.“”\"]|$)")
@@ -176,6 +178,13 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         quoted = ctx.inside_quote(match.start())
         if _negative(ctx, sentence.start, match.start(), subject, quoted):
             continue
+        if rule.name.startswith("warn") and _PASSIVE_BEFORE.search(text, max(sentence.start, match.start() - 12),
+                                                                    match.start()):
+            # "having been warned by a trusted contact that ...": a passive
+            # warning is a threat only when its agent is an actor
+            by = _BY_AGENT.match(text, match.end(), sentence.end)
+            if not (by and is_actor_phrase(by.group("np"))):
+                continue
         end = extend_end(text, sentence, match.end())
         if rule.name in _CONDITION_RULES or rule.name == "ultimatum":
             end = max(end, sentence.end)

@@ -81,10 +81,14 @@ _EXERCISE_VERB = re.compile(r"\bexercis(?:e|es|ed|ing)\s+(?:(?:its|their|his|her
                             r"power|influence|control|right|rights|leadership|patience|judgment|judgement|"
                             r"sovereignty|veto|option|authority)\b", re.IGNORECASE)
 _HEDGED = re.compile(r"\b(?:could|can|should|might|may|must|ought\s+to|possible|able\s+to|ability\s+to|"
-                     r"capable\s+of|if)\b", re.IGNORECASE)
+                     r"capable\s+of|if|requir\w+|need(?:s|ed)?\s+to|needs)\b", re.IGNORECASE)
 _GENERIC = re.compile(r"\W*(?:is|are|was|were|remains?|would\s+be|will\s+be|could\s+be)\s+(?!(?:\w+ed|held|begun|run|"
                       r"seen|shown|under\s*way|underway|being|set|due|to|in|on|at|near|off|around|taking|going|expected|"
                       r"scheduled|planned)\b)", re.IGNORECASE)
+# "The key deterrent is therefore deployment of ...": a kind of action named
+# as a predicate noun
+_PREDICATE_NOUN = re.compile(r"\b(?:is|are|remains?|would\s+be)\s+(?:therefore\s+|thus\s+|also\s+)?(?:the\s+|a\s+)?"
+                             r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 _NOT_HAPPENED = re.compile(r"\s*(?:[\w,’'-]+\s+){0,6}?(?:not|never)\s+(?:yet\s+)?(?:happened|materiali[sz]ed|taken\s+place|"
                            r"occurred|come)\b", re.IGNORECASE)
 _NOMINAL = re.compile(r"(?:deployment|stationing|build-?up|concentration|reinforcement|mobili[sz]ation|exercise|drill)s?\b(?:\s+\S+){0,6}?"
@@ -97,7 +101,7 @@ _BY_AGENT = re.compile(r"\b(?:planned|conducted|held|staged|led|organi[sz]ed|car
                        r"ordered|announced)\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?)(?=\s+(?:to|in|on|at|after|near|"
                        r"over|for|with)\b|[,;.“”\"]|$)", re.IGNORECASE)
 _STOPPED = re.compile(r"\b(?:stop\w*|halt\w*|suspend\w*|cancel\w*|freez\w*|scrap\w*|call\w*\s+off|prohibit\w*|"
-                      r"ban\w*|moratorium|end(?:s|ed|ing)?|disrupt\w*|postpon\w*|delay\w*|curtail\w*|scal\w+\s+down)\b(?:\s+[\w’'\"/-]+){0,4}\s*$", re.IGNORECASE)
+                      r"ban\w*|moratorium|end(?:s|ed|ing)?|disrupt\w*|postpon\w*|delay\w*|curtail\w*|scal\w+\s+down)\b(?:\s+[\w’'\"/-]+){0,5}\s*$", re.IGNORECASE)
 _ALERT_BEFORE = re.compile(r"\b(?:on|to|at|put|placed|raised|increased|heightened|high|higher|full|combat|maximum|"
                            r"war|battle|red|state\s+of)\s*(?:\w+\s+)?[-\s]*$", re.IGNORECASE)
 # "fired missiles during the allies' drills": the drills date another event
@@ -150,7 +154,8 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         if _WITHDRAWAL.search(clause):
             continue
         lead = text[left:match.start()]
-        if _HEDGED.search(clause) or _STOPPED.search(lead):
+        after = " ".join(text[match.end():right].split()[:4])
+        if _HEDGED.search(lead) or _HEDGED.search(after) or _STOPPED.search(lead):
             continue
         if (_STOPPED_AFTER.match(text, match.end(), right) or _DENIAL.search(lead)
                 or _NOT_HAPPENED.match(text, match.end(), right)):
@@ -159,7 +164,7 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
                 frame_patterns()["habitual"].search(sentence.text)):
             continue  # analysts' forecasts and habitual patterns are not events
         nominal = _NOMINAL.match(text, match.start(), right)
-        if nominal and _GENERIC.match(text, nominal.end(), right):
+        if nominal and (_GENERIC.match(text, nominal.end(), right) or _PREDICATE_NOUN.search(lead)):
             continue
         subject_start, subject = subject_before(text, left, match.start())
         by = _BY_AGENT.search(text, match.start(), right)
