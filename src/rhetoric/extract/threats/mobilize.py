@@ -81,7 +81,8 @@ _EXERCISE_VERB = re.compile(r"\bexercis(?:e|es|ed|ing)\s+(?:(?:its|their|his|her
                             r"power|influence|control|right|rights|leadership|patience|judgment|judgement|"
                             r"sovereignty|veto|option|authority)\b", re.IGNORECASE)
 _HEDGED = re.compile(r"\b(?:could|can|should|might|may|must|ought\s+to|possible|able\s+to|ability\s+to|"
-                     r"capable\s+of|if|requir\w+|need(?:s|ed)?\s+to|needs)\b", re.IGNORECASE)
+                     r"capable\s+of|if|requir\w+|need(?:s|ed)?\s+to|needs|assum\w+|predict\w*|speculat\w*|scenarios?)\b",
+                     re.IGNORECASE)
 _GENERIC = re.compile(r"\W*(?:is|are|was|were|remains?|would\s+be|will\s+be|could\s+be)\s+(?!(?:\w+ed|held|begun|run|"
                       r"seen|shown|under\s*way|underway|being|set|due|to|in|on|at|near|off|around|taking|going|expected|"
                       r"scheduled|planned)\b)", re.IGNORECASE)
@@ -89,9 +90,11 @@ _GENERIC = re.compile(r"\W*(?:is|are|was|were|remains?|would\s+be|will\s+be|coul
 # as a predicate noun
 _PREDICATE_NOUN = re.compile(r"\b(?:is|are|remains?|would\s+be)\s+(?:therefore\s+|thus\s+|also\s+)?(?:the\s+|a\s+)?"
                              r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+_NOMINAL_CUE = re.compile(r"(?:re)?deployments?$|stationing$|build-?ups?$|concentrations?$|reinforcements?$|"
+                          r"mobili[sz]ation$", re.IGNORECASE)
 _NOT_HAPPENED = re.compile(r"\s*(?:[\w,’'-]+\s+){0,6}?(?:not|never)\s+(?:yet\s+)?(?:happened|materiali[sz]ed|taken\s+place|"
                            r"occurred|come)\b", re.IGNORECASE)
-_NOMINAL = re.compile(r"(?:deployment|stationing|build-?up|concentration|reinforcement|mobili[sz]ation|exercise|drill)s?\b(?:\s+\S+){0,6}?"
+_NOMINAL = re.compile(r"(?:deployment|stationing|build-?up|concentration|reinforcement|mobili[sz]ation|exercise|drill)s?\b(?:\s+\S+){0,15}?"
                       r"(?=\s+(?:is|are|was|were|remains?|would|will|could)\b)", re.IGNORECASE)
 _FORCE_OBJECT = re.compile(r"\s*(?:(?:the|its|their|our|his|her|a|an|number\s+of|size\s+of)\s+){0,3}(?:[\w-]+\s+){0,2}"
                            r"(?:troops|forces|soldiers|units|personnel|presence|warships|ships|jets|aircraft|bombers|"
@@ -164,7 +167,9 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
                 frame_patterns()["habitual"].search(sentence.text)):
             continue  # analysts' forecasts and habitual patterns are not events
         nominal = _NOMINAL.match(text, match.start(), right)
-        if nominal and (_GENERIC.match(text, nominal.end(), right) or _PREDICATE_NOUN.search(lead)):
+        if nominal and _GENERIC.match(text, nominal.end(), right):
+            continue
+        if _NOMINAL_CUE.match(match.group()) and _PREDICATE_NOUN.search(lead):
             continue
         subject_start, subject = subject_before(text, left, match.start())
         by = _BY_AGENT.search(text, match.start(), right)
