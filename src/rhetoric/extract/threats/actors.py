@@ -149,20 +149,21 @@ _LEADING_NAME = re.compile(r"(?:[A-Z][\w'’.-]*[a-z][\w'’.-]*\s+){1,4}")
 
 
 def _leading_name(ctx: ArticleContext, position: int) -> Attribution | None:
-    """The name that opens the sentence before ``position`` ("Sergei Lavrov
-    spoke ..."), the usual antecedent of a following "he" or "she"."""
+    """The name that opens one of the three sentences before ``position``
+    ("Sergei Lavrov spoke ...", "Mr Glazyev told ..."), the usual antecedent
+    of a following "he" or "she"."""
     current = ctx.sentence_at(position)
-    for sentence in ctx.sentences_before(position, 3):
+    for sentence in ctx.sentences_before(position, 4):
         if current is not None and sentence.start == current.start:
             continue
-        match = _LEADING_NAME.match(sentence.text)
+        match = _LEADING_NAME.match(sentence.text.lstrip("“\"'‘ "))
         if match:
             name = match.group().strip()
             words = name.split()
-            if len(words) >= 2 and words[0] not in _SENTENCE_INITIAL_WORDS:
+            if len(words) >= 2 and words[0] not in _SENTENCE_INITIAL_WORDS and not any(
+                    m.kind in ("state", "alliance") for m in find_actors(name)):
                 state = ctx.resolve(name, sentence.start, use_focus=False)
                 return Attribution(name, sentence.start, None if state == "ANALYST" else state)
-        return None
     return None
 
 

@@ -69,7 +69,10 @@ def _cues() -> tuple[AnchoredRules, dict[str, _Rule]]:
 CONDITION = re.compile(
     r"\b(?:if|unless|as long as|so long as|in case|in the event|or else|otherwise|whoever|anyone who|"
     r"those who|or face|or risk|until|once|in\s+(?:a|any|the)\s+(?:situation|case)\s+(?:when|where)|"
-    r"for\s+(?:violating|breaking|refusing|failing|defying|ignoring|crossing))\b|\bshould\s+(?:there|the|they|it|he|she|we|you|any|anyone|\w+)\s+"
+    r"for\s+(?:violating|breaking|refusing|failing|defying|ignoring|crossing))\b|"
+    # coercion: a threat made to get something done ("was threatened ... to keep quiet")
+    r"\b(?:was|were|been|being)\s+[“\"]?threatened[”\"]?(?:\s+by\s+[^,;.]{1,60}?)?\s+(?:into|to)\s+\w+|"
+    r"\bunder\s+threat\W+(?:\w+\s+){0,2}?to\s+\w+|\bshould\s+(?:there|the|they|it|he|she|we|you|any|anyone|\w+)\s+"
     r"(?:be|\w+)\b|\bany\s+(?:[\w-]+\s+){0,5}?(?:would|will|shall)\b|\bor\s+(?:we|they|it|he|she|you)\s+will\b",
     re.IGNORECASE)
 _CONDITION_RULES = frozenset({"warn_against", "or_face", "ultimatum", "on_notice"})
