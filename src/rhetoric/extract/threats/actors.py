@@ -145,7 +145,7 @@ def _quote_holding(ctx: ArticleContext, position: int):
     return best
 
 
-_LEADING_NAME = re.compile(r"(?:[A-Z][\w'’.-]*[a-z][\w'’.-]*\s+){1,4}")
+_LEADING_NAME = re.compile(r"(?:[A-Z][\w'’.-]*[a-z][\w'’.-]*(?:\s+|,\s*)){1,4}")
 
 
 def _leading_name(ctx: ArticleContext, position: int) -> Attribution | None:
@@ -158,7 +158,7 @@ def _leading_name(ctx: ArticleContext, position: int) -> Attribution | None:
             continue
         match = _LEADING_NAME.match(sentence.text.lstrip("“\"'‘ "))
         if match:
-            name = match.group().strip()
+            name = match.group().strip(" ,")
             words = name.split()
             if len(words) >= 2 and words[0] not in _SENTENCE_INITIAL_WORDS and not any(
                     m.kind in ("state", "alliance") for m in find_actors(name)):
@@ -203,6 +203,10 @@ def attribute(ctx: ArticleContext, subject: str, subject_start: int, cue_start: 
     pronoun = mention.lower() in _PRONOUNS or not mention
     if not speaker_first and not pronoun and is_actor_phrase(mention):
         quote = None
+    if pronoun and quote is not None and quote.speaker and quote.speaker.lower() in _PRONOUNS:
+        named = _leading_name(ctx, subject_start)
+        if named is not None:
+            return named
     if quote is not None and quote.speaker and (pronoun or quote.kind == "direct"):
         name = quote.speaker_name or quote.speaker
         if name.lower() not in _PRONOUNS:
