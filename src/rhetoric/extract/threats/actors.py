@@ -41,7 +41,8 @@ _AUXILIARY_TAIL = re.compile(
     r"just|not|never|never\s+once|\w+ly))+\s*$", re.IGNORECASE)
 _PRONOUNS = frozenset("he she they we i you it".split())
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|our|some|both)\s+", re.IGNORECASE)
-_NAME = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*[a-z][\w'’.-]*")
+# a capitalised name ("Hezbollah", "Erdogan") or an acronym ("G7", "IRGC")
+_NAME = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’.-]*[a-z][\w'’.-]*|[A-Z][A-Z0-9&-]{1,6}(?![\w'’]))")
 _SENTENCE_INITIAL_WORDS = frozenset(
     "The A An In At On But And If When While After Before Last This That These Those It Its Meanwhile However "
     "Still Yet Then Earlier Later Also Now So Since As Under Despite According Such Both".split())
