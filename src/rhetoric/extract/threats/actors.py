@@ -23,6 +23,7 @@ from rhetoric.extract.threats.grammar import (
     ACTOR_KINDS,
     canonical_state,
     frame_patterns,
+    word_list,
 )
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.actors import find_actors
@@ -39,13 +40,11 @@ _AUXILIARY_TAIL = re.compile(
     r"(?:\s+(?:has|have|had|is|are|was|were|will|would|could|may|might|also|again|repeatedly|already|now|then|"
     r"earlier|later|once|even|still|openly|publicly|reportedly|allegedly|officially|previously|recently|"
     r"just|not|never|never\s+once|\w+ly))+\s*$", re.IGNORECASE)
-_PRONOUNS = frozenset("he she they we i you it".split())
+_PRONOUNS = word_list("personal_pronouns")
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|our|some|both)\s+", re.IGNORECASE)
 # a capitalised name ("Hezbollah", "Erdogan") or an acronym ("G7", "IRGC")
 _NAME = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’.-]*[a-z][\w'’.-]*|[A-Z][A-Z0-9&-]{1,6}(?![\w'’]))")
-_SENTENCE_INITIAL_WORDS = frozenset(
-    "The A An In At On But And If When While After Before Last This That These Those It Its Meanwhile However "
-    "Still Yet Then Earlier Later Also Now So Since As Under Despite According Such Both".split())
+_SENTENCE_INITIAL_WORDS = word_list("sentence_initial")
 _MONTHS_DAYS = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                           r"April|May|June|July|August|September|October|November|December)$")
 

@@ -149,20 +149,34 @@ def threat_word_pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(parts), re.IGNORECASE)
 
 
-PLATFORM = re.compile(
-    r"\b(?:bombers?|jets?|fighters?|aircraft|warplanes?|helicopters?|drones?|planes?|warships?|destroyers?|"
-    r"frigates?|ships?|vessels?|submarines?|carriers?|cruisers?|B-\d\w*|F-\s?\d+\w*|USS|Marines|sorties|"
-    r"strike group|navy|fleet)\b", re.IGNORECASE)
-MILITARY = re.compile(
-    r"\b(?:military|army|navy|air force|troops|forces|units|soldiers|marines|command|fleet|guard|KPA|PLA|"
-    r"it|its|they|their|artillery|battalions?|brigades?|regiments?)\b", re.IGNORECASE)
-WEAPON = re.compile(r"\b(?:rockets?|missiles?|satellites?|ICBMs?)\b", re.IGNORECASE)
+@lru_cache(maxsize=None)
+def _word_lists() -> dict[str, tuple[str, str]]:
+    return {name: (kind, value) for name, kind, value in read_lexicon_table("threat_word_lists.tsv")}
+
+
+def word_list(name: str) -> frozenset[str]:
+    """A word list of ``threat_word_lists.tsv``."""
+    kind, value = _word_lists()[name]
+    if kind != "words":
+        raise ValueError(f"threat_word_lists.tsv: {name!r} is a {kind}, not a word list")
+    return frozenset(value.split())
+
+
+def word_list_pattern(name: str) -> re.Pattern[str]:
+    """A pattern list of ``threat_word_lists.tsv`` as a whole-word, case-insensitive regex."""
+    kind, value = _word_lists()[name]
+    if kind != "pattern":
+        raise ValueError(f"threat_word_lists.tsv: {name!r} is a {kind}, not a pattern")
+    return re.compile(r"\b(?:%s)\b" % value, re.IGNORECASE)
+
+
+PLATFORM = word_list_pattern("platform")
+MILITARY = word_list_pattern("military")
+WEAPON = word_list_pattern("weapon")
 NUCLEAR = re.compile(r"\bnuclear\b", re.IGNORECASE)
 NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n[’']t\b", re.IGNORECASE)
 HEDGE = re.compile(r"^\W*(?:likely|probably|possibly|perhaps|presumably)\b", re.IGNORECASE)
-GAP_FILLER = frozenset(
-    "also then first again immediately certainly surely definitely only still now soon not be have has had "
-    "been to continue and all both readily rather fully just even".split())
+GAP_FILLER = word_list("gap_filler")
 CLAUSE_BREAK = re.compile(r"[,;:—–(]|[“\"]\s*|\b(?:that|which|who|said|says|told|warned|added|repeated|"
                            r"stated|declared|insisted|stressed)\s+", re.IGNORECASE)
 LEADING_CONDITION = re.compile(r"\b(?:If|Should|Unless|Once|Whenever|Whoever|if|unless)\b")
@@ -192,12 +206,7 @@ PERSONAL_SUBJECT = re.compile(r"\b(?:he|she|it|they|we|i|you|people|officials?|l
                                r"troops|forces|soldiers|army|navy|military|regime)\b", re.IGNORECASE)
 PRONOUN = re.compile(r"^(?:he|she|it|they|we|i|you|him|her|them|us)$", re.IGNORECASE)
 NAME_TOKEN = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z]+)?\b")
-NAME_STOP = frozenset(
-    "The A An In At On But And He She It They We I Its His Her Their Our Defense Defence Minister Ministry Secretary "
-    "Foreign Vice Deputy President Prime Chief Senior General Gen Col Adm Rear Lt Sgt Maj Mr Ms Mrs Dr Sr Jr "
-    "Spokesman Spokeswoman Ambassador Commander Under State Department Office Affairs National Security Council "
-    "Later Earlier Meanwhile Also Still Yet Then When While After Before Last This That These Those "
-    "Cabinet Navy Army Air Force Forces Staff Joint Chiefs Korean Korea North South United Nations".split())
+NAME_STOP = word_list("name_stop")
 LOCATIVE = re.compile(r"^(?:(?:Later|Earlier|Meanwhile|Separately|Also)\s*,?\s*)?(?:in|at|from)\s+"
                        r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s*,\s*")
 TRIM_NP = re.compile(r"\b(?:also|later|earlier|again|then|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|"
