@@ -1,11 +1,16 @@
-"""Tests for rhetoric.extract.threats: the cases named in issue 4, its negatives, the
-two seed articles' threat sentences, odd input, and the sample corpus gold.
+"""Tests for rhetoric.extract.threats: the predicate grammar's cases (issue 4),
+the frame rules and shows of force of issue 13 with their negatives (sentences
+written for these tests, in the manner of wire copy), odd input, and the
+sample corpus gold as a regression check.
 
 Gold matching rule (test_sample_corpus_gold): a predicted and a gold threat
 phrase match when their character spans overlap by at least 50% of the
 shorter span; pairs are matched greedily one-to-one, best overlap ratio
 (overlap / longer span) first. Kind is not part of the match; actor accuracy
-is measured on the matched pairs.
+is measured on the matched pairs. The sample gold gained 19 records in issue
+13 where the codebook (CAMEO 13/15) calls for them and the old gold had none:
+planned and announced exercises, forces on alert or at readiness,
+deployments, flights and ships sent near a rival, and two warnings.
 """
 
 from __future__ import annotations
