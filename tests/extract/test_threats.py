@@ -274,6 +274,7 @@ def test_show_of_force_frames(text, cue, cameo, actor_mention):
     "The president said he wants to bring our soldiers back home.",
     "The allies' autumn exercises ended on Friday without incident.",
     "The ministry denied that the launch was a weapons test.",
+    "The resolution calls upon the government not to conduct any ballistic missile tests.",
     # capability, advice and generic statements are not announcements
     "The navy could deploy a carrier group within days if asked.",
     "Command exercises should be held every year for senior officials.",

@@ -113,6 +113,8 @@ _TIME_REFERENCE = re.compile(r"\b(?:during|amid|ahead\s+of|before|after|since|un
 _STOPPED_AFTER = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}(?:ended|were\s+(?:cancel+ed|suspended|called\s+off|scrapped|"
                             r"postponed)|passed\s+without)\b", re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|dismissed|ruled\s+out|refuted)\b", re.IGNORECASE)
+# "calls upon Iran not to undertake any activity such as test launches"
+_PROHIBITED = re.compile(r"\b(?:not|never)\s+to\b|\brefrain\w*\s+from\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:!?—–]|,\s+(?:but|while|although|as|and\s+(?:the|a|it|he|she|they))\b")
 _FORCE_WINDOW = 80
 
@@ -152,7 +154,7 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
                 continue
         if _TIME_REFERENCE.search(text, max(left, match.start() - 50), match.start()):
             continue
-        if _NEGATED.search(text[max(left, match.start() - 60):match.start()]):
+        if _NEGATED.search(text[max(left, match.start() - 60):match.start()]) or _PROHIBITED.search(text, left, match.start()):
             continue
         if _WITHDRAWAL.search(clause):
             continue
