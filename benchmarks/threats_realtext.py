@@ -251,7 +251,7 @@ def _row(name: str, s: Score) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", type=Path, help="folder holding ukraine_dev.jsonl / ptc_dev.jsonl")
-    parser.add_argument("--misses", choices=("A", "B"), help="print the errors of this half")
+    parser.add_argument("--misses", choices=("A",), help="print the errors of half A (the tuning half; half B is for checking only)")
     parser.add_argument("--source", help="only this file stem (e.g. ukraine_dev)")
     args = parser.parse_args(argv)
     files = sorted(args.path.glob("*_dev.jsonl"))

@@ -316,13 +316,57 @@ def test_document_input_gives_the_same_items_as_text():
     # nominal and habitual mentions
     "The whole world knows who is the real threat to peace.",
     "She noted that the army had threatened preemptive strikes during almost every major exercise.",
-    # hedged forecasts, plans and history are not shows of force or threats
-    "Seoul and Washington would hold more combined air drills in the coming weeks.",
-    "In March 2023, it fired a series of short-range missiles during the allies' spring drills.",
+    # a missile's flight path describes a test already reported, not a new show of force
     "The missile flew about 1,000 kilometers before falling into the sea.",
 ])
 def test_negatives_are_not_threats(text):
     assert extract_threats(text) == []
+
+
+# --- the broad show-of-force rule (posture.py) ----------------------------------
+# The codebook counts planned and announced shows of force and ones that
+# happened, in any tense; these two were listed as negatives before and are
+# shows of force by that rule.
+
+
+@pytest.mark.parametrize("text, actor_mention", [
+    ("Seoul and Washington would hold more combined air drills in the coming weeks.", None),
+    ("In March 2023, it fired a series of short-range missiles into the sea.", None),
+    ("Turkey has amassed troops and tanks on the Syrian border.", "Turkey"),
+    ("Some 40,000 Russian soldiers are massed near the border, officials said.", None),
+    ("American F-16 fighter jets will be stationed in Poland.", None),
+    ("Hundreds of Russian paratroopers were airlifted to Crimea.", None),
+    ("NATO is reinforcing its eastern flank with four battalions.", "NATO"),
+    ("Thousands of troops headed to the border on Friday.", None),
+    ("The Revolutionary Guards held war games near the Strait of Hormuz.", "The Revolutionary Guards"),
+    ("Pyongyang test-fired two cruise missiles on Sunday.", "Pyongyang"),
+    ("The Pentagon ordered 3,000 more soldiers to Romania.", "The Pentagon"),
+])
+def test_broad_show_of_force(text, actor_mention):
+    items = [t for t in extract_threats(text) if t.kind == "show_of_force"]
+    assert len(items) == 1, items
+    if actor_mention:
+        assert items[0].actor_mention == actor_mention
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops shelled the town overnight, killing six soldiers.",    # fighting
+    "The army pulled its tanks back to their bases.",                      # withdrawal
+    "The United States will sell 20 fighter jets to Poland.",              # arms sale
+    "American instructors are training Ukrainian soldiers in Lviv.",       # training
+    "There are 5,000 American troops in Poland.",                          # merely present
+    "Japan can deploy nuclear weapons within months.",                     # capability
+    "North Korea will halt its missile tests.",                            # stopped
+    "The deployment of allied forces is one of the most important aspects of membership.",  # generic
+    "Experts said China would send more warships to the strait.",          # analysts
+    "The minister urged NATO to send more troops.",                        # appeal
+    "It was a risky move for the military.",                               # another sense
+    "The sailors stood on the flight deck of the carrier.",                # modifier
+    "After its January missile launch, the council met.",                  # time reference
+    "The fire drills at the school were cancelled.",                       # civil drill
+])
+def test_broad_show_of_force_negatives(text):
+    assert [t for t in extract_threats(text) if t.kind == "show_of_force"] == []
 
 
 # --- robustness ---------------------------------------------------------------

@@ -11,7 +11,9 @@ ordered list of small named rules whose cue words live in the lexicons:
    ultimatum", whatever the harm, for threats the predicate grammar does not
    already hold;
 3. shows of force (:mod:`.force`, :mod:`.mobilize`): deployments, build-ups,
-   alerts, exercises, patrols, flights, missile tests, mobilisation.
+   alerts, exercises, patrols, flights, missile tests, mobilisation;
+4. the broad show-of-force rule (:mod:`.posture`): a force noun and a posture
+   word in one clause, for sentences the cue frames left empty.
 
 Negatives: harmful acts that happened, analysts' speculation, the noun
 "threat" for a danger, inanimate subjects, accusations, denials, negation,
@@ -45,6 +47,7 @@ from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.force import force_candidates
 from rhetoric.extract.threats.frames import SPEECH, frame_candidates
 from rhetoric.extract.threats.mobilize import force_frame_candidates
+from rhetoric.extract.threats.posture import posture_candidates
 from rhetoric.text.document import Document, as_document
 
 __all__ = ["Threat", "ThreatKind", "extract_threats"]
@@ -125,6 +128,11 @@ def extract_threats(text_or_document: str | Document) -> list[Threat]:
                 candidate.rule != "predicate" and _same_sentence(candidate, forces)):
             if candidate.actor_mention is None:
                 _add_mentions(ctx, candidate)
+            forces.append(candidate)
+    # the broad rule last: a force noun and a posture word in one clause,
+    # for sentences the cue frames left without a show of force
+    for candidate in posture_candidates(ctx, frozenset(f.sentence.start for f in forces)):
+        if not any(v.start <= candidate.start < v.end for v in verbal) or not _same_sentence(candidate, verbal):
             forces.append(candidate)
     threats = []
     for c in sorted(verbal + forces, key=lambda c: (c.start, c.end)):

@@ -10,7 +10,7 @@ clause. The negatives, in order: a cue that only dates another event
 its right", negated or denied ("no plans to deploy"), withdrawals ("pulled
 back its troops", "bring our soldiers home"), hedged or recommended ones
 ("could deploy", "should hold exercises": capability and advice, not an
-announcement), stopped or denied ones ("will halt its missile tests", "the
+announcement; "urged NATO to send troops": an appeal), stopped or denied ones ("will halt its missile tests", "the
 exercises ended", "denied that the rocket was a weapons test"), sentences
 of analysts or habits ("analysts said a test would...", "has typically
 responded to drills"), and generic
@@ -81,7 +81,8 @@ _EXERCISE_VERB = re.compile(r"\bexercis(?:e|es|ed|ing)\s+(?:(?:its|their|his|her
                             r"power|influence|control|right|rights|leadership|patience|judgment|judgement|"
                             r"sovereignty|veto|option|authority)\b", re.IGNORECASE)
 _HEDGED = re.compile(r"\b(?:could|can|should|might|may|must|ought\s+to|possible|able\s+to|ability\s+to|"
-                     r"capable\s+of|if|requir\w+|need(?:s|ed)?\s+to|needs|assum\w+|predict\w*|speculat\w*|scenarios?)\b",
+                     r"capable\s+of|if|requir\w+|need(?:s|ed)?\s+to|needs|assum\w+|predict\w*|speculat\w*|scenarios?|"
+                     r"urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon|for)|ask(?:s|ed|ing)?|appeal\w*)\b",
                      re.IGNORECASE)
 _GENERIC = re.compile(r"\W*(?:is|are|was|were|remains?|would\s+be|will\s+be|could\s+be)\s+(?!(?:\w+ed|held|begun|run|"
                       r"seen|shown|under\s*way|underway|being|set|due|to|in|on|at|near|off|around|taking|going|expected|"
