@@ -449,3 +449,39 @@ def test_deterministic(sample):
     texts, _gold = sample
     text = texts["th-2026-03-11-kpa-ultimatum"]
     assert extract_threats(text) == extract_threats(text)
+
+
+# --- the broad threat rule (speech_acts.py) -------------------------------------
+
+
+@pytest.mark.parametrize("text, actor_mention, conditional", [
+    ("Moscow said it would cut off gas supplies to Kiev unless the debt was paid.", "Moscow", True),
+    ("Beijing has threatened military action against Taiwan.", "Beijing", False),
+    ("The union threatened a general strike.", "The union", False),
+    ("Germany said it would consider tougher measures against Russia.", "Germany", False),
+    ("The minister said Russia reserves the right to use all means to protect its citizens.", None, False),
+    ("Obama warned that Russia would face costs.", "Obama", False),
+    ("The rebels are prepared to blow up the bridge if the army advances.", "The rebels", True),
+])
+def test_broad_threats(text, actor_mention, conditional):
+    items = [t for t in extract_threats(text) if t.kind != "show_of_force"]
+    assert len(items) == 1, items
+    if actor_mention:
+        assert items[0].actor_mention == actor_mention
+    assert items[0].conditional is conditional
+
+
+@pytest.mark.parametrize("text", [
+    "Kiev warned that Russian troops were planning to seize the airport.",   # a danger reported
+    "The mayor warned that the separatists would storm the city hall.",      # a danger reported
+    "Sanctions would hurt the Russian economy.",                             # inanimate subject
+    "Analysts said Russia could invade within weeks.",                       # speculation
+    "Russia could invade Ukraine within weeks.",                             # narration
+    "The officials will be subject to an asset freeze.",                     # the target's passive
+    "A failure to act will lead only to more war.",                          # an outcome
+    "Few believe Kim will give up his nuclear weapons.",                     # giving up
+    "The United States will sell 20 fighter jets to Poland.",                # arms sale, no harm
+    "The army would have attacked the city had the talks failed.",           # counterfactual past
+])
+def test_broad_threat_negatives(text):
+    assert [t for t in extract_threats(text) if t.kind != "show_of_force"] == []

@@ -12,7 +12,9 @@ ordered list of small named rules whose cue words live in the lexicons:
    already hold;
 3. shows of force (:mod:`.force`, :mod:`.mobilize`): deployments, build-ups,
    alerts, exercises, patrols, flights, missile tests, mobilisation;
-4. the broad show-of-force rule (:mod:`.posture`): a force noun and a posture
+4. the broad rules, for sentences the cue frames left empty: an actor's
+   threat speech act or stated intention governing a coercive act
+   (:mod:`.speech_acts`), and (:mod:`.posture`): a force noun and a posture
    word in one clause, for sentences the cue frames left empty.
 
 Negatives: harmful acts that happened, analysts' speculation, the noun
@@ -48,6 +50,7 @@ from rhetoric.extract.threats.force import force_candidates
 from rhetoric.extract.threats.frames import SPEECH, frame_candidates
 from rhetoric.extract.threats.mobilize import force_frame_candidates
 from rhetoric.extract.threats.posture import posture_candidates
+from rhetoric.extract.threats.speech_acts import speech_act_candidates
 from rhetoric.text.document import Document, as_document
 
 __all__ = ["Threat", "ThreatKind", "extract_threats"]
@@ -118,6 +121,8 @@ def extract_threats(text_or_document: str | Document) -> list[Threat]:
     # predicate grammar left empty; likewise one show of force per sentence
     # from the frame rules
     verbal += [c for c in frame_candidates(ctx) if not _same_sentence(c, verbal)]
+    # the broad threat rule last, for sentences the cue frames left empty
+    verbal += speech_act_candidates(ctx, _sentences_held(ctx, verbal))
     forces: list[Candidate] = []
     for candidate in force_candidates(ctx) + force_frame_candidates(ctx):
         cue = next((e for e in candidate.evidence if not e.startswith(("rule:", "\x00"))), "")
@@ -131,7 +136,7 @@ def extract_threats(text_or_document: str | Document) -> list[Threat]:
             forces.append(candidate)
     # the broad rule last: a force noun and a posture word in one clause,
     # for sentences the cue frames left without a show of force
-    for candidate in posture_candidates(ctx, frozenset(f.sentence.start for f in forces)):
+    for candidate in posture_candidates(ctx, _sentences_held(ctx, forces)):
         if not any(v.start <= candidate.start < v.end for v in verbal) or not _same_sentence(candidate, verbal):
             forces.append(candidate)
     threats = []
@@ -148,6 +153,17 @@ def extract_threats(text_or_document: str | Document) -> list[Threat]:
             actor_mention=c.actor_mention, target_mention=c.target_mention if target or c.target_mention else None,
         ))
     return threats
+
+
+def _sentences_held(ctx: ArticleContext, candidates: list[Candidate]) -> frozenset[int]:
+    """Start offsets of the sentences the candidates' spans touch (an ultimatum can span two)."""
+    held = set()
+    for c in candidates:
+        held.add(c.sentence.start)
+        last = ctx.sentence_at(max(c.start, c.end - 1))
+        if last is not None:
+            held.add(last.start)
+    return frozenset(held)
 
 
 def _same_sentence(candidate: Candidate, others: list[Candidate]) -> bool:
