@@ -81,7 +81,7 @@ _NEGATED = re.compile(r"(?:\b(?:not|never|no|nor|without|refused\s+to|declined\s
 _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|dismissed|ruled\s+out|refuted|played\s+down|"
                      r"downplayed)\b", re.IGNORECASE)
 _ACCUSATION = re.compile(r"\b(?:accus\w+|blam\w+|charg(?:ed|es|ing)|criticiz\w+|criticis\w+|condemn\w+|"
-                         r"denounc\w+|alleg\w+)\b[^.;]{0,80}?\b(?:of|for|over)\s*$", re.IGNORECASE)
+                         r"denounc\w+|alleg\w+)\b[^.;,]{0,80}?\b(?:of|for|over)\s*$", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:could|might|may|likely|possibly|perhaps|probably)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
 SPEECH = re.compile(r"\b(?:said|says|say|told|tells|stated|declared|announced|added|stressed|insisted|"
                      r"according\s+to|warned|wrote|suggested|reported|promis\w*|pledg\w*|vow\w*|insist\w*|claim\w*)\b", re.IGNORECASE)

@@ -166,11 +166,15 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
                 continue  # "would have attacked": a counterfactual past
         if cue.cls == "option" and not (quoted or SPEECH.search(lead)):
             continue  # "Russia could invade" in narration is speculation
-        mention = clean_mention(subject)
-        personal = bool(mention) and mention.split()[-1].lower() in _PERSONAL
         speech = None
         for speech in SPEECH.finditer(text, sentence.start, match.start()):
             pass
+        if speech is not None and cue.cls != "act":
+            # "he suggested Moscow could intervene": the modal's subject follows the speech verb
+            subject_start, subject = subject_before(text, speech.end(), match.start())
+            subject = re.sub(r"^(?:that|if)\s+", "", subject, flags=re.IGNORECASE)
+        mention = clean_mention(subject)
+        personal = bool(mention) and mention.split()[-1].lower() in _PERSONAL
         reported = speech is not None and (not mention or personal)
         if not (is_actor_phrase(mention) or (quoted and (not mention or personal)) or reported):
             continue  # "it would" after "Moscow said": the speaker's own intention
