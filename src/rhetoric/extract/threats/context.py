@@ -56,6 +56,7 @@ class ArticleContext:
         self.static_anchors: list[int] = []
         self.force_anchors: list[int] = []
         self._speech: list[Cue] = []
+        self._words: list[tuple[int, str]] | None = None
         self._scan()
 
     def _scan(self) -> None:
@@ -95,6 +96,14 @@ class ArticleContext:
         self._speech_starts = [cue.start() for cue in self._speech]
 
     # paragraphs and sentences ---------------------------------------------
+    @property
+    def words(self) -> list[tuple[int, str]]:
+        """(start, lower-cased word) for every word of the article, computed once."""
+        if self._words is None:
+            from rhetoric.extract.threats.scan import words
+            self._words = words(self.text)
+        return self._words
+
     def paragraph_index(self, position: int) -> int:
         return bisect.bisect_right(self._p_starts, position) - 1
 

@@ -170,7 +170,7 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
     text = ctx.text
     found: list[Candidate] = []
     taken_until = -1
-    for name, match in pattern.matches(text):
+    for name, match in pattern.matches(text, ctx.words):
         if match.start() < taken_until:
             continue
         rule = rules[name]

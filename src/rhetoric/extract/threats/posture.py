@@ -53,6 +53,7 @@ from rhetoric.extract.threats.candidates import Candidate, strip_span
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import as_context
 from rhetoric.extract.threats.grammar import frame_patterns
+from rhetoric.extract.threats.scan import WordIndex
 from rhetoric.lexicons import read_lexicon_table
 
 __all__ = ["posture_candidates", "as_context"]
@@ -96,6 +97,8 @@ _SCALE = re.compile(r"(?<![\w-])\d[\d,.]*(?![\w-])|\b(?:two|three|four|five|six|
 # analysts' speculation: an analyst who says, thinks or expects
 _SPEAKS = re.compile(r"\W*(?:[\w’'-]+\W+){0,12}?(?:said|say|says|believe\w*|think\w*|thought|expect\w*|predict\w*|"
                      r"warn\w*|fear\w*|suspect\w*|estimat\w*|argu\w*|note\w*|wrote|writes)\b", re.IGNORECASE)
+_INFLECTED = re.compile(r"(?:ed|ing|al)$")
+_ACCORDING_TO = re.compile(r"according\s+to\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|our|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _PREDICATE_BEFORE = re.compile(r"\b(?:is|are|remains?|would\s+be)\s+(?:therefore\s+|thus\s+|also\s+)?(?:the\s+|a\s+)?"
                                r"(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -109,10 +112,12 @@ class _Posture:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[re.Pattern[str], dict[str, _Posture], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    forces, postures, negatives, hedges = [], [], [], []
+def _lexicon() -> tuple[re.Pattern[str], dict[str, _Posture], re.Pattern[str], re.Pattern[str], re.Pattern[str],
+                        WordIndex]:
+    forces, postures, negatives, hedges, anchors = [], [], [], [], []
     kinds: dict[str, _Posture] = {}
-    for cls, name, cameo, needs, pattern in read_lexicon_table("force_postures.tsv"):
+    for cls, name, cameo, needs, pattern, words in read_lexicon_table("force_postures.tsv"):
+        anchors.extend(words.split())
         if cls == "force":
             forces.append(f"(?P<f_{name}>{pattern})")
         elif cls == "posture":
@@ -128,7 +133,7 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, _Posture], re.Pattern[str], r
     def words(parts: list[str]) -> re.Pattern[str]:
         return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(parts), re.IGNORECASE)
 
-    return words(postures), kinds, words(forces), words(negatives), words(hedges)
+    return words(postures), kinds, words(forces), words(negatives), words(hedges), WordIndex(anchors)
 
 
 def _clause(text: str, lower: int, upper: int, start: int, end: int) -> tuple[int, int]:
@@ -158,11 +163,18 @@ def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) 
 
     ``skip`` holds the start offsets of sentences that already have a show of force.
     """
-    postures, kinds, _forces, negatives, hedges = _lexicon()
+    postures, kinds, _forces, negatives, hedges, index = _lexicon()
     text = ctx.text
     found: list[Candidate] = []
     done: set[int] = set(skip)
-    for match in postures.finditer(text):
+    taken_until = -1
+    for position in index.positions(ctx.words):
+        if position < taken_until:
+            continue
+        match = postures.match(text, position)
+        if match is None:
+            continue
+        taken_until = match.end()
         sentence = ctx.sentence_at(match.start())
         if sentence is None or sentence.start in done:
             continue
@@ -179,7 +191,7 @@ def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) 
             continue
         if _HABITUAL.search(text, left, match.start()) or _NEGATED_AFTER.match(text, match.end(), right):
             continue
-        if posture.name == "move" and not re.search(r"(?:ed|ing|al)$", match.group().split()[0]) and (
+        if posture.name == "move" and not _INFLECTED.search(match.group().split()[0]) and (
                 _ARTICLE_BEFORE.search(text, left, match.start())
                 or not _paired(text, match.end(), right, match.end(), match.end(), posture.needs)):
             continue  # "a risky move", "orders": the base form is a verb with its force object after it
@@ -194,8 +206,8 @@ def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) 
                                                     or _PREDICATE_BEFORE.search(text, left, match.start())):
             continue
         analyst = frame_patterns()["analyst"].search(sentence.text)
-        if analyst and (_SPEAKS.match(sentence.text, analyst.end()) or re.search(
-                r"according\s+to\s+(?:\w+\s+){0,2}$", sentence.text[:analyst.start()], re.IGNORECASE)):
+        if analyst and (_SPEAKS.match(sentence.text, analyst.end()) or _ACCORDING_TO.search(
+                sentence.text[:analyst.start()])):
             continue
         subject_start, subject = subject_before(text, left, match.start())
         actor = attribute(ctx, subject, subject_start, match.start(), speaker_first=False)

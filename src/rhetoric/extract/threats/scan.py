@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 
-__all__ = ["AnchoredRules"]
+__all__ = ["AnchoredRules", "WordIndex", "words"]
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
 
@@ -46,21 +45,19 @@ class AnchoredRules:
             names.extend(self._prefix.get(word[:length], ()))
         return sorted(set(names), key=self.order.__getitem__)
 
-    def matches(self, text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    def matches(self, text: str, tokens: list[tuple[int, str]] | None = None) -> Iterator[tuple[str, re.Match[str]]]:
         """(rule name, match) left to right; at one position the first rule in
-        order that matches wins, and later matches start after its end."""
+        order that matches wins, and later matches start after its end.
+        ``tokens``: the text's :func:`words`, when already computed."""
         lowered = text.lower()
         positions: list[tuple[int, str]] = []
-        for word in set(_TOKEN.findall(lowered)):
-            names = self._cache.get(word)
+        cache = self._cache
+        for start, word in (words(text) if tokens is None else tokens):
+            names = cache.get(word)
             if names is None:
-                names = self._cache[word] = self._rules_for(word)
-            if names:
-                for found in _word_pattern(word).finditer(lowered):
-                    start = found.start()
-                    if start == 0 or not (lowered[start - 1].isalnum() or lowered[start - 1] in "_'’-"):
-                        positions.append((start, word))
-        positions.sort()
+                names = cache[word] = self._rules_for(word)
+            if names and (start == 0 or not (lowered[start - 1].isalnum() or lowered[start - 1] in "_'’-")):
+                positions.append((start, word))
         taken_until = -1
         for start, word in positions:
             if start < taken_until:
@@ -73,8 +70,27 @@ class AnchoredRules:
                     break
 
 
-@lru_cache(maxsize=4096)
-def _word_pattern(word: str) -> re.Pattern[str]:
-    # A literal prefix lets the regex engine skip ahead fast; the left word
-    # boundary is checked by the caller.
-    return re.compile(r"%s(?![\w'’-])" % re.escape(word))
+class WordIndex:
+    """Word starts where a pattern can match: one pass over an article's words.
+
+    >>> index = WordIndex(["deploy*", "sent"])
+    >>> [(p, "They sent troops and redeployed tanks; deployment began."[p:p + 6]) for p in index.positions(
+    ...     "They sent troops and redeployed tanks; deployment began.")]
+    [(5, 'sent t'), (38, 'deploy')]
+    """
+
+    def __init__(self, anchors: Iterable[str]) -> None:
+        words = [a.lower() for a in anchors if a and a != "-"]
+        self._exact = frozenset(w for w in words if not w.endswith("*"))
+        self._prefixes = tuple(sorted({w[:-1] for w in words if w.endswith("*")}))
+
+    def positions(self, text: str | list[tuple[int, str]]) -> list[int]:
+        """Start offsets of the words of ``text`` (or of its :func:`words`) that are anchors, in order."""
+        exact, prefixes = self._exact, self._prefixes
+        tokens = words(text) if isinstance(text, str) else text
+        return [start for start, word in tokens if word in exact or word.startswith(prefixes)]
+
+
+def words(text: str) -> list[tuple[int, str]]:
+    """(start, lower-cased word) for every word of ``text``."""
+    return [(token.start(), token.group()) for token in _TOKEN.finditer(text.lower())]

@@ -48,6 +48,7 @@ from rhetoric.extract.threats.candidates import Candidate, strip_span
 from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import CONDITION, SPEECH, _negative, as_context
+from rhetoric.extract.threats.scan import WordIndex
 from rhetoric.lexicons import read_lexicon_table
 
 __all__ = ["speech_act_candidates", "as_context"]
@@ -72,6 +73,11 @@ _EMBEDDED_MODAL = re.compile(r"\b(?:will|would|could|may|might|shall|was\s+going
 _CONSEQUENCE = re.compile(r"\b(?:consequences|price|cost|costs|regret|response|retaliation|reprisals?|sanctions|"
                           r"measures|isolation)\b", re.IGNORECASE)
 
+_SUFFERS = re.compile(r"\s*(?:\w+\s+)?(?:face|pay|suffer|bear|regret)\b", re.IGNORECASE)
+_WARN = re.compile(r"\bwarn\w*\b", re.IGNORECASE)
+_ANY = re.compile(r"\bany\b", re.IGNORECASE)
+_THAT_LEAD = re.compile(r"^(?:that|if)\s+", re.IGNORECASE)
+
 
 @dataclass(frozen=True, slots=True)
 class _Cue:
@@ -81,14 +87,15 @@ class _Cue:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[re.Pattern[str], dict[str, _Cue]]:
-    parts, cues = [], {}
-    for cls, name, kind, pattern in read_lexicon_table("threat_speech_acts.tsv"):
+def _lexicon() -> tuple[re.Pattern[str], dict[str, _Cue], WordIndex]:
+    parts, cues, anchors = [], {}, []
+    for cls, name, kind, pattern, words in read_lexicon_table("threat_speech_acts.tsv"):
+        anchors.extend(words.split())
         if cls not in ("act", "modal", "option"):
             raise ValueError(f"threat_speech_acts.tsv: unknown class {cls!r} in row {name!r}")
         cues[f"c_{name}"] = _Cue(cls, name, kind)
         parts.append(f"(?P<c_{name}>{pattern})")
-    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(parts), re.IGNORECASE), cues
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(parts), re.IGNORECASE), cues, WordIndex(anchors)
 
 
 def _third_party_harm(ctx: ArticleContext, cue_end: int, end: int, actor_state: str | None) -> bool:
@@ -100,7 +107,7 @@ def _third_party_harm(ctx: ArticleContext, cue_end: int, end: int, actor_state: 
     modal = _EMBEDDED_MODAL.search(text, that.end(), end)
     if not modal:
         return False
-    if re.match(r"\s*(?:\w+\s+)?(?:face|pay|suffer|bear|regret)\b", text[modal.end():end], re.IGNORECASE):
+    if _SUFFERS.match(text, modal.end(), end):
         return False  # "warned that Russia would face costs": consequences for the addressee
     embedded = clean_mention(text[that.end():modal.start()])
     if not embedded or embedded.split()[-1].lower() in _PERSONAL or _CONSEQUENCE.search(embedded):
@@ -134,11 +141,18 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
 
     ``skip`` holds the start offsets of sentences that already have a threat.
     """
-    pattern, cues = _lexicon()
+    pattern, cues, index = _lexicon()
     text = ctx.text
     found: list[Candidate] = []
     done: set[int] = set(skip)
-    for match in pattern.finditer(text):
+    taken_until = -1
+    for position in index.positions(ctx.words):
+        if position < taken_until:
+            continue
+        match = pattern.match(text, position)
+        if match is None:
+            continue
+        taken_until = match.end()
         sentence = ctx.sentence_at(match.start())
         if sentence is None or sentence.start in done:
             continue
@@ -159,8 +173,8 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
         lead = text[sentence.start:match.start()]
         condition = bool(CONDITION.search(text, sentence.start, sentence.end))
         if cue.cls != "act":
-            if code == "130" and not (condition or re.search(r"\bwarn\w*\b", lead, re.IGNORECASE)
-                                      or re.search(r"\bany\b", complement, re.IGNORECASE)):
+            if code == "130" and not (condition or _WARN.search(lead)
+                                      or _ANY.search(complement)):
                 continue  # "will take action", "would respond": too bare without a condition or warning
             if _PAST_HARM.match(text, match.end()):
                 continue  # "would have attacked": a counterfactual past
@@ -172,7 +186,7 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
         if speech is not None and cue.cls != "act":
             # "he suggested Moscow could intervene": the modal's subject follows the speech verb
             subject_start, subject = subject_before(text, speech.end(), match.start())
-            subject = re.sub(r"^(?:that|if)\s+", "", subject, flags=re.IGNORECASE)
+            subject = _THAT_LEAD.sub("", subject)
         mention = clean_mention(subject)
         personal = bool(mention) and mention.split()[-1].lower() in _PERSONAL
         reported = speech is not None and (not mention or personal)
