@@ -485,3 +485,30 @@ def test_broad_threats(text, actor_mention, conditional):
 ])
 def test_broad_threat_negatives(text):
     assert [t for t in extract_threats(text) if t.kind != "show_of_force"] == []
+
+
+# --- owned threat nouns (nouns.py) ------------------------------------------------
+
+
+@pytest.mark.parametrize("text, actor_mention", [
+    ("Washington dismissed Pyongyang's latest threats as bluster.", "Pyongyang"),
+    ("Trump responded to the threats from North Korea.", "North Korea"),
+    ("North Korean threats of nuclear war rattled markets.", "North Korean"),
+    ("His warnings of war were ignored by the council.", None),
+])
+def test_owned_threat_nouns(text, actor_mention):
+    items = [t for t in extract_threats(text) if t.kind != "show_of_force"]
+    assert len(items) == 1, items
+    if actor_mention:
+        assert items[0].actor_mention == actor_mention
+
+
+@pytest.mark.parametrize("text", [
+    "The Russian threat is overblown.",                   # a danger
+    "Iran's threat to regional stability is growing.",    # a danger
+    "The threats to our democracy are many.",             # a danger
+    "There were no threats from Russia.",                 # negated
+    "Beijing's warning about the typhoon came late.",     # a warning without harm
+])
+def test_owned_threat_noun_negatives(text):
+    assert [t for t in extract_threats(text) if t.kind != "show_of_force"] == []

@@ -14,7 +14,8 @@ ordered list of small named rules whose cue words live in the lexicons:
    alerts, exercises, patrols, flights, missile tests, mobilisation;
 4. the broad rules, for sentences the cue frames left empty: an actor's
    threat speech act or stated intention governing a coercive act
-   (:mod:`.speech_acts`), and (:mod:`.posture`): a force noun and a posture
+   (:mod:`.speech_acts`), an owned threat noun ("Pyongyang's latest
+   threats", :mod:`.nouns`), and (:mod:`.posture`): a force noun and a posture
    word in one clause, for sentences the cue frames left empty.
 
 Negatives: harmful acts that happened, analysts' speculation, the noun
@@ -50,6 +51,7 @@ from rhetoric.extract.threats.force import force_candidates
 from rhetoric.extract.threats.frames import SPEECH, frame_candidates
 from rhetoric.extract.threats.mobilize import force_frame_candidates
 from rhetoric.extract.threats.posture import posture_candidates
+from rhetoric.extract.threats.nouns import noun_candidates
 from rhetoric.extract.threats.speech_acts import speech_act_candidates
 from rhetoric.text.document import Document, as_document
 
@@ -123,6 +125,7 @@ def extract_threats(text_or_document: str | Document) -> list[Threat]:
     verbal += [c for c in frame_candidates(ctx) if not _same_sentence(c, verbal)]
     # the broad threat rule last, for sentences the cue frames left empty
     verbal += speech_act_candidates(ctx, _sentences_held(ctx, verbal))
+    verbal += noun_candidates(ctx, _sentences_held(ctx, verbal))
     forces: list[Candidate] = []
     for candidate in force_candidates(ctx) + force_frame_candidates(ctx):
         cue = next((e for e in candidate.evidence if not e.startswith(("rule:", "\x00"))), "")
