@@ -462,6 +462,9 @@ def test_deterministic(sample):
     ("The minister said Russia reserves the right to use all means to protect its citizens.", None, False),
     ("Obama warned that Russia would face costs.", "Obama", False),
     ("The rebels are prepared to blow up the bridge if the army advances.", "The rebels", True),
+    ("Obama said there would be costs for Russia.", "Obama", False),
+    ("The US said there would be serious consequences if Russia moved into Ukraine.", "The US", True),
+    ("Putin said he has the right to use military force in Ukraine.", "Putin", False),
 ])
 def test_broad_threats(text, actor_mention, conditional):
     items = [t for t in extract_threats(text) if t.kind != "show_of_force"]
@@ -482,6 +485,7 @@ def test_broad_threats(text, actor_mention, conditional):
     "Few believe Kim will give up his nuclear weapons.",                     # giving up
     "The United States will sell 20 fighter jets to Poland.",                # arms sale, no harm
     "The army would have attacked the city had the talks failed.",           # counterfactual past
+    "The government will take steps to improve the economy.",                # no coercive act
 ])
 def test_broad_threat_negatives(text):
     assert [t for t in extract_threats(text) if t.kind != "show_of_force"] == []

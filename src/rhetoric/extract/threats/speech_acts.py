@@ -15,8 +15,9 @@ words are rows of ``lexicons/threat_speech_acts.tsv``. The rules, in order:
 2. a coercive act within ``_REACH`` words after a speech act in its clause,
    within ``_MODAL_REACH`` after a modal whose predicate is coercive (not
    "will be subject to", "will lead to war", "will give up", "would
-   probably"); a modal needs a specific act (not a bare "action", "measures" or "response")
-   unless a condition or a speech act of warning frames it;
+   probably"); a modal needs a specific act (not a bare "action",
+   "measures" or "response") unless a condition, "any", a consequence
+   noun ("costs", "a price") or a speech act of warning frames it;
 3. an actor — the subject is an actor phrase (a state, government, leader,
    official, ministry, army, armed group, party, organisation: not "the
    crisis", not "sanctions"), or the cue is inside a quotation with a
@@ -60,7 +61,8 @@ _MODAL_REACH = 8  # words between a modal and its coercive act (the predicate or
 # an outcome ("will lead to war", "would expect"), a hedge ("would probably")
 _NOT_COERCIVE = re.compile(r"\s*(?:not\s+|never\s+|only\s+|always\s+)?(?:be\b(?!\s+(?:forced|ready|prepared|met|"
                            r"answered|punished|crushed|destroyed|wiped|annihilated|hit|attacked|sanctioned|expelled|held|targeted|"
-                           r"arrested|prosecuted|banned|blocked|cut))|"
+                           r"arrested|prosecuted|banned|blocked|cut|(?:[\w-]+\s+)?(?:consequences|costs?|repercussions|retaliation|"
+                           r"reprisals?)|a\s+(?:[\w-]+\s+)?(?:price|response)|no\s+mercy))|"
                            r"give\s+up|lose|win|lead|expect|sit|welcome|need|avoid|probably|likely|possibly|perhaps|"
                            r"certainly\s+not|hardly|rather)\b",
                            re.IGNORECASE)
@@ -174,7 +176,7 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
         condition = bool(CONDITION.search(text, sentence.start, sentence.end))
         if cue.cls != "act":
             if code == "130" and not (condition or _WARN.search(lead)
-                                      or _ANY.search(complement)):
+                                      or _ANY.search(complement) or _CONSEQUENCE.search(complement)):
                 continue  # "will take action", "would respond": too bare without a condition or warning
             if _PAST_HARM.match(text, match.end()):
                 continue  # "would have attacked": a counterfactual past
@@ -189,7 +191,7 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
             subject = _THAT_LEAD.sub("", subject)
         mention = clean_mention(subject)
         personal = bool(mention) and mention.split()[-1].lower() in _PERSONAL
-        reported = speech is not None and (not mention or personal)
+        reported = speech is not None and (not mention or personal or mention.lower() == "there")
         if not (is_actor_phrase(mention) or (quoted and (not mention or personal)) or reported):
             continue  # "it would" after "Moscow said": the speaker's own intention
         if _negative(ctx, sentence.start, match.start(), subject, quoted):
