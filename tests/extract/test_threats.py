@@ -341,6 +341,9 @@ def test_negatives_are_not_threats(text):
     ("The Revolutionary Guards held war games near the Strait of Hormuz.", "The Revolutionary Guards"),
     ("Pyongyang test-fired two cruise missiles on Sunday.", "Pyongyang"),
     ("The Pentagon ordered 3,000 more soldiers to Romania.", "The Pentagon"),
+    ("Iranian speedboats harassed a US destroyer in the Gulf.", "Iranian speedboats"),
+    ("Russian jets shadowed the British warship.", "Russian jets"),
+    ("The jets simulated attacks on the island.", "The jets"),
 ])
 def test_broad_show_of_force(text, actor_mention):
     items = [t for t in extract_threats(text) if t.kind == "show_of_force"]
