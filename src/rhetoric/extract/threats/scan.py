@@ -76,7 +76,7 @@ class WordIndex:
     >>> index = WordIndex(["deploy*", "sent"])
     >>> [(p, "They sent troops and redeployed tanks; deployment began."[p:p + 6]) for p in index.positions(
     ...     "They sent troops and redeployed tanks; deployment began.")]
-    [(5, 'sent t'), (38, 'deploy')]
+    [(5, 'sent t'), (39, 'deploy')]
     """
 
     def __init__(self, anchors: Iterable[str]) -> None:
