@@ -74,20 +74,11 @@ logger = logging.getLogger(__name__)
 DEFAULT_CHUNK_SIZE = 256
 
 
-def _threats(doc: Document) -> list:
-    # The threat detector reads a string until its rewrite on the Document lands.
-    return extract_threats(doc.text)
-
-
-def _threat_salience(doc: Document) -> float:
-    return threat_salience(doc.text)
-
-
 #: Extractor tables: name → (function over a Document, its dataclass, extra leading columns, extra trailing columns).
 EXTRACTORS: dict[str, tuple[Callable[[Document], list], type, list, list]] = {
     name: (function, *EXTRACTOR_TABLES[name]) for name, function in (
         ("quotes", extract_quotes),
-        ("threats", _threats),
+        ("threats", extract_threats),
         ("devices", extract_devices),
         ("frames", score_frames),
         ("actor_sentiment", actor_sentiment),
@@ -144,7 +135,7 @@ def analyze_article(article: Article) -> ArticleResult:
         row["compound"] = doc.sentiment(quote.content_start, quote.content_end).compound
 
     try:
-        salience = _threat_salience(doc)
+        salience = threat_salience(doc)
     except Exception as exc:  # recorded in the errors table
         failed("threats", "threat_salience", exc)
         salience = None

@@ -1,11 +1,16 @@
-"""Tests for rhetoric.extract.threats: the cases named in issue 4, its negatives, the
-two seed articles' threat sentences, odd input, and the sample corpus gold.
+"""Tests for rhetoric.extract.threats: the predicate grammar's cases (issue 4),
+the frame rules and shows of force of issue 13 with their negatives (sentences
+written for these tests, in the manner of wire copy), odd input, and the
+sample corpus gold as a regression check.
 
 Gold matching rule (test_sample_corpus_gold): a predicted and a gold threat
 phrase match when their character spans overlap by at least 50% of the
 shorter span; pairs are matched greedily one-to-one, best overlap ratio
 (overlap / longer span) first. Kind is not part of the match; actor accuracy
-is measured on the matched pairs.
+is measured on the matched pairs. The sample gold gained 19 records in issue
+13 where the codebook (CAMEO 13/15) calls for them and the old gold had none:
+planned and announced exercises, forces on alert or at readiness,
+deployments, flights and ships sent near a rival, and two warnings.
 """
 
 from __future__ import annotations
@@ -159,6 +164,140 @@ def test_floating_quote_paragraph_continues_previous_speaker():
     assert (threat.actor, threat.target, threat.conditional) == ("North Korea", "United States", True)
 
 
+# --- frames: a threat whatever the harm (issue 13) ------------------------------
+# Sentences written for these tests in the manner of wire copy; none is taken
+# from any dataset.
+
+
+@pytest.mark.parametrize("text, rule, cameo, actor_mention, conditional", [
+    ("The Baltic states threatened Moscow with a full trade embargo if the blockade continued.",
+     "threaten_with", "1312", "The Baltic states", True),
+    ("The opposition party threatened to call a general strike.", "threaten_to", "133", "The opposition party", False),
+    ("Hamas vowed to avenge the killing of its commander.", "vow", "1384", "Hamas", False),
+    ("The interior ministry warned of a harsh crackdown if the protesters returned to the square.",
+     "warn_that", "137", "The interior ministry", True),
+    ("Ankara warned the Kurdish parties against holding the vote.", "warn_against", "130", "Ankara", True),
+    ("Should the talks collapse, the bloc is ready to move to a second round of measures, the commissioner said.",
+     "ready_to", "130", "the bloc", True),
+    ("The junta issued an ultimatum to the rebels to lay down their arms by Friday.",
+     "ultimatum", "139", "The junta", True),
+    ("The mayor told the strikers to return to work or face dismissal.", "or_face", "139", "The mayor", True),
+    ("Officials in Caracas said that all options are on the table.", "options_table", "130", "Caracas", False),
+    ("The upper house voted to authorise the use of military force abroad.", "authorise_force", "138",
+     "The upper house", False),
+    ("The prime minister said they would expel the ambassador unless the spy was handed over.",
+     "conditional_future", "1313", "they", True),
+])
+def test_threat_frames(text, rule, cameo, actor_mention, conditional):
+    threat = only(text)
+    assert f"rule:{rule}" in threat.evidence
+    assert threat.kind in ("threat", "warning", "ultimatum")
+    assert (threat.cameo, threat.conditional) == (cameo, conditional)
+    if actor_mention != "they":
+        assert actor_mention in threat.actor_mention
+    assert text[threat.start:threat.end] == threat.text
+
+
+def test_unknown_actors_are_kept_as_written_and_known_ones_get_their_state():
+    threat = only("The Polish parliament threatened to expel the Russian ambassador.")
+    assert (threat.actor_mention, threat.actor, threat.cameo) == ("The Polish parliament", "Poland", "1313")
+    assert threat.target_mention == "Russian"
+    threat = only("Hezbollah has vowed that it will start killing American soldiers once the war is over.")
+    assert threat.actor_mention == "Hezbollah" and threat.cameo == "1384"  # killing soldiers: an attack
+
+
+def test_pronoun_actor_is_resolved_to_the_named_speaker():
+    text = ("Sergei Lavrov spoke to reporters in Moscow on Monday. "
+            "He warned that Russia would respond with force if NATO troops entered the region.")
+    threat = only(text)
+    assert threat.actor == "Russia" and threat.conditional is True
+    assert "Lavrov" in (threat.actor_mention or "")
+
+
+def test_passive_threat_names_its_agent():
+    threat = only("The witness was threatened by the prosecutor's office with a perjury charge.")
+    assert threat.actor_mention == "the prosecutor's office" and threat.target_mention == "The witness"
+
+
+@pytest.mark.parametrize("text", [
+    # harmful acts that happened
+    "The European Union imposed sanctions on six Russian banks on Monday.",
+    "Artillery shelled the outskirts of the city overnight.",
+    # analysts' speculation
+    "Analysts warned that Moscow could cut off gas supplies to Europe this winter.",
+    # the noun "threat" for a danger; inanimate subjects
+    "Officials called the cyberattacks a threat to national security.",
+    "The conflict threatens to spill over into neighbouring countries.",
+    "The summit is threatened with cancellation.",
+    # accusations, denials, negation
+    "Moscow accused NATO of threatening Russia with its expansion.",
+    "The ministry denied that it had threatened to close the border.",
+    "The president did not threaten to withdraw the troops.",
+    # demands without a stated consequence
+    "Russia demanded that Kiev stop the military operation.",
+    # a question in narration
+    "Would the president be willing to fight a new war?",
+])
+def test_frame_negatives(text):
+    assert [t for t in extract_threats(text) if t.kind != "show_of_force"] == []
+
+
+# --- shows of force on their frame (CAMEO 15) --------------------------------------
+
+
+@pytest.mark.parametrize("text, cue, cameo, actor_mention", [
+    ("The Pentagon ordered 3,000 paratroopers to be deployed to the region.", "deployed", "154", "The Pentagon"),
+    ("Moscow sent two warships and a submarine to the eastern Mediterranean.", "sent", "154", "Moscow"),
+    ("Thousands of troops poured into the border province on Tuesday.", "poured", "154", None),
+    ("Beijing has massed more than 20 battalions along the coast.", "massed", "154", "Beijing"),
+    ("The army put its units on high alert after the incident.", "alert", "152", "The army"),
+    ("Indian and French navies began joint naval exercises in the Arabian Sea.", "exercises", "150", None),
+    ("Turkish warships patrolled the waters off the disputed island.", "patrolled", "150", None),
+    ("Pakistan test-fired a nuclear-capable cruise missile on Thursday.", "test-fired", "150", "Pakistan"),
+    ("Armenia announced a partial mobilisation of reservists.", "mobilisation", "154", "Armenia"),
+    ("The government will stage a military parade of new missiles next month.", "parade", "150",
+     "The government"),
+])
+def test_show_of_force_frames(text, cue, cameo, actor_mention):
+    found = [t for t in extract_threats(text) if t.kind == "show_of_force"]
+    assert len(found) == 1, found
+    force = found[0]
+    assert cue in " ".join(force.evidence).lower() and cue in force.text.lower()
+    assert force.cameo == cameo and force.intensity == -7.2
+    if actor_mention:
+        assert force.actor_mention == actor_mention
+
+
+@pytest.mark.parametrize("text", [
+    # fighting, withdrawals, stopped or denied ones
+    "Government troops pulled back from the outskirts of the town.",
+    "The president said he wants to bring our soldiers back home.",
+    "The allies' autumn exercises ended on Friday without incident.",
+    "The ministry denied that the launch was a weapons test.",
+    "The resolution calls upon the government not to conduct any ballistic missile tests.",
+    # capability, advice and generic statements are not announcements
+    "The navy could deploy a carrier group within days if asked.",
+    "Command exercises should be held every year for senior officials.",
+    "The deployment of allied forces is one of the pillars of the alliance.",
+    # the verb "exercise", analysts' forecasts, habits, a drill that only dates another event
+    "Both sides were urged to exercise restraint.",
+    "Analysts said a missile test during the summit would be a serious provocation.",
+    "The North has typically responded to allied drills with harsh statements.",
+    "A fishing boat sank during the navy's drills last week.",
+])
+def test_show_of_force_negatives(text):
+    assert [t for t in extract_threats(text) if t.kind == "show_of_force"] == []
+
+
+def test_document_input_gives_the_same_items_as_text():
+    from rhetoric.text.document import Document
+
+    text = "Iran warned that it would close the Strait of Hormuz if its oil exports were blocked."
+    assert extract_threats(Document(text)) == extract_threats(text)
+    threat = only(text)
+    assert (threat.cameo, threat.actor, threat.conditional) == ("1381", "Iran", True)  # closing a strait: blockade
+
+
 # --- negatives ---------------------------------------------------------------
 
 
@@ -177,13 +316,60 @@ def test_floating_quote_paragraph_continues_previous_speaker():
     # nominal and habitual mentions
     "The whole world knows who is the real threat to peace.",
     "She noted that the army had threatened preemptive strikes during almost every major exercise.",
-    # hedged forecasts, plans and history are not shows of force or threats
-    "Seoul and Washington would hold more combined air drills in the coming weeks.",
-    "In March 2023, it fired a series of short-range missiles during the allies' spring drills.",
+    # a missile's flight path describes a test already reported, not a new show of force
     "The missile flew about 1,000 kilometers before falling into the sea.",
 ])
 def test_negatives_are_not_threats(text):
     assert extract_threats(text) == []
+
+
+# --- the broad show-of-force rule (posture.py) ----------------------------------
+# The codebook counts planned and announced shows of force and ones that
+# happened, in any tense; these two were listed as negatives before and are
+# shows of force by that rule.
+
+
+@pytest.mark.parametrize("text, actor_mention", [
+    ("Seoul and Washington would hold more combined air drills in the coming weeks.", None),
+    ("In March 2023, it fired a series of short-range missiles into the sea.", None),
+    ("Turkey has amassed troops and tanks on the Syrian border.", "Turkey"),
+    ("Some 40,000 Russian soldiers are massed near the border, officials said.", None),
+    ("American F-16 fighter jets will be stationed in Poland.", None),
+    ("Hundreds of Russian paratroopers were airlifted to Crimea.", None),
+    ("NATO is reinforcing its eastern flank with four battalions.", "NATO"),
+    ("Thousands of troops headed to the border on Friday.", None),
+    ("The Revolutionary Guards held war games near the Strait of Hormuz.", "The Revolutionary Guards"),
+    ("Pyongyang test-fired two cruise missiles on Sunday.", "Pyongyang"),
+    ("The Pentagon ordered 3,000 more soldiers to Romania.", "The Pentagon"),
+    ("Iranian speedboats harassed a US destroyer in the Gulf.", "Iranian speedboats"),
+    ("Russian jets shadowed the British warship.", "Russian jets"),
+    ("The jets simulated attacks on the island.", "The jets"),
+])
+def test_broad_show_of_force(text, actor_mention):
+    items = [t for t in extract_threats(text) if t.kind == "show_of_force"]
+    assert len(items) == 1, items
+    if actor_mention:
+        assert items[0].actor_mention == actor_mention
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops shelled the town overnight, killing six soldiers.",    # fighting
+    "The army pulled its tanks back to their bases.",                      # withdrawal
+    "The United States will sell 20 fighter jets to Poland.",              # arms sale
+    "American instructors are training Ukrainian soldiers in Lviv.",       # training
+    "There are 5,000 American troops in Poland.",                          # merely present
+    "Japan can deploy nuclear weapons within months.",                     # capability
+    "North Korea will halt its missile tests.",                            # stopped
+    "The deployment of allied forces is one of the most important aspects of membership.",  # generic
+    "Experts said China would send more warships to the strait.",          # analysts
+    "The minister urged NATO to send more troops.",                        # appeal
+    "It was a risky move for the military.",                               # another sense
+    "The sailors stood on the flight deck of the carrier.",                # modifier
+    "After its January missile launch, the council met.",                  # time reference
+    "The fire drills at the school were cancelled.",                       # civil drill
+])
+def test_broad_show_of_force_negatives(text):
+    assert [t for t in extract_threats(text) if t.kind == "show_of_force"] == []
 
 
 # --- robustness ---------------------------------------------------------------
@@ -266,3 +452,70 @@ def test_deterministic(sample):
     texts, _gold = sample
     text = texts["th-2026-03-11-kpa-ultimatum"]
     assert extract_threats(text) == extract_threats(text)
+
+
+# --- the broad threat rule (speech_acts.py) -------------------------------------
+
+
+@pytest.mark.parametrize("text, actor_mention, conditional", [
+    ("Moscow said it would cut off gas supplies to Kiev unless the debt was paid.", "Moscow", True),
+    ("Beijing has threatened military action against Taiwan.", "Beijing", False),
+    ("The union threatened a general strike.", "The union", False),
+    ("Germany said it would consider tougher measures against Russia.", "Germany", False),
+    ("The minister said Russia reserves the right to use all means to protect its citizens.", None, False),
+    ("Obama warned that Russia would face costs.", "Obama", False),
+    ("The rebels are prepared to blow up the bridge if the army advances.", "The rebels", True),
+    ("Obama said there would be costs for Russia.", "Obama", False),
+    ("The US said there would be serious consequences if Russia moved into Ukraine.", "The US", True),
+    ("Putin said he has the right to use military force in Ukraine.", "Putin", False),
+])
+def test_broad_threats(text, actor_mention, conditional):
+    items = [t for t in extract_threats(text) if t.kind != "show_of_force"]
+    assert len(items) == 1, items
+    if actor_mention:
+        assert items[0].actor_mention == actor_mention
+    assert items[0].conditional is conditional
+
+
+@pytest.mark.parametrize("text", [
+    "Kiev warned that Russian troops were planning to seize the airport.",   # a danger reported
+    "The mayor warned that the separatists would storm the city hall.",      # a danger reported
+    "Sanctions would hurt the Russian economy.",                             # inanimate subject
+    "Analysts said Russia could invade within weeks.",                       # speculation
+    "Russia could invade Ukraine within weeks.",                             # narration
+    "The officials will be subject to an asset freeze.",                     # the target's passive
+    "A failure to act will lead only to more war.",                          # an outcome
+    "Few believe Kim will give up his nuclear weapons.",                     # giving up
+    "The United States will sell 20 fighter jets to Poland.",                # arms sale, no harm
+    "The army would have attacked the city had the talks failed.",           # counterfactual past
+    "The government will take steps to improve the economy.",                # no coercive act
+])
+def test_broad_threat_negatives(text):
+    assert [t for t in extract_threats(text) if t.kind != "show_of_force"] == []
+
+
+# --- owned threat nouns (nouns.py) ------------------------------------------------
+
+
+@pytest.mark.parametrize("text, actor_mention", [
+    ("Washington dismissed Pyongyang's latest threats as bluster.", "Pyongyang"),
+    ("Trump responded to the threats from North Korea.", "North Korea"),
+    ("North Korean threats of nuclear war rattled markets.", "North Korean"),
+    ("His warnings of war were ignored by the council.", None),
+])
+def test_owned_threat_nouns(text, actor_mention):
+    items = [t for t in extract_threats(text) if t.kind != "show_of_force"]
+    assert len(items) == 1, items
+    if actor_mention:
+        assert items[0].actor_mention == actor_mention
+
+
+@pytest.mark.parametrize("text", [
+    "The Russian threat is overblown.",                   # a danger
+    "Iran's threat to regional stability is growing.",    # a danger
+    "The threats to our democracy are many.",             # a danger
+    "There were no threats from Russia.",                 # negated
+    "Beijing's warning about the typhoon came late.",     # a warning without harm
+])
+def test_owned_threat_noun_negatives(text):
+    assert [t for t in extract_threats(text) if t.kind != "show_of_force"] == []

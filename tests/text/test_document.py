@@ -85,9 +85,5 @@ def _functions_cached_by_text():
     return found
 
 
-#: Caches by text still needed by code written before the Document (see the comment at each).
-TRANSITIONAL = ["rhetoric.text.sentences._split_sentences_transitional"]
-
-
 def test_no_cache_is_keyed_by_text():
-    assert _functions_cached_by_text() == TRANSITIONAL
+    assert _functions_cached_by_text() == []

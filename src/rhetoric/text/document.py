@@ -21,7 +21,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from rhetoric.text.quotemarks import QuoteSpan, pair_quote_marks
-from rhetoric.text.sentences import Sentence, count_tokens, split_paragraphs, split_sentences
+from rhetoric.text.sentences import Sentence, count_tokens, sentences_in_paragraphs, split_paragraphs
 from rhetoric.text.speech import SpeechCues
 
 if TYPE_CHECKING:
@@ -68,9 +68,7 @@ class Document:
     @cached_property
     def sentences(self) -> list[Sentence]:
         """The sentences, in order; ``sentence.text == text[start:end]``."""
-        # Through split_sentences while its transitional cache serves the old threat
-        # detector; then: sentences_in_paragraphs(self.text, self.paragraphs).
-        return split_sentences(self.text)
+        return sentences_in_paragraphs(self.text, self.paragraphs)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

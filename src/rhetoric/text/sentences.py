@@ -132,18 +132,7 @@ def split_sentences(text: str) -> list[Sentence]:
     >>> len(split_sentences("Resolution No. 2397 passed. It bans oil."))
     2
     """
-    return list(_split_sentences_transitional(text))
-
-
-# TRANSITIONAL (issue 11): the threat detector written before the Document
-# re-splits its whole text once per paragraph; until it reads doc.sentences
-# (its rewrite is under way), the last split is kept so that costs a lookup,
-# not a quadratic re-split, and the Document's own split is the one it gets.
-# Remove it, and its entry in tests/text/test_document.py, when that lands
-# (Document.sentences then calls sentences_in_paragraphs directly).
-@lru_cache(maxsize=2)
-def _split_sentences_transitional(text: str) -> tuple[Sentence, ...]:
-    return tuple(sentences_in_paragraphs(text, split_paragraphs(text)))
+    return sentences_in_paragraphs(text, split_paragraphs(text))
 
 
 def sentences_in_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:

@@ -1,0 +1,241 @@
+"""Who threatens or shows force, and at whom: the subject noun phrase of a cue,
+whether it names an actor, the mention as written and the state behind it.
+
+The mention is always kept as written ("the Polish parliament", "Hezbollah",
+"President Recep Tayyip Erdogan"); the state comes from the actor gazetteer
+(:mod:`rhetoric.text.actors`) when it knows the mention. A pronoun or a bare
+"the ministry" is resolved within the article: to the speaker of the quotation
+holding the cue, else to the most recent named speaker or actor before it.
+
+>>> subject_before("Moscow has repeatedly ", 0, len("Moscow has repeatedly "))
+(0, 'Moscow')
+>>> is_actor_phrase("the conflict"), is_actor_phrase("the Polish parliament"), is_actor_phrase("Hezbollah")
+(False, True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rhetoric.extract.threats.context import ArticleContext
+from rhetoric.extract.threats.grammar import (
+    ACTOR_KINDS,
+    canonical_state,
+    frame_patterns,
+    word_list,
+)
+from rhetoric.lexicons import read_lexicon_table
+from rhetoric.text.actors import find_actors
+
+__all__ = ["subject_before", "is_actor_phrase", "clean_mention", "Attribution", "attribute", "target_after"]
+
+# A clause boundary before a cue: punctuation, a relative or complement word,
+# a coordinating conjunction before a new subject, a quote mark.
+_CLAUSE_BOUNDARY = re.compile(
+    r"[;:(—–“”\"]|,\s+(?!(?:who|which)\b)|\b(?:that|which|who|whom|when|while|as|because|after|before|but|and|"
+    r"if|unless|although|though|where|since|said|says|say|told|tells|added|stated|declared|announced|"
+    r"stressed|insisted|warned|according\s+to)\s+", re.IGNORECASE)
+_AUXILIARY_TAIL = re.compile(
+    r"(?:\s+(?:has|have|had|is|are|was|were|will|would|could|may|might|also|again|repeatedly|already|now|then|"
+    r"earlier|later|once|even|still|openly|publicly|reportedly|allegedly|officially|previously|recently|"
+    r"just|not|never|never\s+once|\w+ly))+\s*$", re.IGNORECASE)
+_PRONOUNS = word_list("personal_pronouns")
+_DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|our|some|both)\s+", re.IGNORECASE)
+# a capitalised name ("Hezbollah", "Erdogan") or an acronym ("G7", "IRGC")
+_NAME = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’.-]*[a-z][\w'’.-]*|[A-Z][A-Z0-9&-]{1,6}(?![\w'’]))")
+_SENTENCE_INITIAL_WORDS = word_list("sentence_initial")
+_MONTHS_DAYS = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+                          r"April|May|June|July|August|September|October|November|December)$")
+
+
+@lru_cache(maxsize=1)
+def _actor_nouns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(actor-noun pattern, thing-noun pattern) from ``actor_nouns.tsv``."""
+    parts: dict[str, list[str]] = {"actor": [], "thing": []}
+    for word, role in read_lexicon_table("actor_nouns.tsv"):
+        parts[role].append(re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word))
+    return tuple(re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(parts[role]), re.IGNORECASE)
+                 for role in ("actor", "thing"))  # type: ignore[return-value]
+
+
+def subject_before(text: str, lower: int, position: int) -> tuple[int, str]:
+    """The subject noun phrase ending just before ``position`` (a cue), within
+    ``[lower, position)``: the text after the last clause boundary, without a
+    trailing auxiliary or adverb. Returns (start, phrase)."""
+    segment = text[lower:position]
+    cut = 0
+    for match in _CLAUSE_BOUNDARY.finditer(segment):
+        if segment[match.end():].strip():
+            cut = match.end()
+    phrase = segment[cut:]
+    tail = _AUXILIARY_TAIL.search(phrase)
+    if tail:
+        phrase = phrase[:tail.start()]
+    if not phrase.strip() and cut:
+        # "X, however, warned": the phrase before the parenthetical
+        return subject_before(text, lower, lower + cut - 1) if cut > 1 else (lower, "")
+    stripped = phrase.strip(" ,")
+    if stripped.lower() in ("that", "which", "who", "whom"):
+        return position, ""
+    return lower + cut + (len(phrase) - len(phrase.lstrip(" ,"))), stripped
+
+
+def is_actor_phrase(phrase: str) -> bool:
+    """Whether a noun phrase names an actor (not "the crisis", "climate change")."""
+    phrase = phrase.strip()
+    if not phrase:
+        return False
+    actor_nouns, thing_nouns = _actor_nouns()
+    words = phrase.split()
+    head = words[-1].lower().strip(".,'’")
+    if thing_nouns.fullmatch(head):
+        return False
+    if head in _PRONOUNS and head != "it":
+        return True
+    if frame_patterns()["analyst"].search(phrase):
+        return False
+    if any(m.kind in ACTOR_KINDS for m in find_actors(phrase)):
+        return True
+    if actor_nouns.search(phrase):
+        return True
+    names = [n for n in _NAME.findall(phrase) if n not in _SENTENCE_INITIAL_WORDS and not _MONTHS_DAYS.match(n)]
+    return bool(names)
+
+
+_VERB_CUT = re.compile(
+    r"\s(?:(?!(?:armed|united|allied|combined|advanced|alleged|so-called|unidentified|unnamed|embattled|"
+    r"elected|self-proclaimed|deposed|exiled)\b)[a-z]\w*ed|has|have|had|is|are|was|were|will|would|can|could|"
+    r"may|might|must|shall|should|gave|give|gives|began|begins|begin|held|holds|hold|sent|sends|send|put|puts|"
+    r"took|takes|take|made|makes|make|plans?|says?|said|told|tells|tell|urged|urges|announces?|announced|also|then|now|who|which|that)\b")
+
+
+def clean_mention(phrase: str) -> str:
+    """A subject phrase trimmed to the mention: no leading conjunction or
+    adverb, nothing from its first verb on, no trailing comma, at most 8
+    words (the last ones).
+
+    >>> clean_mention("Russia's president Vladimir Putin gave the order to launch an")
+    "Russia's president Vladimir Putin"
+    """
+    phrase = re.sub(r"^(?:and|but|so|then|also|now|meanwhile|however|yet|still|earlier|later)\b[\s,]*", "",
+                    phrase.strip(" ,“”\"'"), flags=re.IGNORECASE)
+    verb = _VERB_CUT.search(phrase)
+    if verb:
+        phrase = phrase[:verb.start()]
+    words = phrase.split()
+    return " ".join(words[-8:])
+
+
+class Attribution:
+    """An actor: the mention as written, its start, and the state (or None)."""
+
+    __slots__ = ("mention", "start", "state")
+
+    def __init__(self, mention: str | None, start: int | None, state: str | None) -> None:
+        self.mention, self.start, self.state = mention, start, state
+
+
+def _quote_holding(ctx: ArticleContext, position: int):
+    best = None
+    for quote in ctx.document.quotes:
+        if quote.content_start <= position < quote.content_end:
+            if best is None or quote.content_end - quote.content_start < best.content_end - best.content_start:
+                best = quote
+    return best
+
+
+_LEADING_NAME = re.compile(r"(?:[A-Z][\w'’.-]*[a-z][\w'’.-]*(?:\s+|,\s*)){1,4}")
+
+
+def _leading_name(ctx: ArticleContext, position: int) -> Attribution | None:
+    """The name that opens one of the three sentences before ``position``
+    ("Sergei Lavrov spoke ...", "Mr Glazyev told ..."), the usual antecedent
+    of a following "he" or "she"."""
+    current = ctx.sentence_at(position)
+    for sentence in ctx.sentences_before(position, 4):
+        if current is not None and sentence.start == current.start:
+            continue
+        match = _LEADING_NAME.match(sentence.text.lstrip("“\"'‘ "))
+        if match:
+            name = match.group().strip(" ,")
+            words = name.split()
+            if len(words) >= 2 and words[0] not in _SENTENCE_INITIAL_WORDS and not any(
+                    m.kind in ("state", "alliance") for m in find_actors(name)):
+                state = ctx.resolve(name, sentence.start, use_focus=False)
+                return Attribution(name, sentence.start, None if state == "ANALYST" else state)
+    return None
+
+
+def _antecedent(ctx: ArticleContext, position: int) -> Attribution | None:
+    """The nearest named speaker (quotations) or named actor before ``position``."""
+    best_speaker = None
+    for quote in ctx.document.quotes:
+        if quote.speaker_start is not None and quote.speaker_start < position and quote.speaker:
+            name = quote.speaker_name or quote.speaker
+            if name.lower() not in _PRONOUNS and (best_speaker is None or quote.speaker_start > best_speaker[0]):
+                best_speaker = (quote.speaker_start, name, quote.speaker_affiliation)
+    best_actor = None
+    for mention in ctx.document.actor_mentions:
+        if mention.end > position:
+            break
+        if mention.kind in ACTOR_KINDS:
+            best_actor = mention
+    named = _leading_name(ctx, position)
+    if named is not None and (best_speaker is None or named.start > best_speaker[0]):
+        return named
+    if best_speaker and (best_actor is None or best_speaker[0] >= best_actor.start - 200):
+        state = best_speaker[2] or ctx.resolve(best_speaker[1], best_speaker[0], use_focus=False)
+        return Attribution(best_speaker[1], best_speaker[0], state)
+    if best_actor is not None:
+        return Attribution(best_actor.text, best_actor.start, canonical_state(best_actor))
+    return None
+
+
+def attribute(ctx: ArticleContext, subject: str, subject_start: int, cue_start: int,
+              speaker_first: bool = True) -> Attribution:
+    """The actor of a cue: the quotation's speaker when the cue is quoted (or
+    its subject is a pronoun), else the subject phrase and its state. With
+    ``speaker_first=False`` (shows of force: the actor is who moves forces,
+    not who reports it) a named actor subject wins over the speaker."""
+    mention = clean_mention(subject)
+    quote = _quote_holding(ctx, cue_start)
+    pronoun = mention.lower() in _PRONOUNS or not mention
+    if not speaker_first and not pronoun and is_actor_phrase(mention):
+        quote = None
+    if pronoun and quote is not None and quote.speaker and quote.speaker.lower() in _PRONOUNS:
+        named = _leading_name(ctx, subject_start)
+        if named is not None:
+            return named
+    if quote is not None and quote.speaker and (pronoun or quote.kind == "direct"):
+        name = quote.speaker_name or quote.speaker
+        if name.lower() not in _PRONOUNS:
+            state = quote.speaker_affiliation or ctx.resolve(name, quote.speaker_start or cue_start, use_focus=True)
+            if not pronoun and quote.kind != "direct":
+                state = ctx.resolve(mention, subject_start, use_focus=True) or state
+            return Attribution(name if pronoun or quote.kind == "direct" else mention, quote.speaker_start, state)
+    if pronoun:
+        antecedent = _antecedent(ctx, subject_start)
+        if antecedent is not None:
+            return antecedent
+        return Attribution(mention or None, subject_start if mention else None, None)
+    state = None
+    mentions = [m for m in ctx.actors_in(subject_start, subject_start + len(subject) + 1) if m.kind in ACTOR_KINDS]
+    if mentions:
+        state = canonical_state(mentions[0])
+    else:
+        state = ctx.resolve(mention, subject_start, use_focus=False)
+        if state == "ANALYST":
+            state = None
+        if state is None and _DETERMINERS.match(mention) and _actor_nouns()[0].search(mention):
+            antecedent = _antecedent(ctx, subject_start)  # "the ministry": the actor in focus
+            state = antecedent.state if antecedent else None
+    return Attribution(mention, subject_start, state)
+
+
+def target_after(ctx: ArticleContext, start: int, end: int, actor_state: str | None) -> tuple[str | None, str | None]:
+    """(mention, state) of the first actor in ``[start, end)`` that is not the actor."""
+    for mention in ctx.actors_in(start, end):
+        if mention.kind in ACTOR_KINDS and canonical_state(mention) != actor_state:
+            return mention.text, canonical_state(mention)
+    return None, None

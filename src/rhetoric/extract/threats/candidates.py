@@ -1,0 +1,377 @@
+"""Verbal threats from the predicate grammar: a harm predicate governed by a
+future, modal, vow or threaten frame; spans, conditions, ultimatums, and the
+actor and target of each candidate."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rhetoric.extract.threats.context import ArticleContext
+from rhetoric.extract.threats.grammar import (
+    ACCORDING_TO,
+    ACTOR_KINDS,
+    ANY_CONDITION,
+    CLAUSE_BREAK,
+    CONTINUATION,
+    FULL_STOP,
+    GAP_FILLER,
+    HEDGE,
+    LEADING_CONDITION,
+    NAME_TOKEN,
+    NEGATION,
+    NUCLEAR,
+    ORGANISATION_NP,
+    PERSONAL_SUBJECT,
+    QUOTES,
+    TRAILING_CONDITION,
+    canonical_state,
+    compiled_grammar,
+    frame_patterns,
+    is_abbreviation,
+    title_patterns,
+)
+from rhetoric.text.actors import ActorMention
+from rhetoric.text.sentences import (
+    Sentence,
+)
+
+# --------------------------------------------------------------------------
+# Verbal threats.
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    sentence: Sentence
+    kind: str
+    cameo: str
+    actor: str | None
+    target: str | None
+    conditional: bool
+    modality: str | None
+    evidence: list[str]
+    actor_mention: str | None = None
+    target_mention: str | None = None
+    rule: str = "predicate"
+
+
+def _modal_before(text: str, sentence: Sentence, position: int) -> tuple[re.Match[str], str] | None:
+    """The nearest frame word before ``position`` in the sentence with an
+    acceptable gap (adverbs, "not hesitate to", "continue to" …)."""
+    window_start = max(sentence.start, position - 90)
+    window = text[window_start:position]
+    last = None
+    for match in frame_patterns()["modal"].finditer(window):
+        last = match
+    if last is None:
+        return None
+    gap = window[last.end():]
+    value = last.lastgroup.split("_", 1)[1] if last.lastgroup else "will"
+    if value == "or":
+        return (last, value) if not gap.strip(" " + QUOTES) else None
+    if re.search(r"[.;:!?]", gap):
+        return None
+    words = [w.strip(QUOTES + ",") for w in gap.split()]
+    words = [w for w in words if w]
+    if len(words) > 6:
+        return None
+    if words and not (words[-1].lower() == "to" or all(w.lower() in GAP_FILLER or w.lower().endswith("ly")
+                                                        for w in words)):
+        return None
+    return last, value
+
+
+def _clause_start(text: str, lower: int, position: int) -> int:
+    start = lower
+    for match in CLAUSE_BREAK.finditer(text, lower, position):
+        start = match.end()
+    return start
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in QUOTES + ",;:—–"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?—–"):
+        end -= 1
+    # Drop a leading/trailing quote mark with no partner inside the span.
+    while end > start and text[end - 1] in "”\"":
+        inner = text[start:end - 1]
+        if "“" in inner or inner.count('"') % 2 == 1:
+            break
+        end -= 1
+        while end > start and text[end - 1] in ".,;:!?":
+            end -= 1
+    for word in ("and ", "but ", "And ", "But ", "so ", "then "):
+        if text.startswith(word, start):
+            start += len(word)
+    return start, end
+
+
+def extend_end(text: str, sentence: Sentence, position: int) -> int:
+    """End of the predicate's clause, plus a trailing condition."""
+    limit = sentence.end
+    for stop in FULL_STOP.finditer(text, position, limit):
+        token = text[text.rfind(" ", position, stop.start()) + 1:stop.start() + 1]
+        if not is_abbreviation(token, text, stop.end() + 1):
+            limit = stop.start()
+            break
+    match = re.compile(r"[,;:!?—–]").search(text, position, limit)
+    end = match.start() if match else limit
+    words = text[position:end].split()
+    if len(words) > 30:
+        end = position + len(" ".join(words[:30]))
+    if TRAILING_CONDITION.match(text, end, limit) or TRAILING_CONDITION.match(text[end:limit]):
+        more = re.compile(r"[;:!?—–]|[”\"]\s*,").search(text, end + 1, limit)
+        end = more.start() if more else limit
+    return end
+
+
+def window_matches(doc: ArticleContext, pattern: re.Pattern[str], positions: list[int], before: int,
+                    after: int) -> list[re.Match[str]]:
+    """Matches of ``pattern`` in windows around anchor positions (within the
+    paragraph), each match once, in text order."""
+    found: dict[int, re.Match[str]] = {}
+    windows: list[list[int]] = []
+    for position in positions:  # sorted: merge overlapping windows of one paragraph
+        p_start, p_end = doc.paragraph_bounds(position)
+        lower, upper = max(p_start, position - before), min(p_end, position + after)
+        if windows and lower <= windows[-1][1] and windows[-1][0] >= p_start:
+            windows[-1][1] = max(windows[-1][1], upper)
+        else:
+            windows.append([lower, upper])
+    for lower, upper in windows:
+        while lower < upper:
+            match = pattern.search(doc.text, lower, upper)
+            if match is None:
+                break
+            found.setdefault(match.start(), match)
+            lower = match.end() if match.end() > match.start() else match.start() + 1
+    return [found[start] for start in sorted(found)]
+
+
+def _predicate_matches(doc: ArticleContext) -> list[re.Match[str]]:
+    grammar = compiled_grammar()
+    modal = window_matches(doc, grammar.modal_predicates, doc.modal_anchors, 0, 90)
+    static = window_matches(doc, grammar.static_predicates, doc.static_anchors, 100, 60)
+    merged: dict[int, re.Match[str]] = {m.start(): m for m in static}
+    merged.update((m.start(), m) for m in modal)
+    return [merged[start] for start in sorted(merged)]
+
+
+def verbal_candidates(doc: ArticleContext) -> list[Candidate]:
+    text = doc.text
+    grammar = compiled_grammar()
+    entries = grammar.predicates
+    frames = frame_patterns()
+    candidates: list[Candidate] = []
+    for match in _predicate_matches(doc):
+        entry = entries[match.lastgroup]
+        sentence = doc.sentence_at(match.start())
+        if sentence is None or match.end() > sentence.end:
+            continue
+        modality = None
+        frame_start = match.start()
+        evidence = [match.group().strip(" " + QUOTES)]
+        if entry.frame != "static":
+            found = _modal_before(text, sentence, match.start())
+            if found is None:
+                continue
+            modal, modality = found
+            frame_start = max(sentence.start, match.start() - 90) + modal.start()
+            gap = text[frame_start:match.start()]
+            after_modal = text[frame_start + len(modal.group()):match.start() + 12]
+            if HEDGE.match(after_modal):
+                continue
+            if modality != "or" and NEGATION.search(gap) and not re.search(r"not hesitate|not only", gap):
+                continue
+            if modality == "threaten":
+                modality = "threaten"
+            evidence.insert(0, modal.group().strip())
+        # Span: leading condition / short subject … predicate … trailing condition.
+        clause = _clause_start(text, sentence.start, frame_start)
+        subject = text[clause:frame_start]
+        start = frame_start
+        any_condition = ANY_CONDITION.search(subject)
+        if any_condition:
+            start = clause + any_condition.start()
+        elif len(subject.split()) <= 6 or modality == "or":
+            start = clause
+        leading = None
+        for lead in LEADING_CONDITION.finditer(text, sentence.start, clause):
+            before = text[sentence.start:lead.start()].rstrip(" " + QUOTES)
+            if not before or before[-1] in ",;:—" or before.endswith("that"):
+                leading = lead
+        if leading is not None and len(text[leading.start():frame_start].split()) <= 25:
+            start = leading.start()
+        end = extend_end(text, sentence, match.end())
+        start, end = strip_span(text, start, end)
+        if end <= start:
+            continue
+        span_text = text[start:end]
+        conditional = bool(frames["condition"].search(span_text)) or modality == "or" or bool(
+            ANY_CONDITION.search(text, max(sentence.start, frame_start - 60), frame_start))
+        if entry.frame == "conditional" and not conditional:
+            continue
+        cameo = entry.cameo
+        if cameo.startswith("138") and NUCLEAR.search(span_text):
+            cameo = "1385"
+        candidates.append(Candidate(start, end, sentence, entry.kind, cameo, None, None, conditional,
+                                     modality, evidence))
+        # Remember the subject segment for actor/target resolution.
+        candidates[-1].evidence.append("\x00%d:%d:%s" % (clause, frame_start, entry.role))
+    return candidates
+
+
+def merge_candidates(candidates: list[Candidate]) -> list[Candidate]:
+    rank = {"ultimatum": 3, "threat": 2, "warning": 1, "show_of_force": 0}
+    merged: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
+        if merged and candidate.start < merged[-1].end:
+            last = merged[-1]
+            last.end = max(last.end, candidate.end)
+            if rank[candidate.kind] > rank[last.kind]:
+                last.kind = candidate.kind
+            if last.cameo == "130" or (len(candidate.cameo) > len(last.cameo) and candidate.cameo != "130"):
+                last.cameo = candidate.cameo if candidate.cameo != "130" else last.cameo
+            last.conditional = last.conditional or candidate.conditional
+            last.modality = last.modality or candidate.modality
+            last.evidence.extend(e for e in candidate.evidence if e not in last.evidence and not e.startswith("\x00"))
+        else:
+            merged.append(candidate)
+    return merged
+
+
+def _governing_speaker(doc: ArticleContext, sentence: Sentence, position: int) -> tuple[str, int, bool] | None:
+    """The speech verb whose complement holds ``position``: (np, np start, is_denial)."""
+    text = doc.text
+    best = None
+    for verb in doc.speech_verbs():
+        if verb.start() < sentence.start:
+            continue
+        if verb.start() >= position:
+            break
+        best = verb
+    frames = frame_patterns()
+    if best is not None:
+        np, np_start = doc.speech_subject(best)
+        denial = bool(frames["denial"].search(text, max(sentence.start, best.start() - 30), position))
+        return np, np_start, denial
+    denial_match = frames["denial"].search(text, sentence.start, position)
+    if denial_match:
+        return "", sentence.start, True
+    return None
+
+
+def _trailing_speaker(doc: ArticleContext, sentence: Sentence, end: int) -> tuple[str, int] | None:
+    text = doc.text
+    tail = text[end:sentence.end]
+    match = re.search(r"[,”\"]\s*(?:[”\"]\s*)?(?P<np>[^,“”\";]{1,100}?)\s+(?:said|says|told|added|warned|noted|"
+                      r"wrote|reported|stated)\b", tail)
+    if match:
+        return match.group("np"), end + match.start("np")
+    match = re.search(r"[,”\"]\s*(?:said|says|told|added|warned)\s+(?P<np>[^,“”\";.]{1,100})", tail)
+    if match:
+        return match.group("np"), end + match.start("np")
+    match = ACCORDING_TO.search(tail)
+    if match:
+        return match.group("np"), end + match.start("np")
+    return None
+
+
+def pick_target(doc: ArticleContext, mentions: list[ActorMention], actor: str | None) -> str | None:
+    for mention in mentions:
+        if mention.kind not in ACTOR_KINDS:
+            continue
+        country = canonical_state(mention)
+        if country != actor:
+            return country
+    return None
+
+
+def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
+    """Fill actor and target; False when the candidate is a report, not a threat."""
+    text = doc.text
+    sentence = candidate.sentence
+    marker = next(e for e in candidate.evidence if e.startswith("\x00"))
+    candidate.evidence.remove(marker)
+    clause, frame_start, role = marker[1:].split(":")
+    clause, frame_start = int(clause), int(frame_start)
+    frames = frame_patterns()
+    if frames["habitual"].search(text, sentence.start, candidate.start) and re.search(
+            r"\bthreatened\b", text[sentence.start:candidate.end]):
+        return False
+    actor = None
+    quote = doc.quote_at(candidate.start, candidate.end)
+    governing = _governing_speaker(doc, sentence, frame_start)
+    if governing is not None and governing[2]:
+        return False  # a denial
+    if quote is not None:
+        actor = quote[2]
+        if quote[0] > sentence.start + 2 and governing is not None:
+            # a quoted fragment inside reported speech: the reporting verb's subject speaks
+            country = doc.resolve(governing[0], governing[1], use_focus=True)
+            actor = country or actor
+    elif governing is not None:
+        actor = doc.resolve(governing[0], governing[1], use_focus=True)
+    else:
+        trailing = _trailing_speaker(doc, sentence, candidate.end)
+        if trailing is not None:
+            actor = doc.resolve(trailing[0], trailing[1], use_focus=True)
+        else:
+            subject = text[clause:frame_start]
+            actor = doc.resolve(subject, clause, use_focus=True)
+    if actor == "ANALYST":
+        return False
+    if candidate.modality in ("threaten", "vow") and quote is None and governing is None:
+        # "rising seas threaten to destroy …": only actors threaten or vow
+        subject = text[clause:frame_start]
+        if not (doc.actors_in(clause, frame_start) or ORGANISATION_NP.search(subject)
+                or PERSONAL_SUBJECT.search(subject) or title_patterns()[0].search(subject)
+                or NAME_TOKEN.search(subject[1:])):
+            return False
+    if quote is None and governing is None and _trailing_speaker(doc, sentence, candidate.end) is None:
+        # narration: hedged forecasts by the writer are not threats
+        if re.search(r"\b(?:could|might|may)\b", text[clause:frame_start]):
+            return False
+    candidate.actor = actor
+    # Target: the victim subject, else the object, else the condition, else the sentence.
+    subject_mentions = doc.actors_in(clause, frame_start)
+    object_mentions = doc.actors_in(frame_start, candidate.end)
+    condition_mentions = doc.actors_in(candidate.start, frame_start)
+    target = None
+    if role == "victim":
+        target = pick_target(doc, subject_mentions, actor)
+    target = target or pick_target(doc, object_mentions, actor) or pick_target(doc, condition_mentions, actor)
+    if target is None:
+        target = pick_target(doc, [m for m in doc.actors_in(sentence.start, sentence.end)
+                                    if not (clause <= m.start < frame_start and role != "victim")], actor)
+        if target is not None and governing is not None:
+            speaker_mentions = doc.actors_in(governing[1], governing[1] + len(governing[0]))
+            if any(canonical_state(m) == target for m in speaker_mentions):
+                target = None
+    candidate.target = target
+    return True
+
+
+def mark_ultimatums(doc: ArticleContext, candidates: list[Candidate]) -> None:
+    text = doc.text
+    deadline = frame_patterns()["deadline"]
+    for candidate in candidates:
+        sentence = candidate.sentence
+        previous = doc.previous_sentence(sentence)
+        if CONTINUATION.match(text, sentence.start, sentence.end) and previous is not None and deadline.search(
+                text, previous.start, previous.end):
+            start, _ = strip_span(text, previous.start, previous.end)
+            close = re.compile(r"[”\"]").search(text, candidate.end, sentence.end)
+            _, end = strip_span(text, sentence.start, close.start() if close else sentence.end)
+            candidate.start, candidate.end = start, max(candidate.end, end)
+            candidate.sentence = Sentence(previous.sent_id, previous.start, sentence.end,
+                                          text[previous.start:sentence.end])
+            candidate.kind, candidate.cameo, candidate.conditional = "ultimatum", "139", True
+            candidate.evidence.append(deadline.search(text, previous.start, previous.end).group())
+        elif deadline.search(text, sentence.start, sentence.end):
+            found = deadline.search(text, sentence.start, sentence.end)
+            candidate.kind, candidate.cameo, candidate.conditional = "ultimatum", "139", True
+            candidate.evidence.append(found.group())

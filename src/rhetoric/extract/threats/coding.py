@@ -1,0 +1,69 @@
+"""CAMEO sub-codes and Goldstein intensities for threats and shows of force.
+
+A threat's code comes from the harm act its complement names
+(``lexicons/harm_acts.tsv``: sanctions 1312, relations 1313, force 138x,
+...); its intensity is the Goldstein (1992) weight of that code
+(``lexicons/cameo_threats.tsv``), so the categories separate.
+
+>>> harm_code("to cut off gas supplies to Europe"), harm_code("to strike the bases"), harm_code("to resign")
+('1312', '1384', None)
+>>> intensity("1385"), intensity("1312"), intensity("154")
+(-7.0, -5.8, -7.2)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rhetoric.lexicons import read_lexicon_table
+
+__all__ = ["harm_code", "intensity", "refine"]
+
+
+@lru_cache(maxsize=1)
+def _harm_pattern() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    rows = read_lexicon_table("harm_acts.tsv")
+    pattern = re.compile("|".join(r"(?P<h%d>(?<![\w-])(?:%s))" % (i, p) for i, (p, _c) in enumerate(rows)),
+                         re.IGNORECASE)
+    return pattern, tuple(code for _p, code in rows)
+
+
+@lru_cache(maxsize=1)
+def _goldstein() -> dict[str, float]:
+    return {code: float(weight) for code, _label, weight in read_lexicon_table("cameo_threats.tsv")}
+
+
+def harm_code(complement: str) -> str | None:
+    """The CAMEO code of the first harm act named in ``complement``, or None.
+
+    A weapon of mass destruction anywhere in the phrase gives 1385; a
+    specific act outranks a generic "consequences" or "response"."""
+    pattern, codes = _harm_pattern()
+    first: str | None = None
+    for match in pattern.finditer(complement):
+        code = codes[int(match.lastgroup[1:])]  # type: ignore[index]
+        if code == "1385":
+            return code
+        if first is None or (first == "130" and code != "130"):
+            first = code
+    return first
+
+
+def refine(default: str, complement: str) -> str:
+    """``default`` made more specific by the complement's harm act (an
+    ultimatum stays 139)."""
+    if default == "139":
+        return default
+    code = harm_code(complement)
+    if code is None or code == "130":
+        return default
+    return code
+
+
+def intensity(code: str) -> float:
+    """Goldstein weight of ``code``, falling back to its parent category."""
+    table = _goldstein()
+    while code and code not in table:
+        code = code[:-1]
+    return table.get(code, 0.0)

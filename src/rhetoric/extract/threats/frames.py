@@ -1,0 +1,222 @@
+"""Verbal threats found on their frame, whatever harm follows it (CAMEO 13).
+
+"ACTOR threatened / vowed / swore to VP", "warned (X) that / of / against",
+"is ready to VP" (with a harm or a condition), "will / would VP-harm if /
+unless ...", "or face", "issued an ultimatum", "all options are on the table",
+"approved the use of force": each rule is a row of ``lexicons/threat_cues.tsv``
+with a requirement (an actor as subject, a harm act, a condition). Every rule
+then passes the same negatives, in order:
+
+1. negated — "did not threaten", "never vowed", "no threat";
+2. denial — "denied that it would strike", "ruled out";
+3. accusation — "accused NATO of threatening Russia";
+4. analyst — analysts', experts' or journalists' speculation;
+5. hedged narration — "Russia could threaten ..." outside reported speech;
+6. habitual — "had threatened strikes during almost every exercise";
+7. question — "Would Trump be willing to fight?" outside a quotation.
+
+>>> [(c.rule, c.kind, c.cameo, c.conditional) for c in frame_candidates(as_context(
+...     "The G7 threatened Russia with broad economic sanctions in case of further escalation."))]
+[('threaten_with', 'threat', '1312', True)]
+>>> frame_candidates(as_context("Moscow accused NATO of threatening Russia."))
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rhetoric.extract.threats.actors import (
+    attribute,
+    clean_mention,
+    is_actor_phrase,
+    subject_before,
+    target_after,
+)
+from rhetoric.extract.threats.candidates import Candidate, extend_end, strip_span
+from rhetoric.extract.threats.coding import harm_code, refine
+from rhetoric.extract.threats.context import ArticleContext
+from rhetoric.extract.threats.grammar import frame_patterns
+from rhetoric.extract.threats.scan import AnchoredRules
+from rhetoric.lexicons import read_lexicon_table
+from rhetoric.text.document import Document, as_document
+
+__all__ = ["frame_candidates", "as_context", "CONDITION", "SPEECH"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    name: str
+    kind: str
+    cameo: str
+    requires: str
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[AnchoredRules, dict[str, _Rule]]:
+    rules: dict[str, _Rule] = {}
+    parts = []
+    for name, pattern, kind, cameo, requires, anchors in read_lexicon_table("threat_cues.tsv"):
+        rules[name] = _Rule(name, kind, cameo, requires)
+        parts.append((name, pattern, anchors))
+    return AnchoredRules(parts), rules
+
+
+# A stated condition on the target's behaviour (CODEBOOK: if / unless / or /
+# in case / should X ... / any X would ...).
+CONDITION = re.compile(
+    r"\b(?:if|unless|as long as|so long as|in case|in the event|or else|otherwise|whoever|anyone who|"
+    r"those who|or face|or risk|until|once|in\s+(?:a|any|the)\s+(?:situation|case)\s+(?:when|where)|"
+    r"for\s+(?:violating|breaking|refusing|failing|defying|ignoring|crossing))\b|"
+    # coercion: a threat made to get something done ("was threatened ... to keep quiet")
+    r"\b(?:was|were|been|being)\s+[“\"]?threatened[”\"]?(?:\s+by\s+[^,;.]{1,60}?)?\s+(?:into|to)\s+\w+|"
+    r"\bunder\s+threat\W+(?:\w+\s+){0,2}?to\s+\w+|\bshould\s+(?:there|the|they|it|he|she|we|you|any|anyone|\w+)\s+"
+    r"(?:be|\w+)\b|\bany\s+(?:[\w-]+\s+){0,5}?(?:would|will|shall)\b|\bor\s+(?:we|they|it|he|she|you)\s+will\b",
+    re.IGNORECASE)
+_CONDITION_RULES = frozenset({"warn_against", "or_face", "ultimatum", "on_notice"})
+_NEGATED = re.compile(r"(?:\b(?:not|never|no|nor|without|refused\s+to|declined\s+to|stopped\s+short\s+of)|n[’']t)"
+                      r"\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|dismissed|ruled\s+out|refuted|played\s+down|"
+                     r"downplayed)\b", re.IGNORECASE)
+_ACCUSATION = re.compile(r"\b(?:accus\w+|blam\w+|charg(?:ed|es|ing)|criticiz\w+|criticis\w+|condemn\w+|"
+                         r"denounc\w+|alleg\w+)\b[^.;,]{0,80}?\b(?:of|for|over)\s*$", re.IGNORECASE)
+_HEDGE = re.compile(r"\b(?:could|might|may|likely|possibly|perhaps|probably)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
+SPEECH = re.compile(r"\b(?:said|says|say|told|tells|stated|declared|announced|added|stressed|insisted|"
+                     r"according\s+to|warned|wrote|suggested|reported|promis\w*|pledg\w*|vow\w*|insist\w*|claim\w*)\b", re.IGNORECASE)
+_PAST_EVENT = re.compile(r"\b(?:imposed|slapped|levied|introduced|adopted|expanded|extended|lifted|eased|"
+                         r"approved|enacted|announced|unveiled|hit|targeted)\b", re.IGNORECASE)
+_MODAL = re.compile(r"\b(?:will|would|could|may|might|shall|ready|prepared|threat\w*|warn\w*)\b", re.IGNORECASE)
+_PERSONAL = frozenset("i we you he she they".split())
+_FUTURE = re.compile(r"\b(?:will|would|shall|'ll|’ll|going\s+to|warn\w*|threat\w*|face|faces|facing|risk\w*)\b",
+                     re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+$", re.IGNORECASE)
+_CLAUSE_LEAD = re.compile(r";|,\s+(?:while|but|whereas|and|although)\b|\b(?:while|but|whereas)\s", re.IGNORECASE)
+_BY_AGENT = re.compile(r"[”\"]?\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?)(?=\s+(?:to|in|after|over|when|for|with)\b"
+                       r"|[,;.“”\"]|$)")
+
+
+def as_context(text_or_document: str | Document) -> ArticleContext:
+    """The per-article context the rules read (for examples and tests)."""
+    return ArticleContext(as_document(text_or_document))
+
+
+def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subject: str, quoted: bool,
+                     complement: str, clause: str) -> bool:
+    needs = rule.requires
+    if needs == "none":
+        return True
+    if needs == "actor":
+        # inside a quotation a pronoun or an empty subject is the speaker
+        return is_actor_phrase(subject) or (quoted and (not subject or subject.split()[-1].lower() in _PERSONAL))
+    if needs == "agent":
+        # an agentless "X is threatened (with collapse)" is the danger sense;
+        # a threat names its agent ("by the ministry") or quotes the word
+        return bool(_BY_AGENT.match(complement)) or complement.startswith(("”", '"'))
+    if needs == "future":
+        return bool(_FUTURE.search(clause)) and (quoted or is_actor_phrase(subject))
+    harm = harm_code(complement[:120]) is not None
+    condition = bool(CONDITION.search(sentence_text))
+    if needs == "harm":
+        return harm
+    if needs == "harm|condition":
+        return harm or condition
+    if needs == "harm+condition":
+        near = harm_code(" ".join(complement.split()[:5]))
+        return (near is not None and near != "130" and (condition or bool(SPEECH.search(sentence_text)))
+                and (quoted or is_actor_phrase(subject)))
+    if needs == "unrealised":
+        return not (_PAST_EVENT.search(clause) and not _MODAL.search(clause))
+    raise ValueError(f"threat_cues.tsv: unknown requirement {needs!r} for rule {rule.name!r}")
+
+
+def _negative(ctx: ArticleContext, sentence_start: int, cue_start: int, subject: str, quoted: bool) -> str | None:
+    """The name of the first negative rule that applies to the cue, or None."""
+    text = ctx.text
+    before = text[max(sentence_start, cue_start - 40):cue_start]
+    lead = text[sentence_start:cue_start]
+    if (_NEGATED.search(before) and not re.search(r"not\s+(?:only|hesitate)\s+$", before)) or re.search(
+            r"\b(?:ever|neither|nobody|no\s+one)\b", before, re.IGNORECASE):
+        return "negated"
+    clause_lead = lead
+    for boundary in _CLAUSE_LEAD.finditer(lead):
+        clause_lead = lead[boundary.end():]
+    if _DENIAL.search(clause_lead):
+        return "denial"
+    if _ACCUSATION.search(lead[-120:] if len(lead) > 120 else lead):
+        return "accusation"
+    analyst = frame_patterns()["analyst"]
+    found = analyst.search(lead)
+    if found and SPEECH.search(lead, found.end()):
+        return "analyst"
+    if analyst.search(subject) or re.search(r"\b(?:analysts?|experts?|observers?|commentators?)\s+(?:[\w-]+\s+)?"
+                                            r"(?:said|say|says|believe|think|warn|warned|fear|expect)\b", lead):
+        return "analyst"
+    if not quoted and _HEDGE.search(before) and not SPEECH.search(lead):
+        return "hedged narration"
+    sentence = ctx.sentence_at(cue_start)
+    cue = ctx.text[cue_start:cue_start + 14]
+    if sentence is not None and re.match(r"\w+ed\b", cue) and frame_patterns()["habitual"].search(sentence.text):
+        return "habitual"
+    if sentence is not None and not quoted and sentence.text.rstrip(" ”\"'’").endswith("?"):
+        return "question"
+    return None
+
+
+def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
+    """Threat candidates from the frame rules, in text order."""
+    pattern, rules = _cues()
+    text = ctx.text
+    found: list[Candidate] = []
+    taken_until = -1
+    for name, match in pattern.matches(text, ctx.words):
+        if match.start() < taken_until:
+            continue
+        rule = rules[name]
+        sentence = ctx.sentence_at(match.start())
+        if sentence is None:
+            continue
+        subject_start, subject = subject_before(text, sentence.start, match.start())
+        quoted = ctx.inside_quote(match.start())
+        if _negative(ctx, sentence.start, match.start(), subject, quoted):
+            continue
+        if rule.name.startswith("warn") and _PASSIVE_BEFORE.search(text, max(sentence.start, match.start() - 12),
+                                                                    match.start()):
+            # "having been warned by a trusted contact that ...": a passive
+            # warning is a threat only when its agent is an actor
+            by = _BY_AGENT.match(text, match.end(), sentence.end)
+            if not (by and is_actor_phrase(by.group("np"))):
+                continue
+        end = extend_end(text, sentence, match.end())
+        if rule.name in _CONDITION_RULES or rule.name == "ultimatum":
+            end = max(end, sentence.end)
+        complement = text[match.end():end]
+        clause = text[subject_start:end]
+        if not _requirement_met(rule, ctx, sentence.text, subject, quoted, complement, clause):
+            continue
+        start = subject_start if subject and len(subject.split()) <= 10 else match.start()
+        start, end = strip_span(text, start, max(end, match.end()))
+        if end <= start:
+            continue
+        if rule.name in ("or_face", "ultimatum") and not is_actor_phrase(clean_mention(subject)):
+            # "The mayor told the strikers to return to work or face dismissal":
+            # the one who sets the terms is the sentence's subject
+            subject_start, subject = sentence.start, clean_mention(text[sentence.start:match.start()])
+        actor = attribute(ctx, subject, subject_start, match.start())
+        target_mention, target = target_after(ctx, match.start(), end, actor.state)
+        if rule.name == "threatened_passive":
+            by = _BY_AGENT.match(text, match.end(), sentence.end)
+            if by:
+                actor = attribute(ctx, by.group("np"), by.start("np"), match.start())
+            else:
+                actor = attribute(ctx, "", match.start(), match.start())
+                actor.mention = actor.state = None
+            target_mention, target = subject or None, None
+        conditional = rule.name in _CONDITION_RULES or bool(CONDITION.search(text, sentence.start, sentence.end))
+        found.append(Candidate(
+            start, end, sentence, rule.kind, refine(rule.cameo, complement), actor.state, target, conditional,
+            None, [match.group().strip(), f"rule:{rule.name}"], actor_mention=actor.mention,
+            target_mention=target_mention, rule=rule.name))
+        taken_until = match.end()
+    return found

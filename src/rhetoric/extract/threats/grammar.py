@@ -1,0 +1,302 @@
+"""The threat grammar compiled from the lexicons, and the small fixed patterns
+the detector shares (quote marks, clause breaks, hedges, negation)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rhetoric.lexicons import read_lexicon_lines, read_lexicon_table
+from rhetoric.text.actors import ActorMention
+
+# --------------------------------------------------------------------------
+# Lexicons, compiled once.
+
+QUOTES = "“”\"‘’"
+_OPEN_QUOTES = "“\""
+_SPACE = r"[\s“”\"]+"
+_MACROS = {
+    "{DET}": r"(?:(?:a|an|the|its|their|our|his|her|any|all|every|this|these|those|such|that)" + _SPACE + ")?",
+    "{MOD}": r"(?:[\w'’.,-]+" + _SPACE + "){0,4}?",
+    "{ADV}": r"(?:\w+ly" + _SPACE + ")?",
+    "{OBJ}": r"(?:[^,;]|(?<=\d),(?=\d)){0,60}?",
+}
+for _n in (2, 3, 4, 6):
+    _MACROS["{W%d}" % _n] = r"(?:" + _SPACE + r"[^\s.;:!?]+){0,%d}?" % _n + _SPACE
+
+
+def _expand(pattern: str, spaces: bool = True) -> str:
+    if spaces:
+        pattern = pattern.replace(" ", _SPACE)
+    for macro, value in _MACROS.items():
+        pattern = pattern.replace(macro, value)
+    return pattern
+
+
+@dataclass(frozen=True, slots=True)
+class _Predicate:
+    kind: str
+    cameo: str
+    frame: str
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class _ForceCue:
+    cameo: str
+    requires: str
+    voice: str
+
+
+@lru_cache(maxsize=1)
+def _cameo_table() -> dict[str, float]:
+    return {code: float(weight) for code, _label, weight in read_lexicon_table("cameo_threats.tsv")}
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    """Compiled patterns plus the anchor words that index them (for speed:
+    a pattern is only tried in a window around one of its anchors)."""
+
+    modal_predicates: re.Pattern[str]
+    static_predicates: re.Pattern[str]
+    predicates: dict[str, _Predicate]
+    force: re.Pattern[str]
+    force_cues: dict[str, _ForceCue]
+    anchors: dict[str, frozenset[str]]  # word -> roles ("modal", "static", "force", "speech")
+    suffix_anchors: tuple[tuple[str, str], ...]  # (word ending, role)
+
+
+def _anchor_words(cell: str) -> list[str]:
+    return [] if cell.strip() == "-" else cell.split()
+
+
+@lru_cache(maxsize=1)
+def compiled_grammar() -> _Grammar:
+    anchors: dict[str, set[str]] = {}
+    suffixes: list[tuple[str, str]] = []
+
+    def add(words: list[str], role: str) -> None:
+        for word in words:
+            if word.startswith("*"):
+                suffixes.append((word[1:], role))
+            else:
+                anchors.setdefault(word, set()).add(role)
+
+    predicates: dict[str, _Predicate] = {}
+    modal_parts, static_parts = [], []
+    for index, (pattern, kind, cameo, frame, role, anchor) in enumerate(read_lexicon_table("threat_predicates.tsv")):
+        name = "p%d" % index
+        predicates[name] = _Predicate(kind, cameo, frame, role)
+        (static_parts if frame == "static" else modal_parts).append("(?P<%s>%s)" % (name, _expand(pattern)))
+        add(_anchor_words(anchor), "static")
+    force_cues: dict[str, _ForceCue] = {}
+    force_parts = []
+    for index, (pattern, cameo, requires, voice, anchor) in enumerate(read_lexicon_table("show_of_force.tsv")):
+        name = "f%d" % index
+        force_cues[name] = _ForceCue(cameo, requires, voice)
+        force_parts.append("(?P<%s>%s)" % (name, _expand(pattern, spaces=False)))
+        add(_anchor_words(anchor), "force")
+    for role, pattern, _value, anchor in read_lexicon_table("threat_frames.tsv"):
+        if role == "modal":
+            add(_anchor_words(anchor), "modal")
+        elif role == "speech":
+            add([alternative.split()[0] for alternative in pattern.split("|")], "speech")
+    return _Grammar(
+        modal_predicates=re.compile(r"(?<![\w-])(?:%s)" % "|".join(modal_parts), re.IGNORECASE),
+        static_predicates=re.compile(r"(?<![\w-])(?:%s)" % "|".join(static_parts), re.IGNORECASE),
+        predicates=predicates,
+        force=re.compile("|".join(force_parts), re.IGNORECASE),
+        force_cues=force_cues,
+        anchors={word: frozenset(roles) for word, roles in anchors.items()},
+        suffix_anchors=tuple(suffixes),
+    )
+
+
+@lru_cache(maxsize=1)
+def frame_patterns() -> dict[str, re.Pattern[str]]:
+    """role -> compiled pattern; modal alternatives are named by their value."""
+    by_role: dict[str, list[str]] = {}
+    modal_parts = []
+    for index, (role, pattern, value, _anchors) in enumerate(read_lexicon_table("threat_frames.tsv")):
+        if role == "modal":
+            lead = "" if pattern[0] in "'’" else r"(?<![\w'’])"
+            modal_parts.append(r"(?P<m%d_%s>%s(?:%s))(?![\w'’-])" % (index, value, lead, pattern))
+        else:
+            by_role.setdefault(role, []).append(pattern)
+    compiled = {role: re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(parts), re.IGNORECASE)
+                for role, parts in by_role.items()}
+    compiled["modal"] = re.compile("|".join(modal_parts), re.IGNORECASE)
+    return compiled
+
+
+@lru_cache(maxsize=1)
+def title_patterns() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = {title: country for title, country in read_lexicon_table("official_titles.tsv")}
+    alternation = "|".join(re.escape(t) for t in sorted(table, key=len, reverse=True))
+    return re.compile(r"\b(?:%s)\b" % alternation), table
+
+
+@lru_cache(maxsize=1)
+def threat_word_pattern() -> re.Pattern[str]:
+    parts = []
+    for word in read_lexicon_lines("threat_words.txt"):
+        if word.endswith("*"):
+            parts.append(re.escape(word[:-1]) + r"[\w-]*")
+        else:
+            parts.append(re.escape(word))
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(parts), re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _word_lists() -> dict[str, tuple[str, str]]:
+    return {name: (kind, value) for name, kind, value in read_lexicon_table("threat_word_lists.tsv")}
+
+
+def word_list(name: str) -> frozenset[str]:
+    """A word list of ``threat_word_lists.tsv``."""
+    kind, value = _word_lists()[name]
+    if kind != "words":
+        raise ValueError(f"threat_word_lists.tsv: {name!r} is a {kind}, not a word list")
+    return frozenset(value.split())
+
+
+def word_list_pattern(name: str) -> re.Pattern[str]:
+    """A pattern list of ``threat_word_lists.tsv`` as a whole-word, case-insensitive regex."""
+    kind, value = _word_lists()[name]
+    if kind != "pattern":
+        raise ValueError(f"threat_word_lists.tsv: {name!r} is a {kind}, not a pattern")
+    return re.compile(r"\b(?:%s)\b" % value, re.IGNORECASE)
+
+
+PLATFORM = word_list_pattern("platform")
+MILITARY = word_list_pattern("military")
+WEAPON = word_list_pattern("weapon")
+NUCLEAR = re.compile(r"\bnuclear\b", re.IGNORECASE)
+NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n[’']t\b", re.IGNORECASE)
+HEDGE = re.compile(r"^\W*(?:likely|probably|possibly|perhaps|presumably)\b", re.IGNORECASE)
+GAP_FILLER = word_list("gap_filler")
+CLAUSE_BREAK = re.compile(r"[,;:—–(]|[“\"]\s*|\b(?:that|which|who|said|says|told|warned|added|repeated|"
+                           r"stated|declared|insisted|stressed)\s+", re.IGNORECASE)
+LEADING_CONDITION = re.compile(r"\b(?:If|Should|Unless|Once|Whenever|Whoever|if|unless)\b")
+ANY_CONDITION = re.compile(r"\b(?:any|those who|anyone who|whoever)\b", re.IGNORECASE)
+TRAILING_CONDITION = re.compile(
+    r"[\s,”\"]*(?:if|unless|as long as|so long as|the moment|should|once|whenever|or face|or be|or else|in case)\b",
+    re.IGNORECASE)
+CONTINUATION = re.compile(
+    r"[\s“\"]*(?:(?:If|Should) (?:they|it|he|she|you|the \w+) (?:fails?|refuses?|does not|do not)\b|Otherwise\b|"
+    r"If not\b|Failing (?:that|this|to do so)\b)")
+HISTORICAL = re.compile(r"\b(?i:in|since|during|back in)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\b")
+FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|could|may|might|shall|plans? to|planned to|planning to|expected to|set to|is to|are to|"
+    r"to|wants? to|intends? to)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|without)\s+(?:[\w-]+\s+){0,1}$|n[’']t\s+(?:[\w-]+\s+){0,1}$",
+                             re.IGNORECASE)
+FORCE_END = re.compile(
+    r"[,;:—–()]|\s+(?:on|by)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"\s+(?:last|next)\s+(?:week|month|year)\b|\s+(?:before|after|hours after|during|while|amid|as|when)\s|"
+    r"\s+to\s+(?:mark|commemorate|sharpen|show|signal|demonstrate|protest)\b|\s+in\s+(?:a|an|what)\s|"
+    r"\s+and\s+(?:broke|warned|said|its|the|was|were|then|that)\b|\s+according to\b|[”\"](?=\s+(?:and|but)\b)",
+    re.IGNORECASE)
+AIMED_AT = re.compile(r"\b(?:aimed at|warning to|signal to|message to|directed at)\s+", re.IGNORECASE)
+ORGANISATION_NP = re.compile(r"\b(?:ministry|spokesman|spokeswoman|spokesperson|office|government|military|"
+                              r"army|command|staff|agency|statement|commentary|editorial|newspaper)\b", re.IGNORECASE)
+PERSONAL_SUBJECT = re.compile(r"\b(?:he|she|it|they|we|i|you|people|officials?|leaders?|president|minister|"
+                               r"troops|forces|soldiers|army|navy|military|regime)\b", re.IGNORECASE)
+PRONOUN = re.compile(r"^(?:he|she|it|they|we|i|you|him|her|them|us)$", re.IGNORECASE)
+NAME_TOKEN = re.compile(r"\b[A-Z][a-z]+(?:-[A-Za-z]+)?\b")
+NAME_STOP = word_list("name_stop")
+LOCATIVE = re.compile(r"^(?:(?:Later|Earlier|Meanwhile|Separately|Also)\s*,?\s*)?(?:in|at|from)\s+"
+                       r"(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s*,\s*")
+TRIM_NP = re.compile(r"\b(?:also|later|earlier|again|then|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+                      r"Saturday|Sunday)|last (?:week|month)|this week|in (?:a|an|its|his|her) \w+)\b.*$",
+                      re.IGNORECASE)
+ATTRIBUTION_AFTER = re.compile(
+    r"^[\s,.!?]*[”\"]?[\s,]*(?:(?P<verb1>said|says|told|added|warned|wrote|declared|stated|stressed|insisted|"
+    r"asked|continued)\s+(?P<np1>[^“”\";]{1,100})|(?P<np2>[^“”\";]{1,100}?)\s+(?:said|says|told|added|warned|wrote|"
+    r"declared|stated|stressed|insisted|continued)\b)")
+ATTRIBUTION_BEFORE = re.compile(
+    r"(?P<np>[^“”\";]{1,140}?)\s+(?:said|says|told|added|warned|wrote|declared|stated|stressed|insisted|"
+    r"continued|vowed|threatened)\b(?:\s+[^“”\"]{0,40}?)?[,:]?\s*$")
+ACCORDING_TO = re.compile(r"\baccording to\s+(?P<np>[^,;.“”\"]{1,80})", re.IGNORECASE)
+SPEECH_BOUNDARY = re.compile(r"[”\"][,.]?\s*|;\s*|,\s+(?:and|but)\s+|\b(?:that|and)\s+(?=[a-z])|—\s*")
+
+
+def goldstein_intensity(code: str) -> float:
+    table = _cameo_table()
+    while code and code not in table:
+        code = code[:-1]
+    return table.get(code, 0.0)
+
+
+# --------------------------------------------------------------------------
+# Per-document state: sentences, quotations, speakers and actor resolution.
+
+ACTOR_KINDS = ("state", "people", "organisation", "alliance", "person")
+
+
+def canonical_state(mention: ActorMention) -> str:
+    return mention.country or mention.actor
+
+
+class Cue:
+    """A cue word found by the anchor scan (match-like: start(), end(), group())."""
+
+    __slots__ = ("_start", "_end", "_word")
+
+    def __init__(self, start: int, end: int, word: str) -> None:
+        self._start, self._end, self._word = start, end, word
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._word
+
+
+BOUNDARY = re.compile(r"[.!?]([”\"’)]*)\s+(?=[“\"‘(]*[A-Z0-9])")
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_sets() -> tuple[frozenset[str], frozenset[str]]:
+    always, before_number = set(), set()
+    for line in read_lexicon_lines("abbreviations.txt"):
+        word, _, condition = line.partition(" ")
+        (before_number if condition.strip() == "#" else always).add(word.lower())
+    return frozenset(always), frozenset(before_number)
+
+
+def is_abbreviation(token: str, text: str, next_start: int) -> bool:
+    """Whether ``token`` (ending in its period) is an abbreviation that does
+    not end a sentence, as in rhetoric.text.sentences."""
+    if not token.endswith("."):
+        return False
+    lowered = token.lower()
+    always, before_number = _abbreviation_sets()
+    if lowered in always or (len(token) == 2 and token[0].isalpha()):
+        return True
+    if lowered in before_number:
+        return text[next_start:next_start + 1].isdigit()
+    core = lowered.rstrip(".")
+    return "." in core and len(core) <= 8 and all(part.isalpha() and len(part) <= 2 for part in core.split("."))
+
+
+FULL_STOP = re.compile(r"\.(?=[”\"’)]*(?:\s|$))")
+QUOTE_MARK = re.compile(r"[“”\"]")
+WORD_RE = re.compile(r"[a-z][\w'’-]*")
+
+
+@lru_cache(maxsize=None)
+def word_pattern(word: str) -> re.Pattern[str]:
+    # A literal prefix lets the regex engine skip ahead fast; the left word
+    # boundary is checked by the caller.
+    return re.compile(r"%s(?![\w'’-])" % re.escape(word))
+
+
+@lru_cache(maxsize=None)
+def suffix_pattern(ending: str) -> re.Pattern[str]:
+    return re.compile(r"(?<=\w)%s(?![\w'’-])" % re.escape(ending))

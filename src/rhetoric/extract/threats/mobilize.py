@@ -1,0 +1,200 @@
+"""Shows of force found on their frame (CAMEO 15 EXHIBIT FORCE POSTURE).
+
+Deployments, build-ups and reinforcements, forces put on alert, exercises and
+drills, patrols, flights and sailings near a rival, missile tests,
+mobilisation and parades, announced or planned ones too: each rule is a row
+of ``lexicons/force_cues.tsv``; an everyday cue word ("deployed", "exercise",
+"increase") needs a military word of ``lexicons/force_nouns.txt`` in its
+clause. The negatives, in order: a cue that only dates another event
+("during the allies' drills"), the verb "exercise" in "exercise restraint /
+its right", negated or denied ("no plans to deploy"), withdrawals ("pulled
+back its troops", "bring our soldiers home"), hedged or recommended ones
+("could deploy", "should hold exercises": capability and advice, not an
+announcement; "urged NATO to send troops": an appeal), stopped or denied ones ("will halt its missile tests", "the
+exercises ended", "denied that the rocket was a weapons test"), sentences
+of analysts or habits ("analysts said a test would...", "has typically
+responded to drills"), and generic
+statements about a kind of action ("the deployment of allied forces is one
+of the most important aspects of membership").
+
+>>> [(c.rule, c.cameo, c.actor) for c in force_frame_candidates(as_context(
+...     "Russia put its troops on combat alert near the border."))]
+[('alert', '152', 'Russia')]
+>>> force_frame_candidates(as_context("Moscow pulled back the troops it had deployed near the border."))
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rhetoric.extract.threats.actors import (
+    attribute,
+    clean_mention,
+    is_actor_phrase,
+    subject_before,
+    target_after,
+)
+from rhetoric.extract.threats.candidates import Candidate, strip_span
+from rhetoric.extract.threats.context import ArticleContext
+from rhetoric.extract.threats.frames import as_context
+from rhetoric.extract.threats.grammar import frame_patterns
+from rhetoric.extract.threats.scan import AnchoredRules
+from rhetoric.lexicons import read_lexicon_lines, read_lexicon_table
+
+__all__ = ["force_frame_candidates", "as_context"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    name: str
+    cameo: str
+    requires: str
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[AnchoredRules, dict[str, _Rule]]:
+    rules: dict[str, _Rule] = {}
+    parts = []
+    for name, pattern, cameo, requires, anchors in read_lexicon_table("force_cues.tsv"):
+        rules[name] = _Rule(name, cameo, requires)
+        parts.append((name, pattern, anchors))
+    return AnchoredRules(parts), rules
+
+
+@lru_cache(maxsize=1)
+def _force_nouns() -> re.Pattern[str]:
+    words = [re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w) for w in read_lexicon_lines("force_nouns.txt")]
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(words).replace(r"\ ", r"\s+"), re.IGNORECASE)
+
+
+_NEGATED = re.compile(r"(?:\b(?:not|never|no|nor|without|refused\s+to|declined\s+to|den(?:y|ies|ied|ying)|"
+                      r"ruled\s+out|rejected)|n[’']t)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+_WITHDRAWAL = re.compile(r"\b(?:withdr[ae]w\w*|pull(?:s|ed|ing)?\s+(?:back|out)|pullback|pull-out|retreat\w*|"
+                         r"demobili[sz]\w*|scal(?:e|ed|ing)\s+back|end(?:s|ed)?\s+(?:the\s+)?(?:exercise|drill)s?|"
+                         r"return(?:ed|ing)?\s+to\s+(?:their|its)\s+(?:bases|barracks)|back\s+home|"
+                         r"bring\w*\s+(?:[\w’']+\s+){0,3}(?:back|home))\b", re.IGNORECASE)
+_EXERCISE_VERB = re.compile(r"\bexercis(?:e|es|ed|ing)\s+(?:(?:its|their|his|her|our|the|full|great|greater|more|"
+                            r"maximum|some|any)\s+)?(?:restraint|caution|"
+                            r"power|influence|control|right|rights|leadership|patience|judgment|judgement|"
+                            r"sovereignty|veto|option|authority)\b", re.IGNORECASE)
+_HEDGED = re.compile(r"\b(?:could|can|should|might|may|must|ought\s+to|possible|able\s+to|ability\s+to|"
+                     r"capable\s+of|if|requir\w+|need(?:s|ed)?\s+to|needs|assum\w+|predict\w*|speculat\w*|scenarios?|"
+                     r"urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon|for)|ask(?:s|ed|ing)?|appeal\w*)\b",
+                     re.IGNORECASE)
+_GENERIC = re.compile(r"\W*(?:is|are|was|were|remains?|would\s+be|will\s+be|could\s+be)\s+(?!(?:\w+ed|held|begun|run|"
+                      r"seen|shown|under\s*way|underway|being|set|due|to|in|on|at|near|off|around|taking|going|expected|"
+                      r"scheduled|planned)\b)", re.IGNORECASE)
+# "The key deterrent is therefore deployment of ...": a kind of action named
+# as a predicate noun
+_PREDICATE_NOUN = re.compile(r"\b(?:is|are|remains?|would\s+be)\s+(?:therefore\s+|thus\s+|also\s+)?(?:the\s+|a\s+)?"
+                             r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+_NOMINAL_CUE = re.compile(r"(?:re)?deployments?$|stationing$|build-?ups?$|concentrations?$|reinforcements?$|"
+                          r"mobili[sz]ation$", re.IGNORECASE)
+_NOT_HAPPENED = re.compile(r"\s*(?:[\w,’'-]+\s+){0,6}?(?:not|never)\s+(?:yet\s+)?(?:happened|materiali[sz]ed|taken\s+place|"
+                           r"occurred|come)\b", re.IGNORECASE)
+_NOMINAL = re.compile(r"(?:deployment|stationing|build-?up|concentration|reinforcement|mobili[sz]ation|exercise|drill)s?\b(?:\s+\S+){0,15}?"
+                      r"(?=\s+(?:is|are|was|were|remains?|would|will|could)\b)", re.IGNORECASE)
+_FORCE_OBJECT = re.compile(r"\s*(?:(?:the|its|their|our|his|her|a|an|number\s+of|size\s+of)\s+){0,3}(?:[\w-]+\s+){0,2}"
+                           r"(?:troops|forces|soldiers|units|personnel|presence|warships|ships|jets|aircraft|bombers|"
+                           r"missiles|deployments?|garrisons?|contingents?|battalions?|brigades?|divisions?|fleet|"
+                           r"military\s+presence)\b", re.IGNORECASE)
+_BY_AGENT = re.compile(r"\b(?:planned|conducted|held|staged|led|organi[sz]ed|carried\s+out|launched|deployed|sent|"
+                       r"ordered|announced)\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?)(?=\s+(?:to|in|on|at|after|near|"
+                       r"over|for|with)\b|[,;.“”\"]|$)", re.IGNORECASE)
+_STOPPED = re.compile(r"\b(?:stop\w*|halt\w*|suspend\w*|cancel\w*|freez\w*|scrap\w*|call\w*\s+off|prohibit\w*|"
+                      r"ban\w*|moratorium|end(?:s|ed|ing)?|disrupt\w*|postpon\w*|delay\w*|curtail\w*|scal\w+\s+down)\b(?:\s+[\w’'\"/-]+){0,5}\s*$", re.IGNORECASE)
+_ALERT_BEFORE = re.compile(r"\b(?:on|to|at|put|placed|raised|increased|heightened|high|higher|full|combat|maximum|"
+                           r"war|battle|red|state\s+of)\s*(?:\w+\s+)?[-\s]*$", re.IGNORECASE)
+# "fired missiles during the allies' drills": the drills date another event
+_TIME_REFERENCE = re.compile(r"\b(?:during|amid|ahead\s+of|before|after|since|until|between)\s+(?:[\w’'-]+\s+){0,4}$",
+                             re.IGNORECASE)
+_STOPPED_AFTER = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}(?:ended|were\s+(?:cancel+ed|suspended|called\s+off|scrapped|"
+                            r"postponed)|passed\s+without)\b", re.IGNORECASE)
+_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|dismissed|ruled\s+out|refuted)\b", re.IGNORECASE)
+# "calls upon Iran not to undertake any activity such as test launches"
+_PROHIBITED = re.compile(r"\b(?:not|never)\s+to\b|\brefrain\w*\s+from\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:!?—–]|,\s+(?:but|while|although|as|and\s+(?:the|a|it|he|she|they))\b")
+_FORCE_WINDOW = 80
+
+
+def _clause_bounds(text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> tuple[int, int]:
+    left = sentence_start
+    for match in re.finditer(r"[;:]|,\s+(?:but|while|although)\b", text[sentence_start:start]):
+        left = sentence_start + match.end()
+    match = _CLAUSE_END.search(text, end, sentence_end)
+    return left, match.start() if match else sentence_end
+
+
+def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
+    """Show-of-force candidates from the frame rules, one per clause, in text order."""
+    pattern, rules = _cues()
+    text = ctx.text
+    found: list[Candidate] = []
+    taken_until = -1
+    for name, match in pattern.matches(text, ctx.words):
+        if match.start() < taken_until:
+            continue
+        rule = rules[name]
+        sentence = ctx.sentence_at(match.start())
+        if sentence is None:
+            continue
+        left, right = _clause_bounds(text, sentence.start, sentence.end, match.start(), match.end())
+        clause = text[left:right]
+        window = text[max(sentence.start, match.start() - _FORCE_WINDOW):min(sentence.end, match.end() + _FORCE_WINDOW)]
+        if rule.requires == "force" and not _force_nouns().search(window):
+            continue
+        if rule.requires == "alert" and not _ALERT_BEFORE.search(text[max(sentence.start, match.start() - 30):match.start()]):
+            continue
+        if rule.requires == "force_object" and not _FORCE_OBJECT.match(text, match.end(), right):
+            continue
+        if rule.requires == "exercise":
+            if _EXERCISE_VERB.match(text, match.start()) or not _force_nouns().search(window):
+                continue
+        if _TIME_REFERENCE.search(text, max(left, match.start() - 50), match.start()):
+            continue
+        if _NEGATED.search(text[max(left, match.start() - 60):match.start()]) or _PROHIBITED.search(text, left, match.start()):
+            continue
+        if _WITHDRAWAL.search(clause):
+            continue
+        lead = text[left:match.start()]
+        after = " ".join(text[match.end():right].split()[:4])
+        if _HEDGED.search(lead) or _HEDGED.search(after) or _STOPPED.search(lead):
+            continue
+        if (_STOPPED_AFTER.match(text, match.end(), right) or _DENIAL.search(lead)
+                or _NOT_HAPPENED.match(text, match.end(), right)):
+            continue
+        if frame_patterns()["analyst"].search(sentence.text) or (
+                frame_patterns()["habitual"].search(sentence.text)):
+            continue  # analysts' forecasts and habitual patterns are not events
+        nominal = _NOMINAL.match(text, match.start(), right)
+        if nominal and _GENERIC.match(text, nominal.end(), right):
+            continue
+        if _NOMINAL_CUE.match(match.group()) and _PREDICATE_NOUN.search(lead):
+            continue
+        subject_start, subject = subject_before(text, left, match.start())
+        by = _BY_AGENT.search(text, match.start(), right)
+        if by:
+            actor = attribute(ctx, by.group("np"), by.start("np"), match.start())
+        else:
+            actor = attribute(ctx, subject, subject_start, match.start(), speaker_first=False)
+        if not actor.mention or not is_actor_phrase(actor.mention):
+            lead_mention = clean_mention(text[sentence.start:match.start()])
+            if is_actor_phrase(lead_mention):
+                actor = attribute(ctx, lead_mention, sentence.start, match.start(), speaker_first=False)
+        if actor.state is None and (not actor.mention or not is_actor_phrase(actor.mention)):
+            mentions = [m for m in ctx.actors_in(sentence.start, sentence.end)]
+            if mentions:
+                actor = attribute(ctx, mentions[0].text, mentions[0].start, match.start())
+        start = subject_start if subject and len(subject.split()) <= 10 else match.start()
+        start, end = strip_span(text, start, right)
+        if end <= start:
+            continue
+        target_mention, target = target_after(ctx, match.end(), end, actor.state)
+        found.append(Candidate(start, end, sentence, "show_of_force", rule.cameo, actor.state, target, False, None,
+                               [match.group().strip(), f"rule:{rule.name}"], actor_mention=actor.mention,
+                               target_mention=target_mention, rule=rule.name))
+        taken_until = max(match.end(), end)
+    return found

@@ -1,0 +1,112 @@
+"""Threat nouns that name an actor's statement: "Pyongyang's latest threats".
+
+The frame rules read "threats to VP", "threats of war" and "issued threats";
+this rule reads the noun "threat(s)" / "warning(s)" / "ultimatum" when the
+sentence names whose statement it is (CAMEO 13 THREATEN reported as a noun)
+rather than a danger ("the terrorist threat", "a threat to stability").
+The rules, in order:
+
+1. owned — a possessive actor ("Kim's", "Russia's", "his", "their"), an
+   actor adjective before a plural ("North Korean threats"; "the Russian
+   threat" is a danger) or an agent after it ("threats from / by Iran");
+2. a statement, not a danger — not "threat to ..." ("Russia's threat to
+   European security"; "threat to VP" is the frame rules'), and a warning names a harm or consequence in its
+   clause ("his warnings of war", not "her warning about the weather");
+3. not negated ("no threats"), not analysts' talk, not a question.
+
+The sentence need not be the actor's own: "Washington dismissed
+Pyongyang's threats" reports Pyongyang's threats (CODEBOOK: a sentence that
+reports the other's threatening statement).
+
+>>> [(c.kind, c.actor_mention, c.actor) for c in noun_candidates(as_context(
+...     "Washington dismissed Pyongyang's latest threats as bluster."))]
+[('threat', 'Pyongyang', 'North Korea')]
+>>> noun_candidates(as_context("Iran's threat to regional stability is growing."))
+[]
+"""
+
+from __future__ import annotations
+
+import re
+
+from rhetoric.extract.threats.actors import attribute, is_actor_phrase
+from rhetoric.extract.threats.candidates import Candidate, strip_span
+from rhetoric.extract.threats.coding import harm_code
+from rhetoric.extract.threats.context import ArticleContext
+from rhetoric.extract.threats.frames import CONDITION, as_context
+from rhetoric.extract.threats.grammar import frame_patterns
+from rhetoric.text.actors import find_actors
+
+__all__ = ["noun_candidates", "as_context"]
+
+_NOUN = re.compile(r"(?<![\w-])(?P<noun>threats?|warnings?|ultimatums?)(?![\w-])", re.IGNORECASE)
+# "Kim's (latest nuclear) threats", "his threats": the owner before the noun
+_MODIFIERS = (r"(?:(?:latest|new|fresh|repeated|renewed|recent|earlier|previous|veiled|explicit|direct|open|"
+              r"public|nuclear|military|verbal|bellicose|warlike|dire|stern|stark|blunt|final|last|"
+              r"[\w-]+-worded)\s+){0,3}$")
+_OWNER = re.compile(r"(?:(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s?|\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir))\s+"
+                    + _MODIFIERS)
+_ADJECTIVE = re.compile(r"(?P<owner>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:an|ian|ese|ish|i|ic))\s+(?:(?:[\w-]+)\s+){0,1}$")
+_AGENT = re.compile(r"\s+(?:from|by)\s+(?P<agent>(?:the\s+)?(?:[A-Z][\w.-]*\s*){1,4})")
+_TO = re.compile(r"\s+to\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:no|not|never|without|any)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:!?—–]|\.(?:\s|$)")
+
+
+def _owner(ctx: ArticleContext, sentence_start: int, position: int, end: int, plural: bool) -> tuple[str, int] | None:
+    text = ctx.text
+    lead = text[max(sentence_start, position - 80):position]
+    offset = position - len(lead)
+    found = _OWNER.search(lead)
+    if found:
+        group = "owner" if found.group("owner") else "pronoun"
+        owner = found.group(group)
+        if group == "pronoun" or is_actor_phrase(owner) or find_actors(owner):
+            return owner, offset + found.start(group)
+    found = _ADJECTIVE.search(lead) if plural else None
+    if found and find_actors(found.group("owner")):
+        # "North Korean threats" (a plural of statements; "the Russian threat" is a danger)
+        return found.group("owner"), offset + found.start("owner")
+    agent = _AGENT.match(text, end)
+    if agent and is_actor_phrase(agent.group("agent").strip()):
+        return agent.group("agent").strip(" .,"), agent.start("agent")
+    return None
+
+
+def noun_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) -> list[Candidate]:
+    """Threat candidates from owned threat nouns, one per sentence, in text order."""
+    text = ctx.text
+    found: list[Candidate] = []
+    done: set[int] = set(skip)
+    analyst = frame_patterns()["analyst"]
+    for match in _NOUN.finditer(text):
+        sentence = ctx.sentence_at(match.start())
+        if sentence is None or sentence.start in done:
+            continue
+        if _NEGATED.search(text, max(sentence.start, match.start() - 30), match.start()):
+            continue
+        if _TO.match(text, match.end()):
+            continue  # "threat to NP" is a danger; "threat to VP" is read by the frame rules
+        stop = _CLAUSE_END.search(text, match.end(), sentence.end)
+        clause_end = stop.start() if stop else sentence.end
+        noun = match.group("noun").lower()
+        code = harm_code(text[match.start():clause_end]) or "130"
+        if noun.startswith("warning") and harm_code(text[sentence.start:clause_end]) is None:
+            continue  # a warning about the weather is not a threat
+        owner = _owner(ctx, sentence.start, match.start(), match.end(), noun.endswith("s"))
+        if owner is None:
+            continue
+        if analyst.search(text, sentence.start, match.start()) or sentence.text.rstrip(" ”\"'’").endswith("?"):
+            continue
+        mention, mention_start = owner
+        actor = attribute(ctx, mention, mention_start, match.start(), speaker_first=False)
+        start, end = strip_span(text, min(mention_start, match.start()), clause_end)
+        if end <= start:
+            continue
+        kind = "ultimatum" if noun.startswith("ultimatum") else "warning" if noun.startswith("warning") else "threat"
+        found.append(Candidate(
+            start, end, sentence, kind, "139" if kind == "ultimatum" else code, actor.state, None,
+            bool(CONDITION.search(text, sentence.start, sentence.end)), None,
+            [match.group(), "rule:owned_threat_noun"], actor_mention=actor.mention, rule="owned_threat_noun"))
+        done.add(sentence.start)
+    return found

@@ -1,0 +1,231 @@
+"""The broad show-of-force rule: a force noun and a posture word in one clause.
+
+The cue frames of :mod:`.mobilize` name phrases ("massed troops", "put on
+alert"); this last pass names the phenomenon of CAMEO 15 EXHIBIT FORCE
+POSTURE instead: a clause that names armed forces or their platforms and a
+word of deployment, build-up, alert, exercise, patrol, flight, sailing,
+weapons test or mobilisation, in any tense, announced or planned. The word
+classes are rows of ``lexicons/force_postures.tsv``; a posture word pairs
+only with the force kinds it can govern ("flew" an aircraft, "test-fired" a
+weapon). The rules, in order:
+
+1. paired — a force word of a kind the posture word needs, within
+   ``_REACH`` words in the same clause (war games, manoeuvres and plural
+   drills and exercises need none);
+2. not another event — the clause reports no fighting, withdrawal, arms
+   transfer, training or aid, truce or disaster relief (CAMEO codes those
+   elsewhere);
+3. not hedged — no negation, denial, speculation, condition or appeal in
+   the ``_HEDGE_REACH`` words before the posture word in its clause ("urged NATO to send troops"), no
+   capability or possibility ("can deploy") and no halt ("will halt its
+   missile tests") anywhere in it;
+4. not a time reference — "during the drills", "after its January missile
+   launch" date another event; not habitual ("has typically responded to
+   drills") and not negated right after ("the test did not violate");
+5. not another sense — the posture word modifying another noun ("flight
+   deck", "launch vehicle"), sending a signal or a message;
+6. not a definite mention of an event the article already reported, talked
+   about rather than reported ("NATO said it was watching the build-up"),
+   unless the clause gives its scale;
+7. not generic — a kind of action talked about ("the deployment of allied
+   forces is one of the most important aspects", "the key deterrent is
+   deployment of ...");
+8. not analysts' speculation (an analyst, expert or observer who says,
+   thinks or expects it).
+
+>>> [(c.rule, c.cameo, c.actor_mention) for c in posture_candidates(as_context(
+...     "Turkey has amassed troops and tanks on the Syrian border."))]
+[('posture_deploy', '154', 'Turkey')]
+>>> posture_candidates(as_context("Russian troops shelled the town, killing six."))
+[]
+>>> posture_candidates(as_context("Analysts said China could send warships to the strait."))
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rhetoric.extract.threats.actors import attribute, clean_mention, is_actor_phrase, subject_before, target_after
+from rhetoric.extract.threats.candidates import Candidate, strip_span
+from rhetoric.extract.threats.context import ArticleContext
+from rhetoric.extract.threats.frames import as_context
+from rhetoric.extract.threats.grammar import frame_patterns
+from rhetoric.extract.threats.scan import WordIndex
+from rhetoric.lexicons import read_lexicon_table
+
+__all__ = ["posture_candidates", "as_context"]
+
+_REACH = 10  # words between the posture word and its force noun
+_HEDGE_REACH = 8  # words before the posture word a hedge governs
+_CLAUSE_BREAK = re.compile(r"[;:!?—–()]|,\s+(?:but|while|although|whereas|though|after|before|as|when|because)\b|"
+                           r"\.\s", re.IGNORECASE)
+_TIME_REFERENCE = re.compile(r"\b(?:during|amid|amidst|throughout)\s+(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE)
+# a nominal posture word after a temporal preposition dates another event
+# ("after its January missile launch")
+_TIME_BEFORE_NOUN = re.compile(r"\b(?:after|before|since|following|until|ahead\s+of|around|in\s+response\s+to|"
+                               r"responded\s+to|response\s+to|defined\s+(?:\w+\s+){0,3}by)\s+(?:[\w’'-]+\s+){0,4}$",
+                               re.IGNORECASE)
+_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|ruled\s+out|refuted|dismissed)\b", re.IGNORECASE)
+_HABITUAL = re.compile(r"\b(?:every|each\s+time|whenever|typically|usually|routinely|often|tend\w*\s+to)\b", re.IGNORECASE)
+_NEGATED_AFTER = re.compile(r"\W*(?:[\w’'-]+\s+){0,2}?(?:not|never|n[’']t)\b", re.IGNORECASE)
+_POSSESSIVE_TIME = re.compile(r"\b(?:last|this|next)\s+(?:week|month|year|spring|summer|autumn|fall|winter)[’']s\s+"
+                              r"(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+_EXERCISE_VERB = re.compile(r"exercis\w*\s+(?:(?:its|their|his|her|our|the|full|great|greater|more|maximum|some|any)\s+)?"
+                            r"(?:restraint|caution|power|influence|control|rights?|leadership|patience|judge?ment|"
+                            r"sovereignty|veto|option|authority)\b", re.IGNORECASE)
+# a kind of action talked about, not an event: "the deployment of allied
+# forces is one of the most important aspects", "the key deterrent is
+# deployment of ..."
+_NOUN_POSTURE = re.compile(r"(?:\w+ments?|stationing|\w+ations?|build-?ups?|exercises|drills|manoeuvres|maneuvers|"
+                           r"patrols|flights|tests|presence|surge)$", re.IGNORECASE)
+_GENERIC_AFTER = re.compile(r"[^;:.]*?\b(?:is|are|remains?|would\s+be|will\s+be)\s+(?:\w+\s+){0,3}?(?:one\s+of|important|"
+                            r"key|crucial|essential|vital|necessary|critical|the\s+best|the\s+only)\b", re.IGNORECASE)
+# the posture word as a modifier of another noun ("flight deck", "launch
+# vehicle") or sending something other than forces ("sending the wrong signal")
+_OTHER_SENSE = re.compile(r"\s+(?:(?:a|an|the|its|their|wrong|clear|strong|mixed)\s+){0,2}(?:decks?|vehicles?|pads?|sites?|"
+                          r"crews?|paths?|plans?|windows?|attendants?|schools?|bans?|moratorium|ranges?|signals?|"
+                          r"messages?|letters?|delegations?|envoys?|notes?)\b", re.IGNORECASE)
+# "the build-up", "this launch", "the drills were a prelude to war": a
+# definite mention of an event the article has already reported, talked
+# about rather than reported; kept when the clause gives its scale (a number)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+_SCALE = re.compile(r"(?<![\w-])\d[\d,.]*(?![\w-])|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)\b",
+                    re.IGNORECASE)
+# analysts' speculation: an analyst who says, thinks or expects
+_SPEAKS = re.compile(r"\W*(?:[\w’'-]+\W+){0,12}?(?:said|say|says|believe\w*|think\w*|thought|expect\w*|predict\w*|"
+                     r"warn\w*|fear\w*|suspect\w*|estimat\w*|argu\w*|note\w*|wrote|writes)\b", re.IGNORECASE)
+_INFLECTED = re.compile(r"(?:ed|ing|al)$")
+_ACCORDING_TO = re.compile(r"according\s+to\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|our|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_PREDICATE_BEFORE = re.compile(r"\b(?:is|are|remains?|would\s+be)\s+(?:therefore\s+|thus\s+|also\s+)?(?:the\s+|a\s+)?"
+                               r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Posture:
+    name: str
+    cameo: str
+    needs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[re.Pattern[str], dict[str, _Posture], re.Pattern[str], re.Pattern[str], re.Pattern[str],
+                        WordIndex]:
+    forces, postures, negatives, hedges, anchors = [], [], [], [], []
+    kinds: dict[str, _Posture] = {}
+    for cls, name, cameo, needs, pattern, words in read_lexicon_table("force_postures.tsv"):
+        anchors.extend(words.split())
+        if cls == "force":
+            forces.append(f"(?P<f_{name}>{pattern})")
+        elif cls == "posture":
+            kinds[f"p_{name}"] = _Posture(name, cameo, frozenset(needs.split()) - {"-"})
+            postures.append(f"(?P<p_{name}>{pattern})")
+        elif cls == "negative":
+            negatives.append(pattern)
+        elif cls == "hedge":
+            hedges.append(pattern)
+        else:
+            raise ValueError(f"force_postures.tsv: unknown class {cls!r} in row {name!r}")
+
+    def words(parts: list[str]) -> re.Pattern[str]:
+        return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(parts), re.IGNORECASE)
+
+    return words(postures), kinds, words(forces), words(negatives), words(hedges), WordIndex(anchors)
+
+
+def _clause(text: str, lower: int, upper: int, start: int, end: int) -> tuple[int, int]:
+    left = lower
+    for match in _CLAUSE_BREAK.finditer(text, lower, start):
+        left = match.end()
+    match = _CLAUSE_BREAK.search(text, end, upper)
+    return left, match.start() if match else upper
+
+
+def _paired(text: str, left: int, right: int, start: int, end: int, needs: frozenset[str]) -> bool:
+    forces = _lexicon()[2]
+    before = text[left:start].split()[-_REACH:]
+    after = text[end:right].split()[:_REACH]
+    window = " ".join(before) + " " + text[start:end] + " " + " ".join(after)
+    for match in forces.finditer(window):
+        if match.start() <= len(" ".join(before)) < match.end():
+            continue  # the posture word itself
+        kind = next(name[2:] for name, value in match.groupdict().items() if value)
+        if kind in needs:
+            return True
+    return False
+
+
+def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) -> list[Candidate]:
+    """Show-of-force candidates from the broad rule, one per sentence, in text order.
+
+    ``skip`` holds the start offsets of sentences that already have a show of force.
+    """
+    postures, kinds, _forces, negatives, hedges, index = _lexicon()
+    text = ctx.text
+    found: list[Candidate] = []
+    done: set[int] = set(skip)
+    taken_until = -1
+    for position in index.positions(ctx.words):
+        if position < taken_until:
+            continue
+        match = postures.match(text, position)
+        if match is None:
+            continue
+        taken_until = match.end()
+        sentence = ctx.sentence_at(match.start())
+        if sentence is None or sentence.start in done:
+            continue
+        posture = kinds[next(name for name, value in match.groupdict().items() if value and name.startswith("p_"))]
+        left, right = _clause(text, sentence.start, sentence.end, match.start(), match.end())
+        if posture.needs and not _paired(text, left, right, match.start(), match.end(), posture.needs):
+            continue
+        near = " ".join(text[left:match.start()].split()[-_HEDGE_REACH:])
+        if negatives.search(text, left, right) or hedges.search(near) or _DENIAL.search(text, sentence.start, match.start()):
+            continue
+        lead = text[max(left, match.start() - 60):match.start()]
+        nominal = bool(_NOUN_POSTURE.match(match.group())) or posture.name in ("test", "flight")
+        if _TIME_REFERENCE.search(lead) or (nominal and (_TIME_BEFORE_NOUN.search(lead) or _POSSESSIVE_TIME.search(lead))):
+            continue
+        if _HABITUAL.search(text, left, match.start()) or _NEGATED_AFTER.match(text, match.end(), right):
+            continue
+        if posture.name == "move" and not _INFLECTED.search(match.group().split()[0]) and (
+                _ARTICLE_BEFORE.search(text, left, match.start())
+                or not _paired(text, match.end(), right, match.end(), match.end(), posture.needs)):
+            continue  # "a risky move", "orders": the base form is a verb with its force object after it
+        if posture.name == "exercise" and _EXERCISE_VERB.match(text, match.start()):
+            continue
+        if _OTHER_SENSE.match(text, match.end(), right):
+            continue
+        if (_NOUN_POSTURE.match(match.group()) or posture.name in ("test", "flight", "move")) and _DEFINITE_BEFORE.search(
+                text, left, match.start()) and not _SCALE.search(text, left, right):
+            continue
+        if _NOUN_POSTURE.match(match.group()) and (_GENERIC_AFTER.match(text, match.end(), right)
+                                                    or _PREDICATE_BEFORE.search(text, left, match.start())):
+            continue
+        analyst = frame_patterns()["analyst"].search(sentence.text)
+        if analyst and (_SPEAKS.match(sentence.text, analyst.end()) or _ACCORDING_TO.search(
+                sentence.text[:analyst.start()])):
+            continue
+        subject_start, subject = subject_before(text, left, match.start())
+        actor = attribute(ctx, subject, subject_start, match.start(), speaker_first=False)
+        if not actor.mention or not is_actor_phrase(actor.mention):
+            lead = clean_mention(text[sentence.start:match.start()])
+            if is_actor_phrase(lead):
+                actor = attribute(ctx, lead, sentence.start, match.start(), speaker_first=False)
+        if actor.state is None and (not actor.mention or not is_actor_phrase(actor.mention)):
+            mentions = ctx.actors_in(sentence.start, sentence.end)
+            if mentions:
+                actor = attribute(ctx, mentions[0].text, mentions[0].start, match.start())
+        start = subject_start if subject and len(subject.split()) <= 10 else match.start()
+        start, end = strip_span(text, max(start, left), right)
+        if end <= start:
+            continue
+        target_mention, target = target_after(ctx, match.end(), end, actor.state)
+        found.append(Candidate(start, end, sentence, "show_of_force", posture.cameo, actor.state, target, False, None,
+                               [match.group().strip(), f"rule:posture_{posture.name}"], actor_mention=actor.mention,
+                               target_mention=target_mention, rule=f"posture_{posture.name}"))
+        done.add(sentence.start)
+    return found

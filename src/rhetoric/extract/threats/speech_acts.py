@@ -1,0 +1,220 @@
+"""The broad threat rule: an actor's threat speech act or stated intention to coerce.
+
+The cue frames of :mod:`.frames` and the predicate grammar name phrases;
+this last pass names the phenomenon of CAMEO 13 THREATEN instead, for
+sentences those passes left without a threat: an actor that threatens,
+warns, vows or pledges, or that says it will, would, is ready, prepared or
+determined to, intends or plans to do something coercive (any act of
+``lexicons/harm_acts.tsv``: force, sanctions, cutting supplies, breaking off
+relations, expulsions, bans, arrests, "consequences", "a response"). The
+words are rows of ``lexicons/threat_speech_acts.tsv``. The rules, in order:
+
+1. a cue — a threat speech act, a future / readiness / intention modal, or
+   (only as the actor's own stated option: quoted, or after its own speech
+   verb) "could / may";
+2. a coercive act within ``_REACH`` words after a speech act in its clause,
+   within ``_MODAL_REACH`` after a modal whose predicate is coercive (not
+   "will be subject to", "will lead to war", "will give up", "would
+   probably"); a modal needs a specific act (not a bare "action",
+   "measures" or "response") unless a condition, "any", a consequence
+   noun ("costs", "a price") or a speech act of warning frames it;
+3. an actor — the subject is an actor phrase (a state, government, leader,
+   official, ministry, army, armed group, party, organisation: not "the
+   crisis", not "sanctions"), or the cue is inside a quotation with a
+   speaker;
+4. not the harm of a third party — "Kiev warned that Russia would invade"
+   reports a danger, not a threat, unless the embedded subject is the
+   speaker itself ("we", "it", the same state);
+5. the shared negatives of the frame rules: negation, denial, accusation,
+   analysts' speculation, hedged narration, habitual mentions, questions;
+   and not a past harm ("would have attacked").
+
+>>> [(c.kind, c.cameo, c.actor_mention, c.conditional) for c in speech_act_candidates(as_context(
+...     "Moscow said it would cut off gas supplies to Kiev unless the debt was paid."))]
+[('threat', '1312', 'Moscow', True)]
+>>> speech_act_candidates(as_context("Kiev warned that Russia would invade eastern Ukraine."))
+[]
+>>> speech_act_candidates(as_context("Sanctions would hurt the Russian economy."))
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rhetoric.extract.threats.actors import attribute, clean_mention, is_actor_phrase, subject_before, target_after
+from rhetoric.extract.threats.candidates import Candidate, strip_span
+from rhetoric.extract.threats.coding import harm_code
+from rhetoric.extract.threats.context import ArticleContext
+from rhetoric.extract.threats.frames import CONDITION, SPEECH, _negative, as_context
+from rhetoric.extract.threats.scan import WordIndex
+from rhetoric.lexicons import read_lexicon_table
+
+__all__ = ["speech_act_candidates", "as_context"]
+
+_REACH = 12  # words between a speech act and its coercive act
+_MODAL_REACH = 8  # words between a modal and its coercive act (the predicate or its object)
+# a modal whose predicate is not the actor doing something coercive: a passive
+# or state ("will be subject to", "would be unable to"), giving up, stopping,
+# an outcome ("will lead to war", "would expect"), a hedge ("would probably")
+_NOT_COERCIVE = re.compile(r"\s*(?:not\s+|never\s+|only\s+|always\s+)?(?:be\b(?!\s+(?:forced|ready|prepared|met|"
+                           r"answered|punished|crushed|destroyed|wiped|annihilated|hit|attacked|sanctioned|expelled|held|targeted|"
+                           r"arrested|prosecuted|banned|blocked|cut|(?:[\w-]+\s+)?(?:consequences|costs?|repercussions|retaliation|"
+                           r"reprisals?)|a\s+(?:[\w-]+\s+)?(?:price|response)|no\s+mercy))|"
+                           r"give\s+up|lose|win|lead|expect|sit|welcome|need|avoid|probably|likely|possibly|perhaps|"
+                           r"certainly\s+not|hardly|rather)\b",
+                           re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[;:!?—–]|\.(?:\s|$)|,\s+(?:but|while|although|whereas|and\s+(?:the|a|it|he|she|they))\b")
+_PERSONAL = frozenset("i we you he she they it".split())
+_PAST_HARM = re.compile(r"\s*(?:not\s+)?have\s+\w+(?:ed|en)\b", re.IGNORECASE)
+_THAT = re.compile(r"\s*(?:[\w’'.-]+\s+){0,4}?(?:that|of|about)\s+", re.IGNORECASE)
+_EMBEDDED_MODAL = re.compile(r"\b(?:will|would|could|may|might|shall|was\s+going\s+to|is\s+going\s+to|planned\s+to|"
+                             r"plans\s+to|intends\s+to|is\s+preparing\s+to|was\s+preparing\s+to)\b", re.IGNORECASE)
+_CONSEQUENCE = re.compile(r"\b(?:consequences|price|cost|costs|regret|response|retaliation|reprisals?|sanctions|"
+                          r"measures|isolation)\b", re.IGNORECASE)
+
+_SUFFERS = re.compile(r"\s*(?:\w+\s+)?(?:face|pay|suffer|bear|regret)\b", re.IGNORECASE)
+_WARN = re.compile(r"\bwarn\w*\b", re.IGNORECASE)
+_ANY = re.compile(r"\bany\b", re.IGNORECASE)
+_THAT_LEAD = re.compile(r"^(?:that|if)\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    cls: str
+    name: str
+    kind: str
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[re.Pattern[str], dict[str, _Cue], WordIndex]:
+    parts, cues, anchors = [], {}, []
+    for cls, name, kind, pattern, words in read_lexicon_table("threat_speech_acts.tsv"):
+        anchors.extend(words.split())
+        if cls not in ("act", "modal", "option"):
+            raise ValueError(f"threat_speech_acts.tsv: unknown class {cls!r} in row {name!r}")
+        cues[f"c_{name}"] = _Cue(cls, name, kind)
+        parts.append(f"(?P<c_{name}>{pattern})")
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(parts), re.IGNORECASE), cues, WordIndex(anchors)
+
+
+def _third_party_harm(ctx: ArticleContext, cue_end: int, end: int, actor_state: str | None) -> bool:
+    """Whether a warning's content is another actor's harmful act (a danger reported)."""
+    text = ctx.text
+    that = _THAT.match(text, cue_end, end)
+    if not that:
+        return False
+    modal = _EMBEDDED_MODAL.search(text, that.end(), end)
+    if not modal:
+        return False
+    if _SUFFERS.match(text, modal.end(), end):
+        return False  # "warned that Russia would face costs": consequences for the addressee
+    embedded = clean_mention(text[that.end():modal.start()])
+    if not embedded or embedded.split()[-1].lower() in _PERSONAL or _CONSEQUENCE.search(embedded):
+        return False
+    if not is_actor_phrase(embedded):
+        return False
+    state = ctx.resolve(embedded, that.end(), use_focus=False)
+    return state is None or state != actor_state
+
+
+def _other_speaker(ctx: ArticleContext, lower: int, speech: re.Match[str], state: str | None) -> bool:
+    """Whether the speech verb before a modal has a named speaker of another state."""
+    start, speaker = subject_before(ctx.text, lower, speech.start())
+    speaker = clean_mention(speaker)
+    if speaker and speaker.split()[-1].lower() in _PERSONAL:
+        return False
+    if not is_actor_phrase(speaker):
+        speaker = ""
+    speaker_state = attribute(ctx, speaker, start, speech.start()).state if speaker else None
+    if speaker_state is None and speech.group().lower().startswith("warn"):
+        # "Kiev warned that Russia would invade", "having been warned by a
+        # contact that the police would arrest her": who warns that a named
+        # other will act reports a danger (the same side is not shown)
+        return True
+    # a known speaker of another state reports another's intention, not its own
+    return speaker_state is not None and state is not None and speaker_state != state
+
+
+def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) -> list[Candidate]:
+    """Threat candidates from the broad rule, one per sentence, in text order.
+
+    ``skip`` holds the start offsets of sentences that already have a threat.
+    """
+    pattern, cues, index = _lexicon()
+    text = ctx.text
+    found: list[Candidate] = []
+    done: set[int] = set(skip)
+    taken_until = -1
+    for position in index.positions(ctx.words):
+        if position < taken_until:
+            continue
+        match = pattern.match(text, position)
+        if match is None:
+            continue
+        taken_until = match.end()
+        sentence = ctx.sentence_at(match.start())
+        if sentence is None or sentence.start in done:
+            continue
+        cue = cues[match.lastgroup]  # type: ignore[index]
+        stop = _CLAUSE_END.search(text, match.end(), sentence.end)
+        clause_end = stop.start() if stop else sentence.end
+        words = text[match.end():clause_end].split()[:_REACH]
+        if cue.cls != "act":
+            if _NOT_COERCIVE.match(text, match.end()):
+                continue
+            words = words[:_MODAL_REACH]
+        complement = " ".join(words)
+        code = harm_code(complement)
+        if code is None:
+            continue
+        quoted = ctx.inside_quote(match.start())
+        subject_start, subject = subject_before(text, sentence.start, match.start())
+        lead = text[sentence.start:match.start()]
+        condition = bool(CONDITION.search(text, sentence.start, sentence.end))
+        if cue.cls != "act":
+            if code == "130" and not (condition or _WARN.search(lead)
+                                      or _ANY.search(complement) or _CONSEQUENCE.search(complement)):
+                continue  # "will take action", "would respond": too bare without a condition or warning
+            if _PAST_HARM.match(text, match.end()):
+                continue  # "would have attacked": a counterfactual past
+        if cue.cls == "option" and not (quoted or SPEECH.search(lead)):
+            continue  # "Russia could invade" in narration is speculation
+        speech = None
+        for speech in SPEECH.finditer(text, sentence.start, match.start()):
+            pass
+        if speech is not None and cue.cls != "act":
+            # "he suggested Moscow could intervene": the modal's subject follows the speech verb
+            subject_start, subject = subject_before(text, speech.end(), match.start())
+            subject = _THAT_LEAD.sub("", subject)
+        mention = clean_mention(subject)
+        personal = bool(mention) and mention.split()[-1].lower() in _PERSONAL
+        reported = speech is not None and (not mention or personal or mention.lower() == "there")
+        if not (is_actor_phrase(mention) or (quoted and (not mention or personal)) or reported):
+            continue  # "it would" after "Moscow said": the speaker's own intention
+        if _negative(ctx, sentence.start, match.start(), subject, quoted):
+            continue
+        if reported and not quoted:
+            speaker_start, speaker = subject_before(text, sentence.start, speech.start())  # type: ignore[union-attr]
+            actor = attribute(ctx, speaker, speaker_start, speech.start())  # type: ignore[union-attr]
+            subject_start = speaker_start
+        else:
+            actor = attribute(ctx, subject, subject_start, match.start())
+        if cue.name == "warn" and _third_party_harm(ctx, match.end(), clause_end, actor.state):
+            continue
+        if cue.cls != "act" and speech is not None and not personal and not quoted and _other_speaker(
+                ctx, sentence.start, speech, actor.state):
+            continue  # "Kiev warned that Russia would invade": another's harm reported, not a threat
+        start = subject_start if subject and len(subject.split()) <= 10 else match.start()
+        start, end = strip_span(text, start, clause_end)
+        if end <= start:
+            continue
+        target_mention, target = target_after(ctx, match.end(), end, actor.state)
+        found.append(Candidate(
+            start, end, sentence, cue.kind, code, actor.state, target, condition, None,
+            [match.group().strip(), f"rule:speech_act_{cue.name}"], actor_mention=actor.mention,
+            target_mention=target_mention, rule=f"speech_act_{cue.name}"))
+        done.add(sentence.start)
+    return found
