@@ -1,0 +1,236 @@
+"""Speaker noun phrases left and right of a speech cue."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rhetoric.extract.quotes.lexicon import (
+    _ADJECTIVES,
+    _CAPITAL_STOP,
+    _CONNECTORS,
+    _DETERMINERS,
+    _NEGATIONS,
+    _PASSIVE,
+    _PRE_CUE_SKIP,
+    _PRONOUNS,
+    _TOKEN,
+    _WEEKDAYS,
+    _lexicons,
+)
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _is_capitalized(tok: _Tok) -> bool:
+    return tok.text[:1].isupper() and tok.low not in _CAPITAL_STOP
+
+
+def _lexicon_base(low: str) -> str:
+    """A lowercased token as the lexicons list it: no possessive, and no
+    sentence-final period ("official." -> "official", but "gen." stays)."""
+    base = re.sub(r"['’]s$", "", low)
+    if base.endswith(".") and len(base) > 3:
+        lex = _lexicons()
+        if base not in lex.title_role and base not in lex.noun_kind:
+            base = base[:-1]
+    return base
+
+
+def _np_word(tok: _Tok) -> bool:
+    """Can this token stand inside a speaker noun phrase?"""
+    lex = _lexicons()
+    low = tok.low
+    if _is_capitalized(tok):
+        return True
+    base = _lexicon_base(low)
+    return (base in lex.title_role or base in lex.noun_kind or base in _ADJECTIVES) and base not in _PRONOUNS
+
+
+def _np_head(tok: _Tok) -> bool:
+    lex = _lexicons()
+    base = _lexicon_base(tok.low)
+    if _is_capitalized(tok) and not re.search(r"['’]s$", tok.text):
+        return True
+    return lex.noun_kind.get(base, "").split("-")[0] in ("person", "group", "org", "document") or (
+        lex.title_role.get(base) == "head")
+
+
+def _looks_like_appositive(tokens: list[_Tok]) -> bool:
+    if not tokens or len(tokens) > 22:
+        return False
+    first = tokens[0].low
+    if first in ("who", "whose", "which", "a", "an", "the", "his", "her", "its", "their", "former", "now",
+                 "then", "also", "both", "herself", "himself", "in", "at", "speaking", "citing", "according",
+                 "another", "one", "chief", "head", "director", "president", "spokesman", "spokeswoman"):
+        return True
+    if first.isdigit():
+        return True
+    if tokens[0].text[:1].isupper() and any(t.low in ("of", "for", "at") or _lexicons().title_role.get(t.low) == "head"
+                                            for t in tokens):
+        return True
+    if re.search(r"['’]s$", tokens[0].text):
+        return True
+    lex = _lexicons()
+    if len(tokens) <= 12 and any(lex.title_role.get(t.low) == "head" or lex.noun_kind.get(t.low, "").startswith(
+            ("person", "group", "org")) for t in tokens):
+        return True
+    return first in lex.title_role
+
+
+def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int, list[tuple[int, int]]] | None | str:
+    """The speaker noun phrase ending just before ``hi`` (a cue), searching no
+    further left than ``lo``. Returns (start, end, appositive spans), None, or
+    "negated" / "passive" when the cue should be ignored."""
+    tokens = _tokens(text, lo, hi)
+    i = len(tokens) - 1
+    # auxiliaries, adverbs and time phrases between subject and cue
+    skipped = 0
+    while i >= 0 and skipped < 6:
+        low = tokens[i].low
+        if low in _NEGATIONS:
+            return "negated"
+        if low in _PASSIVE and skipped == 0:
+            return "passive"
+        if low in ("statement", "interview", "week", "morning", "night", "evening", "afternoon") and i >= 1 and \
+                tokens[i - 1].low in ("the", "its", "his", "her", "their", "that"):
+            break  # "the statement said": the noun is the speaker, not part of "in a statement"
+        if tokens[i].text[:1].isupper() and low in ("will", "may", "can", "still", "even", "first", "just"):
+            break  # a name ("Will wrote", "Theresa May said"), not an auxiliary or adverb
+        if low in _PRE_CUE_SKIP or low.endswith("ly") and low not in ("ally", "italy", "holly") and not tokens[i].text[:1].isupper():
+            i -= 1
+            skipped += 1
+            continue
+        break
+    if i >= 0 and tokens[i].low == "and" and i >= 1 and tokens[i - 1].text not in (",",):
+        subject = _subject_of_clause(text, lo, tokens[i].start)
+        return (subject[0], subject[1], []) if subject else None
+    if i >= 0 and tokens[i].low in ("to", "that", "who", "which", "and"):
+        return None  # "vowed to say", "officials who said": handled elsewhere
+    appositives: list[tuple[int, int]] = []
+    hops = 0
+    while i >= 0 and tokens[i].text in (",", "—", "–") and hops < 3:
+        j = i - 1
+        while j >= 0 and tokens[j].text not in (",", "—", "–", "(", ";", ":", "“", "”", '"'):
+            j -= 1
+        segment = tokens[j + 1:i]
+        if j < 0 or tokens[j].text not in (",", "—", "–") or not _looks_like_appositive(segment):
+            return None
+        appositives.append((segment[0].start, segment[-1].end) if segment else (tokens[i].start, tokens[i].start))
+        i = j - 1
+        hops += 1
+    if i < 0:
+        return None
+    first = tokens[i]
+    if first.low in _PRONOUNS:
+        return (first.start, first.end, appositives)
+    if not _np_head(first):
+        return None
+    k = i
+    while k - 1 >= 0:
+        prev = tokens[k - 1]
+        low = prev.low
+        if low in _DETERMINERS:
+            k -= 1
+            if k - 1 >= 0 and tokens[k - 1].low in _CONNECTORS and k - 2 >= 0 and _np_word(tokens[k - 2]):
+                k -= 2
+                continue
+            break
+        if low in _CONNECTORS and k - 2 >= 0 and (_np_word(tokens[k - 2])) and tokens[k].text[:1].isupper() or (
+                low in ("of", "for", "at", "by") and k - 2 >= 0 and _np_word(tokens[k - 2])):
+            k -= 2
+            continue
+        if prev.text in ("-", "&") and k - 2 >= 0 and _np_word(tokens[k - 2]):
+            k -= 2
+            continue
+        if _np_word(prev):
+            k -= 1
+            continue
+        # "a bearded 23-year-old veteran", "the second official": free adjectives after a determiner
+        if k == i and prev.text[:1].islower() and prev.text.replace("-", "").isalnum():
+            for width in (1, 2):
+                if k - 1 - width >= 0 and tokens[k - 1 - width].low in ("the", "a", "an", "another", "one") and all(
+                        t.text[:1].islower() and t.text.replace("-", "").isalnum() for t in tokens[k - width:k]):
+                    k -= 1 + width
+                    break
+        break
+    # trim a leading connector
+    while k <= i and tokens[k].low in _CONNECTORS:
+        k += 1
+    if k > i:
+        return None
+    return (tokens[k].start, tokens[i].end, appositives)
+
+
+def _speaker_right(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The speaker noun phrase starting right after a cue at ``lo`` ("said Smith")."""
+    tokens = _tokens(text, lo, hi)
+    i = 0
+    while i < len(tokens) and tokens[i].low in _WEEKDAYS | {"on", "today", "yesterday", "tonight"} and i < 2:
+        i += 1
+    if i >= len(tokens):
+        return None
+    start = i
+    if tokens[i].low in _PRONOUNS:
+        return (tokens[i].start, tokens[i].end)
+    if tokens[i].low in _DETERMINERS:
+        i += 1
+        for width in (1, 2):
+            if i + width < len(tokens) and all(t.text[:1].islower() and t.text.replace("-", "").isalnum() and
+                                               not _np_word(t) for t in tokens[i:i + width]) and \
+                    _np_head(tokens[i + width]) and not tokens[i + width].text[:1].isupper():
+                i += width
+                break
+    last = None
+    while i < len(tokens):
+        tok = tokens[i]
+        if _np_word(tok) and tok.text not in (",", "."):
+            last = i
+            i += 1
+            continue
+        if tok.low in _CONNECTORS | {"the", "a", "an"} and last is not None and i + 1 < len(tokens) and (
+                _np_word(tokens[i + 1]) or tokens[i + 1].low in ("the", "a", "an")):
+            i += 1
+            continue
+        break
+    if last is None:
+        return None
+    end_tok = tokens[last]
+    end = end_tok.end
+    if end_tok.text.endswith(".") and end_tok.text[:-1].lower() not in _lexicons().abbreviations and not re.fullmatch(
+            r"(?:\w\.)+", end_tok.text):
+        end -= 1
+    if not _np_head(_Tok(end_tok.start, end, text[end_tok.start:end])):
+        return None
+    return (tokens[start].start, end)
+
+
+def _subject_of_clause(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """First noun phrase of the clause that ends at ``hi`` (for ", saying …")."""
+    tokens = _tokens(text, lo, hi)
+    start_index = 0
+    for index, tok in enumerate(tokens):
+        if tok.low in ("while", "as", "and", "but", "when", "whereas") or tok.text == ";":
+            start_index = index + 1
+    for index in range(start_index, min(len(tokens), start_index + 3)):
+        tok = tokens[index]
+        if tok.low in _CAPITAL_STOP or tok.text in (",", "“", '"'):
+            continue
+        span = _speaker_right(text, tok.start, hi)
+        if span is not None:
+            return span
+        break
+    return None

@@ -1,0 +1,300 @@
+"""Speaker analysis (title, name, affiliation) and resolution against earlier speakers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rhetoric.text.actors import actor_entry, find_actors
+from rhetoric.extract.quotes.lexicon import (
+    _CAPITAL_STOP,
+    _DETERMINERS,
+    _HONORIFICS,
+    _HONORIFIC_GENDER,
+    _PRONOUNS,
+    _lexicons,
+)
+from rhetoric.extract.quotes.model import Quote, _Found
+from rhetoric.extract.quotes.phrases import _Tok, _tokens
+
+
+@dataclass
+class _Speaker:
+    name: str | None
+    title: str | None
+    affiliation: str | None
+    kind: str                 # person | group | org | unknown
+    gender: str | None = None
+    surnames: tuple[str, ...] = ()
+
+
+def _affiliation_from(text: str) -> str | None:
+    for mention in find_actors(text):
+        if mention.kind in ("state", "people", "organisation", "alliance"):
+            return mention.country or mention.actor
+    return None
+
+
+_ORG_AFTER_PREP = re.compile(
+    r"\b(?:at|of|with|for|from)\s+(?:the\s+)?((?:[A-Z][\w'’.\-&]*|of|for|and|on|the)(?:\s+(?:[A-Z][\w'’.\-&]*|of|for|and|on|the))*)")
+
+
+def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[int, int]]) -> _Speaker:
+    lex = _lexicons()
+    mention = text[start:end]
+    tokens = _tokens(mention, 0, len(mention))
+    words = [t.text for t in tokens]
+    lows = [w.lower() for w in words]
+    if len(lows) == 1 and lows[0] in _PRONOUNS:
+        return _Speaker(None, None, None, "pronoun", lex.noun_gender.get(lows[0]))
+    appositive_text = " ".join(text[a:b] for a, b in appositives)
+    post = re.search(r"\s(?:of|at|from|with)\s+(?:the\s+)?[A-Z]", mention)
+    if post and post.start() > 0:
+        head_part = mention[:post.start()].split()
+        if len(head_part) >= 2 and head_part[-1][:1].isupper() and head_part[-1].lower() not in lex.title_role and \
+                head_part[-1].lower() not in lex.noun_kind and not actor_entry(head_part[-1]):
+            org = mention[post.start():].strip()
+            org = re.sub(r"^(?:of|at|from|with)\s+(?:the\s+)?", "", org)
+            inner = _analyse_mention(text, start, start + post.start(), appositives)
+            if inner.kind == "person":
+                inner.affiliation = inner.affiliation or _affiliation_from(org) or org
+                return inner
+    # drop determiners and a leading country ("South Korean", "North Korea's")
+    i = 0
+    while i < len(words) and lows[i] in _DETERMINERS:
+        i += 1
+    affiliation = None
+    country_end = i
+    for actor in find_actors(mention):
+        if actor.start >= tokens[i].start if i < len(tokens) else False:
+            if actor.kind in ("state", "people", "organisation", "alliance"):
+                affiliation = affiliation or actor.country
+            if actor.start == tokens[i].start and actor.kind in ("state", "people"):
+                country_end_char = actor.end
+                while country_end < len(tokens) and tokens[country_end].start < country_end_char:
+                    country_end += 1
+                if country_end < len(tokens) and tokens[country_end].text in ("'s", "’s"):
+                    country_end += 1
+    if affiliation is None and appositive_text:
+        org = _ORG_AFTER_PREP.search(appositive_text)
+        aff = _affiliation_from(appositive_text)
+        if org and not actor_entry(org.group(1)) and len(org.group(1).split()) >= 2:
+            affiliation = org.group(1).strip()
+        else:
+            affiliation = aff
+    # person name: trailing capitalised tokens that are not title words
+    core = tokens[country_end:]
+    name_tokens: list[_Tok] = []
+    for tok in reversed(core):
+        low = tok.low.rstrip(",")
+        if tok.text[:1].isupper() and low not in lex.title_role and low not in lex.noun_kind and not actor_entry(tok.text) \
+                and low not in _CAPITAL_STOP and not re.search(r"['’]s$", tok.text) or (
+                    re.fullmatch(r"[A-Z]\.", tok.text) and name_tokens) or (tok.text in ("Jr.", "III", "II", "IV")):
+            name_tokens.insert(0, tok)
+            continue
+        break
+    honorific_gender = None
+    while name_tokens and name_tokens[0].low in _HONORIFICS:
+        honorific_gender = _HONORIFIC_GENDER.get(name_tokens[0].low, honorific_gender)
+        name_tokens.pop(0)
+    title_tokens = core[:len(core) - len(name_tokens)] if name_tokens else core
+    title_tokens = [t for t in title_tokens if t.low not in _HONORIFICS]
+    has_head = any(lex.title_role.get(t.low.rstrip(",")) == "head" for t in title_tokens)
+    gender = honorific_gender
+    for t in title_tokens:
+        gender = gender or lex.title_gender.get(t.low)
+    title = " ".join(t.text for t in title_tokens) if has_head and title_tokens else None
+    if name_tokens and len(name_tokens) <= 5 and (len(name_tokens) >= 2 or title or len(core) == 1 or honorific_gender):
+        name = mention[name_tokens[0].start:name_tokens[-1].end]
+        if title is None and appositive_text:
+            title = _title_from_appositive(appositive_text)
+        return _Speaker(name, title, affiliation, "person", gender,
+                        tuple(t.text for t in name_tokens if len(t.text) > 1))
+    head = lows[-1] if lows else ""
+    head_base = re.sub(r"['’]s$", "", head)
+    head_kind = lex.noun_kind.get(head_base, "")
+    entry = actor_entry(mention) or actor_entry(" ".join(words[i:]))
+    if head_kind == "group" and not entry:
+        title = " ".join(w for w in lows[country_end:] if w not in _DETERMINERS) or None
+        return _Speaker(None, title if title and len(title.split()) > 1 or lex.title_role.get(head_base) else None,
+                        affiliation, "group")
+    if entry is not None and entry.kind in ("organisation", "state", "alliance"):
+        return _Speaker(entry.actor if entry.kind != "state" else entry.actor, None, entry.country, "org")
+    if head_kind in ("org", "document") or (core and all(t.text[:1].isupper() for t in core)):
+        # organisation names keep their state, without determiner or possessive:
+        # "the Chinese Foreign Ministry" -> "Chinese Foreign Ministry", "Taiwan's defense ministry" -> "Taiwan defense ministry"
+        name = re.sub(r"['’]s\b", "", mention[tokens[i].start:]) if i < len(tokens) else None
+        if head_kind == "document":
+            return _Speaker(None, None, affiliation, "document")
+        return _Speaker(name or None, None, affiliation, "org" if head_kind != "group" else "group")
+    if head_kind == "group" or head_base.endswith("s") and lex.title_role.get(head_base) == "head":
+        title = " ".join(w for w in lows[country_end:] if w not in _DETERMINERS) or None
+        return _Speaker(None, title, affiliation, "group")
+    if head_kind == "person" or lex.title_role.get(head_base) == "head":
+        title = " ".join(w for w in words[country_end:]) or None
+        return _Speaker(None, title, affiliation, "role", gender)
+    return _Speaker(None, None, affiliation, "unknown")
+
+
+def _title_from_appositive(appositive: str) -> str | None:
+    match = re.match(r"(?:a|an|the|his|her|its|their)\s+(.*)", appositive, re.IGNORECASE)
+    if not match:
+        return None
+    phrase = re.split(r",|\bwho\b|\bwhich\b|\bthat\b", match.group(1))[0]
+    phrase = re.split(r"\s+(?:at|with|for|from|in)\s+", phrase)[0].strip()
+    if 0 < len(phrase.split()) <= 6:
+        return phrase
+    return None
+
+
+def _resolve(text: str, found: list[_Found]) -> list[Quote]:
+    history: list[_Speaker] = []
+    quotes: list[Quote] = []
+    by_span: dict[tuple[int, int], _Speaker] = {}
+    order = sorted(range(len(found)), key=lambda k: (found[k].attribution.speaker or found[k].content)[0])
+    resolved: dict[int, _Speaker] = {}
+    for k in order:
+        attribution = found[k].attribution
+        if attribution.speaker is None:
+            resolved[k] = _Speaker(None, None, None, "unknown")
+            continue
+        key = attribution.speaker
+        if key in by_span:
+            resolved[k] = by_span[key]
+            continue
+        speaker = _analyse_mention(text, key[0], key[1], attribution.appositives)
+        speaker = _link(text, key[0], key[1], speaker, history)
+        by_span[key] = speaker
+        resolved[k] = speaker
+        if speaker.name or speaker.kind in ("org",):
+            history.append(speaker)
+    for k, item in enumerate(found):
+        start, end = item.content
+        attribution = item.attribution
+        speaker = resolved[k]
+        cue = attribution.cue
+        span = attribution.speaker
+        quotes.append(Quote(
+            kind=item.kind,
+            content=text[start:end], content_start=start, content_end=end,
+            cue=text[cue[0]:cue[1]] if cue else None, cue_start=cue[0] if cue else None, cue_end=cue[1] if cue else None,
+            speaker=text[span[0]:span[1]] if span else None,
+            speaker_start=span[0] if span else None, speaker_end=span[1] if span else None,
+            speaker_name=speaker.name, speaker_title=speaker.title, speaker_affiliation=speaker.affiliation,
+        ))
+    return quotes
+
+
+def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Speaker]) -> _Speaker:
+    """Resolve pronouns, surnames and descriptions against earlier speakers."""
+    mention = text[start:end]
+    low = mention.lower()
+    if speaker.kind == "pronoun":
+        wanted = "person" if low in ("he", "she", "i") else ("org" if low == "it" else None)
+        for earlier in reversed(history):
+            if wanted and earlier.kind != wanted:
+                continue
+            if wanted is None:
+                return _Speaker(None, None, earlier.affiliation, "group")
+            if speaker.gender and earlier.gender and speaker.gender != earlier.gender:
+                continue
+            if speaker.gender and earlier.gender is None:
+                earlier.gender = speaker.gender
+            return earlier
+        if wanted == "person":
+            titled = _earlier_titled_person(text, start)
+            if titled is not None:
+                return titled
+        return speaker
+    if speaker.kind == "person":
+        tokens = mention.split()
+        if len(speaker.name.split()) == 1:
+            surname = speaker.name
+            for earlier in reversed(history):
+                if earlier.kind == "person" and earlier.name and surname in earlier.name.split():
+                    return earlier
+            full = _earlier_full_name(text, start, surname)
+            if full:
+                return full
+        for earlier in history:
+            if earlier.kind == "person" and earlier.name == speaker.name:
+                earlier.title = earlier.title or speaker.title
+                earlier.affiliation = earlier.affiliation or speaker.affiliation
+                return earlier
+        del tokens
+        return speaker
+    if speaker.kind == "role":
+        head = low.split()[-1] if low.split() else ""
+        for earlier in reversed(history):
+            if earlier.title and head and head in earlier.title.lower():
+                return earlier
+        return speaker
+    words_as_written = mention.split()
+    if speaker.kind in ("org", "document") and words_as_written and words_as_written[0].lower() in (
+            "the", "its", "this", "that") and not any(w[:1].isupper() for w in words_as_written[1:]):
+        # "the ministry", "the agency", "the statement": the latest organisation speaker
+        head = words_as_written[-1].lower()
+        for earlier in reversed(history):
+            if earlier.kind == "org" and earlier.name and head in earlier.name.lower():
+                return earlier
+        for earlier in reversed(history):
+            if earlier.kind == "org" and earlier.name:
+                return earlier
+        return speaker
+    if speaker.kind == "org" and speaker.name:
+        words = speaker.name.lower().split()
+        if len(words) <= 2:
+            for earlier in reversed(history):
+                if earlier.kind == "org" and earlier.name and words[-1] in earlier.name.lower().split() and \
+                        earlier.name != speaker.name:
+                    return earlier
+    return speaker
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)+")
+
+
+def _earlier_titled_person(text: str, before: int) -> _Speaker | None:
+    """The nearest earlier mention of a titled person ("Defense Secretary Lloyd J.
+    Austin III") within the 600 characters before a pronoun with no earlier speaker."""
+    best = None
+    for match in _CAPITALISED_RUN.finditer(text, max(0, before - 600), before):
+        start = match.start()
+        first = match.group().split()[0]
+        if first.lower() in _CAPITAL_STOP:
+            start += len(first)
+            while start < match.end() and text[start].isspace():
+                start += 1
+        speaker = _analyse_mention(text, start, match.end(), [])
+        if speaker.kind == "person" and speaker.title and speaker.name and len(speaker.name.split()) >= 2:
+            best = speaker
+    return best
+
+
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,5}$")
+_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w\-]*(?![\w.]))+")
+
+
+def _earlier_full_name(text: str, before: int, surname: str) -> _Speaker | None:
+    """The nearest earlier full mention of ``surname`` ("Margaret Hale" for "Hale",
+    "Ri Chol-man" for "Ri"), analysed as a speaker mention."""
+    position = before
+    floor = max(0, before - 4000)
+    while True:
+        position = text.rfind(surname, floor, position)
+        if position < 0:
+            return None
+        end = position + len(surname)
+        if (position and (text[position - 1].isalnum() or text[position - 1] == "-")) or (
+                end < len(text) and (text[end].isalnum() or text[end] == "-")):
+            continue
+        left = _NAME_BEFORE.search(text, max(0, position - 80), position)
+        right = _NAME_AFTER.match(text, end, min(len(text), end + 40))
+        if left is None and right is None:
+            continue
+        start = left.start() if left else position
+        stop = right.end() if right else end
+        speaker = _analyse_mention(text, start, stop, [])
+        if speaker.kind == "person" and speaker.name and len(speaker.name.split()) >= 2 and \
+                surname in speaker.name.split():
+            return speaker
