@@ -41,10 +41,12 @@ from rhetoric.io.corpus import Article, CorpusError, LoadError, corpus_files, it
 from rhetoric.extract.devices import DEVICE_KINDS, Device, extract_devices
 from rhetoric.io.engines import ENGINES, dask_client, dask_workers, default_jobs, import_dask_dataframe, map_chunks
 from rhetoric.extract.framing import FrameScore, score_frames
+from rhetoric.extract.officials import OFFICIALS_SCHEMA, OfficialsAggregator
 from rhetoric.extract.quotes import Quote, extract_quotes
 from rhetoric.sentiment.vader import NEGATIVE_THRESHOLD, VADER_IMPLEMENTATION, remembering_scores, score_sentiment
 from rhetoric.io.store import TableWriter, remove_stale_temporaries, sha256_file, write_json
 from rhetoric.sentiment.targeted import ActorSentiment, actor_sentiment
+from rhetoric.text.actors import ActorEntry, load_actors_file, use_actors
 from rhetoric.text.sentences import count_tokens, split_sentences
 from rhetoric.extract.threats import Threat, extract_threats, threat_salience
 
@@ -120,10 +122,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("compound_domain", pa.float64()),  # opt-in domain lexicon (score_sentiment(..., domain=True)); base columns untouched
     ]),
     **{name: schema_of(cls, _DOC + lead, tail) for name, (_, cls, lead, tail) in EXTRACTORS.items()},
-    "officials": pa.schema([
-        ("speaker_name", pa.string()), ("titles", pa.list_(pa.string())), ("affiliation", pa.string()),
-        ("n_quotes", pa.int64()), ("n_docs", pa.int64()), ("mean_compound", pa.float64()),
-    ]),
+    "officials": OFFICIALS_SCHEMA,
     "errors": schema_of(LoadError, after=[("stage", pa.string())]),
 }
 TABLE_NAMES: tuple[str, ...] = tuple(SCHEMAS)
@@ -237,9 +236,15 @@ def _arrow_table(name: str, rows: list[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pydict({column: [row.get(column) for row in rows] for column in schema.names}, schema=schema)
 
 
-def _analyze_chunk(items: list[Article | LoadError]) -> ChunkResult:
+def _analyze_chunk(items: list[Article | LoadError], actors: tuple[ActorEntry, ...] = ()) -> ChunkResult:
     """Analyse a chunk of articles in order (the unit of work of every
-    engine); load errors met among them become rows of its errors table."""
+    engine); load errors met among them become rows of its errors table.
+    ``actors``: the user's actor entries, added to the gazetteer meanwhile."""
+    with use_actors(actors):
+        return _analyze_items(items)
+
+
+def _analyze_items(items: list[Article | LoadError]) -> ChunkResult:
     collected: dict[str, list[dict[str, Any]]] = {name: [] for name in ARTICLE_TABLES}
     n_articles = 0
     for item in items:
@@ -258,45 +263,7 @@ def _analyze_chunk(items: list[Article | LoadError]) -> ChunkResult:
 # Officials: an aggregate over all quotes, built incrementally
 # --------------------------------------------------------------------------
 
-class _OfficialsAggregator:
-    """Who was quoted how often, in how many articles, with which titles and
-    affiliation, and the mean compound of what they said."""
-
-    def __init__(self) -> None:
-        self._stats: dict[str, dict[str, Any]] = {}
-
-    def add(self, quote_rows: Iterable[dict[str, Any]]) -> None:
-        seen_docs: set[tuple[str, str]] = set()
-        for row in quote_rows:
-            name = row.get("speaker_name")
-            if not name:
-                continue
-            stats = self._stats.setdefault(name, {"titles": Counter(), "affiliations": Counter(),
-                                                  "n_quotes": 0, "n_docs": 0, "compound_sum": 0.0})
-            stats["n_quotes"] += 1
-            stats["compound_sum"] += row["compound"]
-            if row.get("speaker_title"):
-                stats["titles"][row["speaker_title"]] += 1
-            if row.get("speaker_affiliation"):
-                stats["affiliations"][row["speaker_affiliation"]] += 1
-            if (row["doc_id"], name) not in seen_docs:
-                seen_docs.add((row["doc_id"], name))
-                stats["n_docs"] += 1
-
-    def rows(self) -> list[dict[str, Any]]:
-        result = []
-        for name in sorted(self._stats):
-            stats = self._stats[name]
-            affiliations = sorted(stats["affiliations"].items(), key=lambda item: (-item[1], item[0]))
-            result.append({
-                "speaker_name": name,
-                "titles": sorted(stats["titles"]),
-                "affiliation": affiliations[0][0] if affiliations else None,
-                "n_quotes": stats["n_quotes"],
-                "n_docs": stats["n_docs"],
-                "mean_compound": round(stats["compound_sum"] / stats["n_quotes"], 6),
-            })
-        return result
+# (rhetoric.extract.officials.OfficialsAggregator merges name variants into one row a person.)
 
 
 # --------------------------------------------------------------------------
@@ -315,8 +282,8 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 @contextlib.contextmanager
-def _engine_session(engine: str, jobs: int | None, client: Any, scheduler: str | None
-                    ) -> Iterator[tuple[Callable[[Iterable[list]], Iterator[ChunkResult]], dict[str, Any]]]:
+def _engine_session(engine: str, jobs: int | None, client: Any, scheduler: str | None,
+                    actors: tuple[ActorEntry, ...] = ()) -> Iterator[tuple[Callable[[Iterable[list]], Iterator[ChunkResult]], dict[str, Any]]]:
     """``(run, description)``: ``run(chunks)`` yields each chunk's
     :class:`ChunkResult` in order on the chosen engine; ``description`` is
     the manifest's ``engine`` record."""
@@ -324,11 +291,12 @@ def _engine_session(engine: str, jobs: int | None, client: Any, scheduler: str |
         raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
     if jobs is not None and jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
+    work = functools.partial(_analyze_chunk, actors=actors) if actors else _analyze_chunk
     if engine == "local":
         if client is not None or scheduler is not None:
             raise ValueError("client= and scheduler= choose a Dask cluster: pass engine='dask' too")
         jobs = jobs or default_jobs()
-        yield (lambda chunks: map_chunks(_analyze_chunk, chunks, engine="local", jobs=jobs)), {"name": "local", "jobs": jobs}
+        yield (lambda chunks: map_chunks(work, chunks, engine="local", jobs=jobs)), {"name": "local", "jobs": jobs}
         return
     with contextlib.ExitStack() as stack:
         if client is None:
@@ -336,7 +304,7 @@ def _engine_session(engine: str, jobs: int | None, client: Any, scheduler: str |
         # "LocalCluster" when the client runs one, "scheduler" for a cluster reached by address.
         cluster = type(client.cluster).__name__ if getattr(client, "cluster", None) is not None else "scheduler"
         description = {"name": "dask", "jobs": dask_workers(client), "cluster": cluster}
-        yield (lambda chunks: map_chunks(_analyze_chunk, chunks, engine="dask", client=client)), description
+        yield (lambda chunks: map_chunks(work, chunks, engine="dask", client=client)), description
 
 
 @dataclass
@@ -400,13 +368,15 @@ _MIN_CHUNK = 32
 def analyze(articles: pd.DataFrame, *, errors: pd.DataFrame | None = None, engine: str = "local",
             jobs: int | None = None, client: Any = None, scheduler: str | None = None,
             chunk_size: int = DEFAULT_CHUNK_SIZE, progress: bool = False,
-            frame_model: str | os.PathLike[str] | None = None) -> Tables:
+            frame_model: str | os.PathLike[str] | None = None,
+            actors: str | os.PathLike[str] | None = None) -> Tables:
     """Analyse an articles frame (as from :func:`rhetoric.load_corpus`) into Tables.
 
     ``errors`` (a load_corpus errors frame) is carried into the errors table.
     ``frame_model`` (a model saved by ``rhetoric frames train``) adds each
     article's class probabilities to the frames table, scheme
-    ``classifier:<model file name>``.
+    ``classifier:<model file name>``. ``actors`` (a user actors TSV, see
+    :func:`rhetoric.text.actors.load_actors_file`) extends the gazetteer.
     The engine only changes where the work runs; the tables are the same:
 
     - ``engine="local"``: ``jobs`` worker processes (default: one per
@@ -426,9 +396,10 @@ def analyze(articles: pd.DataFrame, *, errors: pd.DataFrame | None = None, engin
     parts: dict[str, list[pa.Table]] = {name: [] for name in ARTICLE_TABLES}
     if errors is not None and len(errors):
         parts["errors"].append(_arrow_table("errors", [{**row, "stage": "load"} for row in errors.to_dict("records")]))
-    officials = _OfficialsAggregator()
+    officials = OfficialsAggregator()
     model = _FrameModel(frame_model) if frame_model is not None else None
-    with _engine_session(engine, jobs, client, scheduler) as (run, description):
+    user_actors = load_actors_file(actors) if actors is not None else ()
+    with _engine_session(engine, jobs, client, scheduler, user_actors) as (run, description):
         # Several chunks a worker, so that a frame keeps every worker busy.
         size = min(chunk_size, max(_MIN_CHUNK, -(-len(articles) // (4 * description["jobs"]))))
         bar = tqdm(total=len(articles), unit="article", disable=not progress, file=sys.stderr)
@@ -531,7 +502,7 @@ def _analyze_partition(articles: pd.DataFrame, number: int) -> dict[str, pd.Data
 
 
 def _officials_frame(quote_frames: list[pd.DataFrame]) -> pd.DataFrame:
-    officials = _OfficialsAggregator()
+    officials = OfficialsAggregator()
     for frame in quote_frames:
         officials.add(pa.Table.from_pandas(frame, schema=SCHEMAS["quotes"], preserve_index=False).to_pylist())
     return _frame("officials", officials.rows())
@@ -553,7 +524,8 @@ class ExtractSummary:
 def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike[str], *, engine: str = "local",
                    jobs: int | None = None, client: Any = None, scheduler: str | None = None,
                    chunk_size: int = DEFAULT_CHUNK_SIZE, strict: bool = False, max_chars: int = MAX_TEXT_CHARS,
-                   progress: bool = False, frame_model: str | os.PathLike[str] | None = None) -> ExtractSummary:
+                   progress: bool = False, frame_model: str | os.PathLike[str] | None = None,
+                   actors: str | os.PathLike[str] | None = None) -> ExtractSummary:
     """Stream the corpus at ``input_path`` through the pipeline into
     ``outdir/<table>.parquet`` and ``outdir/manifest.json``.
 
@@ -569,6 +541,9 @@ def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike
     :class:`~rhetoric.io.corpus.CorpusError` and nothing is written.
     ``frame_model`` adds a trained classifier's class probabilities to the
     frames table, as in :func:`analyze`; the manifest records its SHA-256.
+    ``actors`` is a user actors TSV loaded after the shipped gazetteer
+    (default: ``actors.tsv`` beside the corpus, if there is one); the
+    manifest records its name, entry count and SHA-256.
     """
     import time
 
@@ -579,6 +554,8 @@ def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike
     files = corpus_files(input_path)
     counts: Counter[str] = Counter()
     model = _FrameModel(frame_model) if frame_model is not None else None
+    actors_path = Path(actors) if actors is not None else _actors_beside(Path(input_path))
+    user_actors = load_actors_file(actors_path) if actors_path is not None else ()
 
     def inputs() -> Iterator[Article | LoadError]:
         # Load errors travel with their chunk, so the errors table has the
@@ -590,11 +567,11 @@ def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike
                 counts["skipped" if item.action == "skipped" else "kept_with_error"] += 1
             yield item
 
-    with _engine_session(engine, jobs, client, scheduler) as (run, description):
+    with _engine_session(engine, jobs, client, scheduler, user_actors) as (run, description):
         outdir.mkdir(parents=True, exist_ok=True)
         remove_stale_temporaries(outdir, [f"{name}.parquet" for name in TABLE_NAMES] + ["manifest.json"])
         writers = {name: TableWriter(outdir / f"{name}.parquet", SCHEMAS[name]) for name in ARTICLE_TABLES}
-        officials = _OfficialsAggregator()
+        officials = OfficialsAggregator()
         bar = tqdm(unit="article", disable=not progress, file=sys.stderr, desc=f"extract ({description['name']})")
         try:
             for result in run(_chunks(inputs(), chunk_size)):
@@ -629,13 +606,21 @@ def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike
     manifest = build_manifest(
         input_path, files, outdir,
         parameters={"chunk_size": chunk_size, "strict": strict, "max_chars": max_chars,
-                    "frame_model": model.describe() if model is not None else None},
+                    "frame_model": model.describe() if model is not None else None,
+                    "actors": ({"file": actors_path.name, "entries": len(user_actors), "sha256": sha256_file(actors_path)}
+                               if actors_path is not None else None)},
         engine=description,
         rows=rows,
     )
     write_json(manifest, manifest_path)
     return ExtractSummary(outdir, counts["articles"], counts["skipped"], rows["errors"], rows,
                           time.perf_counter() - started, description)
+
+
+def _actors_beside(input_path: Path) -> Path | None:
+    """``actors.tsv`` next to the corpus file or folder, if there is one."""
+    candidate = input_path.resolve().parent / "actors.tsv"
+    return candidate if candidate.is_file() and candidate != input_path.resolve() else None
 
 
 def build_manifest(input_path: str | os.PathLike[str], files: list[Path], outdir: Path, *,
