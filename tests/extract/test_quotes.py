@@ -136,6 +136,10 @@ def test_according_to_before_the_clause():
     q = only("According to the Joint Chiefs of Staff, the missile flew about 800 kilometers.")
     assert (q.cue, q.speaker, q.content) == ("According to", "the Joint Chiefs of Staff",
                                              "the missile flew about 800 kilometers")
+    # South Korea's and the U.S.'s joint chiefs share the name: with no state in the
+    # article, the gazetteer's short form stays unresolved (issue 12)
+    assert q.speaker_name == "Joint Chiefs of Staff" and q.speaker_affiliation is None
+    q = extract_quotes("Seoul is on alert. According to the Joint Chiefs of Staff, the missile flew about 800 kilometers.")[0]
     assert q.speaker_name == "Joint Chiefs of Staff" and q.speaker_affiliation == "South Korea"
 
 
@@ -181,7 +185,7 @@ def test_pronoun_resolves_to_nearest_named_speaker():
     _, reported = extract_quotes(text)
     assert reported.speaker == "He"
     assert (reported.speaker_name, reported.speaker_title, reported.speaker_affiliation) == (
-        "Daniel Okafor", "Secretary of State", None)
+        "Daniel Okafor", "Secretary of State", "United States")  # a U.S. office title (official_titles.tsv; issue 12)
 
 
 # --------------------------------------------------------------------------
@@ -378,9 +382,10 @@ def test_seed_austin_sentence_with_stray_mark():
     q = only(SEED_AUSTIN)
     assert (q.kind, q.cue, q.speaker) == ("mixed", "warned", "he")
     assert q.content == "“any nuclear attack” by the North “would bring about the end of the Kim regime"
-    # "he" resolves to the titled person named earlier in the sentence; nothing in the
-    # sentence says which state he serves, so the affiliation stays unknown
-    assert (q.speaker_name, q.speaker_title, q.speaker_affiliation) == ("Lloyd J. Austin III", "Defense Secretary", None)
+    # "he" resolves to the titled person named earlier in the sentence; "Defense
+    # Secretary" is a U.S. office title (official_titles.tsv), so he is a U.S. official (issue 12)
+    assert (q.speaker_name, q.speaker_title, q.speaker_affiliation) == ("Lloyd J. Austin III", "Defense Secretary",
+                                                                        "United States")
 
 
 # --------------------------------------------------------------------------

@@ -14,7 +14,8 @@ people by ordered rules:
    when one full name has at least three quarters of the quotes of all full
    names ending in it ("Yatsenyuk" → "Arseniy Yatsenyuk");
 5. ``given name``: full names with one surname whose given names are the
-   same or one an initial or prefix of the other ("V. Putin") join.
+   same, one an initial of the other ("V. Putin"), or transliterations one
+   letter apart ("Vitali" / "Vitaly Klitschko") join.
 
 Organisations and states ("Russia", "Red Cross") are merged only by
 cleaning. Each official carries every name variant seen, the titles, the
@@ -174,8 +175,22 @@ def official_key(core: str) -> tuple[str, str | None]:
 
 
 def _given_names_agree(a: str, b: str) -> bool:
+    """Equal, one an initial of the other ("V." / "Vladimir"), or two
+    transliterations one letter apart ("Vitali" / "Vitaly", "Arseny" / "Arseniy")."""
     a, b = a.rstrip("."), b.rstrip(".")
-    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    return min(len(a), len(b)) >= 5 and a[0] == b[0] and _one_edit_apart(a.lower(), b.lower())
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    return any(b[:k] + b[k + 1:] == a for k in range(len(b)))
 
 
 class OfficialsAggregator:
@@ -209,7 +224,9 @@ class OfficialsAggregator:
         for raw in sorted(self._names):
             stats = self._names[raw]
             core, titles, affiliation = _clean(raw)
-            is_person = _is_person(core)
+            is_person = _is_person(core) and _is_person(raw)
+            if not is_person:  # organisations keep their words ("Defense Ministry")
+                core, titles, affiliation = raw, [], None
             key, country = official_key(core) if is_person else (core, None)
             person = people.setdefault((is_person, key), _Person(key, is_person))
             person.absorb(stats, [raw])

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from functools import lru_cache
+
+from rhetoric.lexicons import read_lexicon_lines
+from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.actors import actor_entry, find_actors
 from rhetoric.extract.quotes.lexicon import (
     _CAPITAL_STOP,
@@ -26,6 +30,48 @@ class _Speaker:
     kind: str                 # person | group | org | unknown
     gender: str | None = None
     surnames: tuple[str, ...] = ()
+
+
+def _blocks_name(word: str) -> bool:
+    """A word that cannot be part of a person's name: an actor that is not a person."""
+    entry = actor_entry(word)
+    return entry is not None and entry.kind != "person"
+
+
+@lru_cache(maxsize=1)
+def _office_heads() -> frozenset[str]:
+    return frozenset(read_lexicon_lines("office_heads.txt"))
+
+
+def _holds_office(title: str | None) -> bool:
+    return bool(title) and any(word.strip(",.").lower() in _office_heads() for word in title.split())
+
+
+@lru_cache(maxsize=1)
+def _office_titles() -> tuple[tuple[str, str], ...]:
+    return tuple((row[0].lower(), row[1]) for row in read_lexicon_table("official_titles.tsv") if len(row) >= 2)
+
+
+def _office_country(title: str) -> str | None:
+    """The state of a title that names one state's office ("Defense Secretary")."""
+    low = f" {title.lower()} "
+    for office, country in _office_titles():
+        if f" {office} " in low:
+            return country
+    return None
+
+
+def _article_state(text: str) -> str:
+    """The state an article is about: named in at least half of its state
+    mentions, and at least three times; else ""."""
+    counts: dict[str, int] = {}
+    for mention in find_actors(text):
+        if mention.kind in ("state", "people"):
+            counts[mention.country] = counts.get(mention.country, 0) + 1
+    if not counts:
+        return ""
+    best = max(sorted(counts), key=counts.__getitem__)
+    return best if counts[best] >= 3 and 2 * counts[best] >= sum(counts.values()) else ""
 
 
 def _affiliation_from(text: str) -> str | None:
@@ -59,35 +105,47 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
             if inner.kind == "person":
                 inner.affiliation = inner.affiliation or _affiliation_from(org) or org
                 return inner
+        head = head_part[-1].lower() if head_part else ""
+        if head_part and head_part[-1][:1].islower() and (lex.noun_kind.get(head) == "person" or
+                                                         lex.title_role.get(head) == "head") and \
+                not any(w[:1].isupper() for w in head_part[1:]):
+            # "A woman worker of the Pyongyang Textile Mill": the worker speaks, the mill is where
+            org = re.sub(r"^(?:of|at|from|with)\s+(?:the\s+)?", "", mention[post.start():].strip())
+            title = " ".join(w for w in head_part if w.lower() not in _DETERMINERS)
+            return _Speaker(None, title, _affiliation_from(org) or org, "role", lex.noun_gender.get(head))
     # drop determiners and a leading country ("South Korean", "North Korea's")
     i = 0
     while i < len(words) and lows[i] in _DETERMINERS:
         i += 1
     affiliation = None
     country_end = i
-    for actor in find_actors(mention):
+    leading_state = None
+    for actor in find_actors(mention, context=text):
         if actor.start >= tokens[i].start if i < len(tokens) else False:
             if actor.kind in ("state", "people", "organisation", "alliance"):
                 affiliation = affiliation or actor.country
-            if actor.start == tokens[i].start and actor.kind in ("state", "people"):
+            # leading states, the one nearest the name winning ("Ukraine Russian President Vladimir Putin")
+            if country_end < len(tokens) and actor.start == tokens[country_end].start and actor.kind in ("state", "people"):
+                leading_state = actor.country
                 country_end_char = actor.end
                 while country_end < len(tokens) and tokens[country_end].start < country_end_char:
                     country_end += 1
                 if country_end < len(tokens) and tokens[country_end].text in ("'s", "’s"):
                     country_end += 1
+    affiliation = leading_state or affiliation
     if affiliation is None and appositive_text:
-        org = _ORG_AFTER_PREP.search(appositive_text)
-        aff = _affiliation_from(appositive_text)
-        if org and not actor_entry(org.group(1)) and len(org.group(1).split()) >= 2:
-            affiliation = org.group(1).strip()
-        else:
-            affiliation = aff
+        # a named organisation after a preposition ("professor of North Korean studies at
+        # Hanbit University") wins over a state named as a topic
+        organisations = [org.group(1).strip() for org in _ORG_AFTER_PREP.finditer(appositive_text)
+                         if not actor_entry(org.group(1).strip()) and len(org.group(1).split()) >= 2
+                         and not _affiliation_from(org.group(1))]
+        affiliation = organisations[0] if organisations else _affiliation_from(appositive_text)
     # person name: trailing capitalised tokens that are not title words
     core = tokens[country_end:]
     name_tokens: list[_Tok] = []
     for tok in reversed(core):
         low = tok.low.rstrip(",")
-        if tok.text[:1].isupper() and low not in lex.title_role and low not in lex.noun_kind and not actor_entry(tok.text) \
+        if tok.text[:1].isupper() and low not in lex.title_role and low not in lex.noun_kind and not _blocks_name(tok.text) \
                 and low not in _CAPITAL_STOP and not re.search(r"['’]s$", tok.text) or (
                     re.fullmatch(r"[A-Z]\.", tok.text) and name_tokens) or (tok.text in ("Jr.", "III", "II", "IV")):
             name_tokens.insert(0, tok)
@@ -108,12 +166,22 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
         name = mention[name_tokens[0].start:name_tokens[-1].end]
         if title is None and appositive_text:
             title = _title_from_appositive(appositive_text)
+        known = actor_entry(name)
+        if affiliation is None and known is not None and known.kind == "person":
+            affiliation = known.country
         return _Speaker(name, title, affiliation, "person", gender,
                         tuple(t.text for t in name_tokens if len(t.text) > 1))
     head = lows[-1] if lows else ""
     head_base = re.sub(r"['’]s$", "", head)
     head_kind = lex.noun_kind.get(head_base, "")
     entry = actor_entry(mention) or actor_entry(" ".join(words[i:]))
+    resolved = [m for m in find_actors(mention, context=text) if m.start == tokens[i].start and m.end == len(mention)] \
+        if i < len(tokens) else []
+    if entry is not None and entry.candidates:
+        # a short form ("the Joint Chiefs of Staff"): keep its words, take its state from the article
+        if not resolved:
+            return _Speaker(" ".join(words[i:]), None, None, "org")
+        return _Speaker(" ".join(words[i:]), None, resolved[0].country, "org")
     if head_kind == "group" and not entry:
         title = " ".join(w for w in lows[country_end:] if w not in _DETERMINERS) or None
         return _Speaker(None, title if title and len(title.split()) > 1 or lex.title_role.get(head_base) else None,
@@ -123,7 +191,9 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
     if head_kind in ("org", "document") or (core and all(t.text[:1].isupper() for t in core)):
         # organisation names keep their state, without determiner or possessive:
         # "the Chinese Foreign Ministry" -> "Chinese Foreign Ministry", "Taiwan's defense ministry" -> "Taiwan defense ministry"
-        name = re.sub(r"['’]s\b", "", mention[tokens[i].start:]) if i < len(tokens) else None
+        name = mention[tokens[i].start:] if i < len(tokens) else None
+        if name and country_end > i:  # only the possessive of the leading state goes
+            name = re.sub(r"['’]s\b", "", name, count=1)
         if head_kind == "document":
             return _Speaker(None, None, affiliation, "document")
         return _Speaker(name or None, None, affiliation, "org" if head_kind != "group" else "group")
@@ -147,7 +217,48 @@ def _title_from_appositive(appositive: str) -> str | None:
     return None
 
 
+_DATELINE_AFTER = re.compile(r"\s*(?:,[^,\n]{1,40})?\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|--|-)")
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """An all-caps place opening a dispatch ("VALDAI —", "KIEV (Reuters) -")."""
+    words = text[start:end]
+    letters = [c for c in words if c.isalpha()]
+    return len(letters) >= 3 and words.upper() == words and bool(_DATELINE_AFTER.match(text, end))
+
+
+def _headline_end(text: str) -> int:
+    """The end of a headline line (a first line followed by a blank line,
+    without closing punctuation), or 0 when the text opens with none."""
+    end = text.find("\n\n")
+    if end <= 0 or "\n" in text[:end] or end > 300 or text[:end].rstrip()[-1:] in ".!?:\"”’'":
+        return 0
+    return end
+
+
+def _clean_speaker_span(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The speaker span without what precedes a line break in it ("OSCE\\n\\nThe SMM"
+    -> "The SMM"); None for a dateline."""
+    start, end = span
+    newline = text.rfind("\n", start, end)
+    if newline >= 0:
+        start = newline + 1
+        while start < end and text[start].isspace():
+            start += 1
+    if start >= end or _is_dateline(text, start, end):
+        return None
+    return start, end
+
+
 def _resolve(text: str, found: list[_Found]) -> list[Quote]:
+    headline = _headline_end(text)
+    if headline:
+        # a headline with a speech verb ("Putin warns ...") is a headline, not a quote
+        found = [item for item in found if not (item.attribution.cue and item.attribution.cue[1] <= headline
+                                                and text[item.attribution.cue[0]:item.attribution.cue[1]][:1].isalpha())]
+    found = [_with_speaker(item, _clean_speaker_span(text, item.attribution.speaker))
+             if item.attribution.speaker else item for item in found]
+    states = None
     history: list[_Speaker] = []
     quotes: list[Quote] = []
     by_span: dict[tuple[int, int], _Speaker] = {}
@@ -164,6 +275,10 @@ def _resolve(text: str, found: list[_Found]) -> list[Quote]:
             continue
         speaker = _analyse_mention(text, key[0], key[1], attribution.appositives)
         speaker = _link(text, key[0], key[1], speaker, history)
+        if speaker.affiliation is None and speaker.kind in ("person", "role") and _holds_office(speaker.title):
+            # "Defense Secretary Margaret Hale" in an article about U.S. policy: the article's state
+            states = _article_state(text) if states is None else states
+            speaker.affiliation = _office_country(speaker.title) or states or None
         by_span[key] = speaker
         resolved[k] = speaker
         if speaker.name or speaker.kind in ("org",):
@@ -183,6 +298,12 @@ def _resolve(text: str, found: list[_Found]) -> list[Quote]:
             speaker_name=speaker.name, speaker_title=speaker.title, speaker_affiliation=speaker.affiliation,
         ))
     return quotes
+
+
+def _with_speaker(item: _Found, span: tuple[int, int] | None) -> _Found:
+    if span == item.attribution.speaker:
+        return item
+    return replace(item, attribution=replace(item.attribution, speaker=span))
 
 
 def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Speaker]) -> _Speaker:
