@@ -35,7 +35,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
@@ -205,6 +205,9 @@ def _table_with(user: tuple[ActorEntry, ...]) -> dict[str, ActorEntry]:
     codes = {entry.actor: entry.code for entry in table.values() if entry.kind == "state" and entry.code}
     for entry in user:
         table[entry.alias] = _with_code(entry, codes)
+        for article in ("the ", "The "):  # "Kremlin" also replaces the shipped "the Kremlin"
+            if article + entry.alias in table:
+                table[article + entry.alias] = _with_code(replace(entry, alias=article + entry.alias), codes)
     return table
 
 
