@@ -36,7 +36,9 @@ missing; its part is then skipped). Nothing of the data is copied.
 4. Officials of the Ukraine development articles: officials with two or more
    name variants merged, and the top 20 by quotes (ties: articles, name),
    beside the BEFORE table; a "twice" flag marks a top-20 person whose
-   surname another top-20 person row also has.
+   surname another top-20 person row also has. Also: the BEFORE quotes
+   (quotes.parquet beside the BEFORE officials) regrouped by today's merging
+   rules, listing the people the BEFORE table split over several rows.
 """
 
 from __future__ import annotations
@@ -258,6 +260,16 @@ def officials(devcorpus: Path, before_path: Path) -> None:
     if before_path.exists():
         before = pd.read_parquet(before_path)
         tables.insert(0, ("BEFORE", before))
+    before_quotes = before_path.with_name("quotes.parquet")
+    if before_quotes.exists():
+        from rhetoric.extract.officials import OfficialsAggregator
+
+        regrouped = OfficialsAggregator()
+        regrouped.add(pd.read_parquet(before_quotes).to_dict("records"))
+        split = [r for r in regrouped.rows() if len(r["name_variants"]) > 1]
+        print(f"   BEFORE quotes regrouped by today's rules: {len(split)} people were split over several rows:")
+        for r in sorted(split, key=lambda r: (-r["n_quotes"], r["speaker_name"])):
+            print(f"     {r['n_quotes']:3d}  {r['speaker_name']} <- {' | '.join(r['name_variants'])}")
     for label, table in tables:
         top = _top(table)
         twice = _twice(top["speaker_name"].tolist())

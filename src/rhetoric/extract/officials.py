@@ -207,15 +207,15 @@ class OfficialsAggregator:
     def add(self, quote_rows: Iterable[dict[str, Any]]) -> None:
         for row in quote_rows:
             name = row.get("speaker_name")
-            if not name or not name.strip():
+            if not isinstance(name, str) or not name.strip():  # None, or NaN from a pandas frame
                 continue
             name = " ".join(name.split())
             stats = self._names.setdefault(name, _Name())
             stats.n_quotes += 1
             stats.compound_sum += row["compound"]
-            if row.get("speaker_title"):
+            if isinstance(row.get("speaker_title"), str) and row["speaker_title"].strip():
                 stats.titles[" ".join(row["speaker_title"].split())] += 1
-            if row.get("speaker_affiliation"):
+            if isinstance(row.get("speaker_affiliation"), str) and row["speaker_affiliation"]:
                 stats.affiliations[row["speaker_affiliation"]] += 1
             stats.docs.add(self._doc_numbers.setdefault(row["doc_id"], len(self._doc_numbers)))
 
