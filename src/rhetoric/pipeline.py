@@ -452,7 +452,7 @@ def _concat(name: str, tables: list[pa.Table]) -> pa.Table:
     return pa.concat_tables(tables).combine_chunks() if tables else SCHEMAS[name].empty_table()
 
 
-def analyze_dask(articles: Any) -> dict[str, Any]:
+def analyze_dask(articles: Any, *, actors: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     """Analyse a dask DataFrame of articles into one lazy dask DataFrame per table.
 
     ``articles`` has the columns of :func:`rhetoric.load_corpus` (``doc_id``
@@ -461,7 +461,8 @@ def analyze_dask(articles: Any) -> dict[str, Any]:
     Each partition is analysed once, by one task, whichever tables are
     asked for; the per-article tables keep the partitions of ``articles``
     (row order within a partition as in the input) and ``officials`` is one
-    partition aggregated over all quotes. Nothing runs until you compute —
+    partition aggregated over all quotes; ``actors`` (a user actors TSV)
+    extends the gazetteer on every worker. Nothing runs until you compute —
     compute the tables together so each partition is analysed only once::
 
         tables = analyze_dask(ddf)
@@ -482,7 +483,9 @@ def analyze_dask(articles: Any) -> dict[str, Any]:
     import dask
     from dask import delayed
 
-    analysed = [delayed(_analyze_partition, pure=True)(part, number) for number, part in enumerate(articles.to_delayed())]
+    user_actors = load_actors_file(actors) if actors is not None else ()
+    analysed = [delayed(_analyze_partition, pure=True)(part, number, user_actors)
+                for number, part in enumerate(articles.to_delayed())]
     officials = delayed(_officials_frame, pure=True)([result["quotes"] for result in analysed])
     # Keep pandas' dtypes (dask would turn the date and list columns into strings).
     with dask.config.set({"dataframe.convert-string": False}):
@@ -496,8 +499,8 @@ def _empty_frame(name: str) -> pd.DataFrame:
     return SCHEMAS[name].empty_table().to_pandas()
 
 
-def _analyze_partition(articles: pd.DataFrame, number: int) -> dict[str, pd.DataFrame]:
-    result = _analyze_chunk(list(_articles_from_frame(articles, source_prefix=f"partition {number} ")))
+def _analyze_partition(articles: pd.DataFrame, number: int, actors: tuple[ActorEntry, ...] = ()) -> dict[str, pd.DataFrame]:
+    result = _analyze_chunk(list(_articles_from_frame(articles, source_prefix=f"partition {number} ")), actors)
     return {name: table.to_pandas() for name, table in result.tables.items()}
 
 

@@ -143,6 +143,12 @@ def test_bad_user_actors_are_named_by_file_and_row(tmp_path, content, message):
     assert "bad.tsv" in str(info.value)
 
 
+def test_a_byte_order_mark_before_the_header_is_accepted(tmp_path):
+    path = tmp_path / "excel.tsv"
+    path.write_bytes("\ufeffalias\tactor\tkind\tcountry\nFAMa\tMalian Armed Forces\torganisation\tMali\n".encode())
+    assert [(e.alias, e.country) for e in load_actors_file(path)] == [("FAMa", "Mali")]
+
+
 def test_missing_user_actors_file(tmp_path):
     with pytest.raises(ActorsFileError, match="does not exist"):
         load_actors_file(tmp_path / "nope.tsv")

@@ -430,7 +430,7 @@ def load_actors_file(path: str | Path) -> tuple[ActorEntry, ...]:
     """
     path = Path(path)
     try:
-        content = path.read_text(encoding="utf-8")
+        content = path.read_text(encoding="utf-8-sig")  # a spreadsheet's byte-order mark is no part of the header
     except FileNotFoundError:
         raise ActorsFileError(f"actors file {path} does not exist") from None
     except (OSError, UnicodeDecodeError) as exc:
