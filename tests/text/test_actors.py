@@ -48,6 +48,11 @@ def test_demonyms_capitals_and_codes():
         ("Polish", "Poland", "people", "POL"), ("Romanian", "Romania", "people", "ROU")]
 
 
+def test_hyphenated_compounds_name_the_actor():
+    assert actors("The U.S.-led coalition met Kremlin-backed forces and US-South Korean drills.") == [
+        ("U.S.", "United States"), ("Kremlin", "Russia"), ("US", "United States"), ("South Korean", "South Korea")]
+
+
 def test_igos_and_their_organs_belong_to_the_body():
     assert canonical_country("UN Security Council") == "United Nations"
     assert canonical_country("the G7") == "G7"

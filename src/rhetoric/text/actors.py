@@ -12,7 +12,8 @@ earlier one), from:
 4. ``lexicons/actors_short_forms.tsv``: forms resolved from context;
 5. a researcher's own table (:func:`load_actors_file`, :func:`use_actors`).
 
-Matching is case-sensitive on word boundaries, longest alias first. A short
+Matching is case-sensitive on word boundaries (a hyphen may follow, as in
+"U.S.-led"), longest alias first. A short
 form ("the North", "the Kingdom") resolves to the candidate whose state the
 article mentions most, and a standalone form is never read inside a longer
 proper name ("the North Atlantic", "Chad Wolf"); a state followed by a
@@ -286,7 +287,8 @@ def _raw_mentions(text: str, user: tuple[ActorEntry, ...]) -> list[tuple[int, in
             continue
         for alias in aliases:
             end = start + len(alias)
-            if not text.startswith(alias, start) or (end < len(text) and (text[end].isalnum() or text[end] in "-_")):
+            # a hyphen may follow: "U.S.-led", "Kremlin-backed", "US-South Korean" name the actor
+            if not text.startswith(alias, start) or (end < len(text) and (text[end].isalnum() or text[end] == "_")):
                 continue
             entry = table[alias]
             after = _word_after(text, end)
