@@ -73,8 +73,10 @@ def compare_table(name: str, old_path: Path, new_path: Path) -> bool:
                     print(f"  row {row}: " + "; ".join(f"{c}: {_cell(a)} -> {_cell(b)}" for c, a, b in diffs))
         print(f"  {shown} rows differ" if shown else "  same cells; the bytes differ (metadata or encoding)")
         return False
-    key = lambda frame: frame[common].astype(str).agg("\x1f".join, axis=1)  # noqa: E731
-    old_keys, new_keys = key(old), key(new)
+    def keys(frame):
+        return pd.Series([repr(tuple(row)) for row in frame[common].itertuples(index=False)], index=frame.index)
+
+    old_keys, new_keys = keys(old), keys(new)
     removed = old[~old_keys.isin(set(new_keys))]
     added = new[~new_keys.isin(set(old_keys))]
     for label, rows in (("removed", removed), ("added", added)):

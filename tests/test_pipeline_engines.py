@@ -212,6 +212,8 @@ def test_rows_of_every_extractor_dataclass_are_what_asdict_gives():
     samples = {int: 7, float: 0.25, str: "Seoul", bool: True, dt.date: dt.date(2026, 3, 2)}
 
     def value(hint):
+        if typing.get_origin(hint) is typing.Literal:
+            return typing.get_args(hint)[0]
         if typing.get_origin(hint) in (tuple, list):
             return ("minister", "spokesman")
         inner = [arg for arg in typing.get_args(hint) if arg is not type(None)]

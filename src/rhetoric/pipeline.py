@@ -1,11 +1,14 @@
 """The pipeline: every extractor over every article, into tidy tables.
 
-Each article is analysed by a pure function of its text
-(:func:`analyze_article`); articles are processed in chunks, in order, on
-an engine of :mod:`rhetoric.io.engines` (this process, local worker
-processes, or a Dask cluster), and the rows land in one table per feature
-family. Table schemas are derived from the extractors' dataclasses,
-so a field added to ``Quote`` is a column of the quotes table.
+Each article becomes one :class:`~rhetoric.text.document.Document`, handed to
+every extractor of :data:`EXTRACTORS` (:func:`analyze_article`), so its
+sentences, quote marks, speech cues, quotes and sentence scores are computed
+once; an extractor that fails is logged and recorded in the errors table.
+The articles table's features come from :func:`rhetoric.features.article_features`.
+Articles are processed in chunks, in order, on an engine of
+:mod:`rhetoric.io.engines` (this process, local worker processes, or a Dask
+cluster), and the rows land in one table per feature family, with the
+schemas of :mod:`rhetoric.io.tables`.
 
 >>> from rhetoric.io.corpus import load_corpus
 >>> import pathlib, tempfile
@@ -22,11 +25,10 @@ import contextlib
 import dataclasses
 import datetime as dt
 import functools
+import logging
 import operator
 import os
 import sys
-import types
-import typing
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -36,96 +38,62 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
-from rhetoric import __version__
+from rhetoric.extract.devices import extract_devices
+from rhetoric.extract.framing import score_frames
+from rhetoric.extract.quotes import extract_quotes
+from rhetoric.extract.threats import extract_threats, threat_salience
+from rhetoric.features import article_features
 from rhetoric.io.corpus import Article, CorpusError, LoadError, corpus_files, iter_corpus, MAX_TEXT_CHARS
-from rhetoric.extract.devices import DEVICE_KINDS, Device, extract_devices
+from rhetoric.io.manifest import build_manifest
 from rhetoric.io.engines import ENGINES, dask_client, dask_workers, default_jobs, import_dask_dataframe, map_chunks
-from rhetoric.extract.framing import FrameScore, score_frames
-from rhetoric.extract.officials import OFFICIALS_SCHEMA, OfficialsAggregator
-from rhetoric.extract.quotes import Quote, extract_quotes
-from rhetoric.sentiment.vader import NEGATIVE_THRESHOLD, VADER_IMPLEMENTATION, remembering_scores, score_sentiment
 from rhetoric.io.store import TableWriter, remove_stale_temporaries, sha256_file, write_json
-from rhetoric.sentiment.targeted import ActorSentiment, actor_sentiment
+from rhetoric.io.tables import (ARTICLE_TABLES, EXTRACTOR_TABLES, SCHEMAS, TABLE_NAMES, Tables, arrow_table,
+                                concat_tables, schema_of)
+from rhetoric.sentiment.targeted import actor_sentiment
+from rhetoric.text.document import Document
+from rhetoric.extract.officials import OfficialsAggregator
 from rhetoric.text.actors import ActorEntry, load_actors_file, use_actors
-from rhetoric.text.sentences import count_tokens, split_sentences
-from rhetoric.extract.threats import Threat, extract_threats, threat_salience
 
 __all__ = [
     "Tables",
     "TABLE_NAMES",
     "SCHEMAS",
+    "EXTRACTORS",
     "analyze",
     "analyze_dask",
     "analyze_article",
     "extract_corpus",
+    "schema_of",
+    "build_manifest",
     "ExtractSummary",
     "DEFAULT_CHUNK_SIZE",
     "ENGINES",
 ]
 
+logger = logging.getLogger(__name__)
+
 DEFAULT_CHUNK_SIZE = 256
 
 
-# --------------------------------------------------------------------------
-# Schemas
-# --------------------------------------------------------------------------
-
-def _arrow_type(hint: Any) -> pa.DataType:
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        inner = [a for a in typing.get_args(hint) if a is not type(None)]
-        if len(inner) != 1:
-            raise TypeError(f"unsupported union {hint}")
-        return _arrow_type(inner[0])
-    if origin in (tuple, list):
-        return pa.list_(_arrow_type(typing.get_args(hint)[0]))
-    simple = {int: pa.int64(), float: pa.float64(), str: pa.string(), bool: pa.bool_(), dt.date: pa.date32()}
-    if hint in simple:
-        return simple[hint]
-    raise TypeError(f"no Arrow type for {hint!r}")
+def _threats(doc: Document) -> list:
+    # The threat detector reads a string until its rewrite on the Document lands.
+    return extract_threats(doc.text)
 
 
-def schema_of(cls: type, before: list[tuple[str, pa.DataType]] = (), after: list[tuple[str, pa.DataType]] = ()) -> pa.Schema:
-    """An Arrow schema: ``before`` columns, the dataclass's fields, ``after`` columns."""
-    hints = typing.get_type_hints(cls)
-    middle = [(f.name, _arrow_type(hints[f.name])) for f in dataclasses.fields(cls)]
-    return pa.schema(list(before) + middle + list(after))
+def _threat_salience(doc: Document) -> float:
+    return threat_salience(doc.text)
 
 
-_DOC = [("doc_id", pa.string())]
-
-#: Extractor tables: name → (function over text, its dataclass, extra leading columns, extra trailing columns).
-EXTRACTORS: dict[str, tuple[Callable[[str], list], type, list, list]] = {
-    "quotes": (extract_quotes, Quote, [("quote_id", pa.int64())], [("compound", pa.float64())]),
-    "threats": (extract_threats, Threat, [], []),
-    "devices": (extract_devices, Device, [], []),
-    "frames": (score_frames, FrameScore, [], []),
-    "actor_sentiment": (actor_sentiment, ActorSentiment, [], []),
+#: Extractor tables: name → (function over a Document, its dataclass, extra leading columns, extra trailing columns).
+EXTRACTORS: dict[str, tuple[Callable[[Document], list], type, list, list]] = {
+    name: (function, *EXTRACTOR_TABLES[name]) for name, function in (
+        ("quotes", extract_quotes),
+        ("threats", _threats),
+        ("devices", extract_devices),
+        ("frames", score_frames),
+        ("actor_sentiment", actor_sentiment),
+    )
 }
-
-_ARTICLE_FEATURES = [
-    ("n_tokens", pa.int64()),
-    ("n_sentences", pa.int64()),
-    ("mean_compound", pa.float64()),
-    ("share_negative", pa.float64()),
-    ("n_quotes", pa.int64()),
-    ("n_threats", pa.int64()),
-    ("n_show_of_force", pa.int64()),
-    ("threat_salience", pa.float64()),
-] + [(f"{kind}_per_1k", pa.float64()) for kind in DEVICE_KINDS]
-
-SCHEMAS: dict[str, pa.Schema] = {
-    "articles": schema_of(Article, after=_ARTICLE_FEATURES),
-    "sentences": pa.schema(_DOC + [
-        ("sent_id", pa.int64()), ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()),
-        ("compound", pa.float64()), ("pos", pa.float64()), ("neu", pa.float64()), ("neg", pa.float64()),
-        ("compound_domain", pa.float64()),  # opt-in domain lexicon (score_sentiment(..., domain=True)); base columns untouched
-    ]),
-    **{name: schema_of(cls, _DOC + lead, tail) for name, (_, cls, lead, tail) in EXTRACTORS.items()},
-    "officials": OFFICIALS_SCHEMA,
-    "errors": schema_of(LoadError, after=[("stage", pa.string())]),
-}
-TABLE_NAMES: tuple[str, ...] = tuple(SCHEMAS)
 
 
 # --------------------------------------------------------------------------
@@ -141,62 +109,56 @@ class ArticleResult:
 
 
 def analyze_article(article: Article) -> ArticleResult:
-    """Run every extractor over one article. An extractor that fails leaves
-    its table without rows for this article and an error row; the others
-    still run."""
-    with remembering_scores():  # sentences are scored again as actor-mention contexts
-        return _analyze_article(article)
-
-
-def _analyze_article(article: Article) -> ArticleResult:
-    text = article.text
-    doc = {"doc_id": article.doc_id}
+    """Run every extractor over one article, sharing one
+    :class:`~rhetoric.text.document.Document`. An extractor that fails leaves
+    its table without rows for this article and an error row (stage = the
+    extractor's table), and the error is logged; the others still run."""
+    doc = Document(article.text, article.doc_id)
+    key = {"doc_id": article.doc_id}
     rows: dict[str, list[dict[str, Any]]] = {}
     errors: list[dict[str, Any]] = []
 
+    def failed(stage: str, what: str, exc: Exception) -> None:
+        logger.warning("%s: %s failed on %s", article.source, what, article.doc_id, exc_info=exc)
+        errors.append({"source": article.source, "line": None, "doc_id": article.doc_id,
+                       "error": f"{what} failed: {type(exc).__name__}: {exc}", "action": "kept", "stage": stage})
+
     sentence_rows = []
-    for sentence in split_sentences(text):
-        scores = score_sentiment(sentence.text)
-        sentence_rows.append({**doc, "sent_id": sentence.sent_id, "start": sentence.start, "end": sentence.end,
+    for sentence in doc.sentences:
+        scores = doc.sentiment(sentence.start, sentence.end)
+        sentence_rows.append({**key, "sent_id": sentence.sent_id, "start": sentence.start, "end": sentence.end,
                               "text": sentence.text, "compound": scores.compound, "pos": scores.pos,
                               "neu": scores.neu, "neg": scores.neg,
-                              "compound_domain": score_sentiment(sentence.text, domain=True).compound})
+                              "compound_domain": doc.sentiment(sentence.start, sentence.end, domain=True).compound})
     rows["sentences"] = sentence_rows
 
+    found: dict[str, list] = {}
     for name, (function, _cls, _lead, _tail) in EXTRACTORS.items():
         try:
-            found = function(text)
-            table_rows = [{**doc, **_as_row(item)} for item in found]
-        except Exception as exc:  # keep the other tables of this article
-            errors.append({"source": article.source, "line": None, "doc_id": article.doc_id,
-                           "error": f"{name} failed: {type(exc).__name__}: {exc}", "action": "kept", "stage": name})
-            table_rows = []
-        rows[name] = table_rows
-    for number, row in enumerate(rows["quotes"]):
+            found[name] = function(doc)
+            rows[name] = [{**key, **_as_row(item)} for item in found[name]]
+        except Exception as exc:  # recorded in the errors table; the other tables of this article are kept
+            failed(name, name, exc)
+            found[name], rows[name] = [], []
+    for number, (row, quote) in enumerate(zip(rows["quotes"], found["quotes"])):
         row["quote_id"] = number
-        row["compound"] = score_sentiment(row["content"]).compound
+        row["compound"] = doc.sentiment(quote.content_start, quote.content_end).compound
 
-    n_tokens = count_tokens(text)
-    compounds = [row["compound"] for row in sentence_rows]
-    device_counts = Counter(row["device"] for row in rows["devices"])
     try:
-        salience = threat_salience(text)
-    except Exception as exc:
-        errors.append({"source": article.source, "line": None, "doc_id": article.doc_id,
-                       "error": f"threat_salience failed: {type(exc).__name__}: {exc}", "action": "kept", "stage": "threats"})
+        salience = _threat_salience(doc)
+    except Exception as exc:  # recorded in the errors table
+        failed("threats", "threat_salience", exc)
         salience = None
-    features = {
-        "n_tokens": n_tokens,
-        "n_sentences": len(sentence_rows),
-        "mean_compound": sum(compounds) / len(compounds) if compounds else None,
-        "share_negative": sum(c < NEGATIVE_THRESHOLD for c in compounds) / len(compounds) if compounds else None,
-        "n_quotes": len(rows["quotes"]),
-        "n_threats": sum(row["kind"] != "show_of_force" for row in rows["threats"]),
-        "n_show_of_force": sum(row["kind"] == "show_of_force" for row in rows["threats"]),
-        "threat_salience": salience,
-        **{f"{kind}_per_1k": (1000 * device_counts[kind] / n_tokens if n_tokens else 0.0) for kind in DEVICE_KINDS},
-    }
-    rows["articles"] = [{**dataclasses.asdict(article), **features}]
+    features = article_features(doc, compounds=[row["compound"] for row in sentence_rows], quotes=found["quotes"],
+                                threats=found["threats"], devices=found["devices"], threat_salience=salience)
+    rows["articles"] = [{
+        **dataclasses.asdict(article),
+        "n_tokens": features.n_tokens, "n_sentences": features.n_sentences,
+        "mean_compound": features.mean_compound, "share_negative": features.share_negative,
+        "n_quotes": features.n_quotes, "n_threats": features.n_threats, "n_show_of_force": features.n_show_of_force,
+        "threat_salience": features.threat_salience,
+        **{f"{kind}_per_1k": value for kind, value in features.per_1k.items()},
+    }]
     return ArticleResult(rows, errors)
 
 
@@ -216,10 +178,6 @@ def _as_row(item: Any) -> dict[str, Any]:
     return dict(zip(names, getter(item)))
 
 
-#: Tables with rows per article (every table but the corpus-wide aggregate ``officials``).
-ARTICLE_TABLES: tuple[str, ...] = tuple(name for name in SCHEMAS if name != "officials")
-
-
 @dataclass(frozen=True)
 class ChunkResult:
     """Every per-article table of one chunk of articles, as Arrow tables
@@ -227,13 +185,6 @@ class ChunkResult:
 
     n_articles: int
     tables: dict[str, pa.Table]
-
-
-def _arrow_table(name: str, rows: list[dict[str, Any]]) -> pa.Table:
-    schema = SCHEMAS[name]
-    if not rows:
-        return schema.empty_table()
-    return pa.Table.from_pydict({column: [row.get(column) for row in rows] for column in schema.names}, schema=schema)
 
 
 def _analyze_chunk(items: list[Article | LoadError], actors: tuple[ActorEntry, ...] = ()) -> ChunkResult:
@@ -256,14 +207,7 @@ def _analyze_items(items: list[Article | LoadError]) -> ChunkResult:
             collected[name].extend(rows)
         collected["errors"].extend(result.errors)
         n_articles += 1
-    return ChunkResult(n_articles, {name: _arrow_table(name, rows) for name, rows in collected.items()})
-
-
-# --------------------------------------------------------------------------
-# Officials: an aggregate over all quotes, built incrementally
-# --------------------------------------------------------------------------
-
-# (rhetoric.extract.officials.OfficialsAggregator merges name variants into one row a person.)
+    return ChunkResult(n_articles, {name: arrow_table(name, rows) for name, rows in collected.items()})
 
 
 # --------------------------------------------------------------------------
@@ -307,34 +251,8 @@ def _engine_session(engine: str, jobs: int | None, client: Any, scheduler: str |
         yield (lambda chunks: map_chunks(work, chunks, engine="dask", client=client)), description
 
 
-@dataclass
-class Tables:
-    """One pandas DataFrame per table; ``doc_id`` joins them."""
-
-    articles: pd.DataFrame
-    sentences: pd.DataFrame
-    quotes: pd.DataFrame
-    threats: pd.DataFrame
-    devices: pd.DataFrame
-    frames: pd.DataFrame
-    actor_sentiment: pd.DataFrame
-    officials: pd.DataFrame
-    errors: pd.DataFrame
-
-    def __getitem__(self, name: str) -> pd.DataFrame:
-        return getattr(self, name)
-
-    def items(self) -> Iterator[tuple[str, pd.DataFrame]]:
-        for name in TABLE_NAMES:
-            yield name, getattr(self, name)
-
-    def summary(self) -> str:
-        """One line: how many rows each table holds."""
-        return ", ".join(f"{len(table)} {name.replace('_', ' ')}" for name, table in self.items() if name != "errors")
-
-
 def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
-    return _arrow_table(name, rows).to_pandas()
+    return arrow_table(name, rows).to_pandas()
 
 
 def _articles_from_frame(articles: pd.DataFrame, source_prefix: str = "") -> Iterator[Article]:
@@ -395,7 +313,7 @@ def analyze(articles: pd.DataFrame, *, errors: pd.DataFrame | None = None, engin
 
     parts: dict[str, list[pa.Table]] = {name: [] for name in ARTICLE_TABLES}
     if errors is not None and len(errors):
-        parts["errors"].append(_arrow_table("errors", [{**row, "stage": "load"} for row in errors.to_dict("records")]))
+        parts["errors"].append(arrow_table("errors", [{**row, "stage": "load"} for row in errors.to_dict("records")]))
     officials = OfficialsAggregator()
     model = _FrameModel(frame_model) if frame_model is not None else None
     user_actors = load_actors_file(actors) if actors is not None else ()
@@ -407,11 +325,11 @@ def analyze(articles: pd.DataFrame, *, errors: pd.DataFrame | None = None, engin
             for name, table in result.tables.items():
                 parts[name].append(table)
             if model is not None:
-                parts["frames"].append(_arrow_table("frames", model.rows(result.tables["articles"])))
+                parts["frames"].append(arrow_table("frames", model.rows(result.tables["articles"])))
             officials.add(result.tables["quotes"].to_pylist())
             bar.update(result.n_articles)
         bar.close()
-    frames = {name: _concat(name, tables).to_pandas() for name, tables in parts.items()}
+    frames = {name: concat_tables(name, tables).to_pandas() for name, tables in parts.items()}
     frames["officials"] = _frame("officials", officials.rows())
     return Tables(**frames)
 
@@ -445,11 +363,6 @@ class _FrameModel:
 
     def describe(self) -> dict[str, str]:
         return {"file": self.path.name, "sha256": self.sha256, "scheme": self.scheme}
-
-
-def _concat(name: str, tables: list[pa.Table]) -> pa.Table:
-    tables = [table for table in tables if table.num_rows]
-    return pa.concat_tables(tables).combine_chunks() if tables else SCHEMAS[name].empty_table()
 
 
 def analyze_dask(articles: Any, *, actors: str | os.PathLike[str] | None = None) -> dict[str, Any]:
@@ -624,42 +537,3 @@ def _actors_beside(input_path: Path) -> Path | None:
     """``actors.tsv`` next to the corpus file or folder, if there is one."""
     candidate = input_path.resolve().parent / "actors.tsv"
     return candidate if candidate.is_file() and candidate != input_path.resolve() else None
-
-
-def build_manifest(input_path: str | os.PathLike[str], files: list[Path], outdir: Path, *,
-                   parameters: dict[str, Any], engine: dict[str, Any], rows: dict[str, int]) -> dict[str, Any]:
-    """The provenance record written beside every output: versions,
-    parameters, input hashes, row counts and output hashes. It holds no
-    timestamps and no absolute paths, so equal runs give equal manifests."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    def installed(name: str) -> str | None:
-        try:
-            return version(name)
-        except PackageNotFoundError:
-            return None
-
-    return {
-        "rhetoric_version": __version__,
-        "python": ".".join(map(str, sys.version_info[:3])),
-        "dependencies": {name: installed(name) for name in
-                         ("pandas", "pyarrow", "nltk", "vaderSentiment", "scikit-learn", "numpy", "pycountry")},
-        "vader_implementation": VADER_IMPLEMENTATION,
-        "parameters": parameters,
-        "engine": engine,
-        "input": {
-            "path": _portable(Path(input_path)),
-            "files": [{"path": _portable(file), "bytes": file.stat().st_size, "sha256": sha256_file(file)} for file in files],
-        },
-        "tables": {name: {"file": f"{name}.parquet", "rows": rows[name],
-                          "sha256": sha256_file(outdir / f"{name}.parquet")} for name in TABLE_NAMES},
-    }
-
-
-def _portable(path: Path) -> str:
-    """A path relative to the working directory when it lies below it, so
-    manifests do not record where a machine keeps its files."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix() if not path.is_absolute() else path.name

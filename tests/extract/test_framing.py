@@ -9,7 +9,7 @@ import pytest
 import rhetoric
 from rhetoric.extract.framing import (
     POLICY_FRAMES, SCHEMES, SEMETKO_VALKENBURG_ITEMS, SEMETKO_VALKENBURG_QUESTIONS, FrameScore,
-    compile_term, frame_scores, score_frames,
+    compile_term, score_frames,
 )
 from rhetoric.lexicons import lexicon_text, read_lexicon_table
 
@@ -114,11 +114,12 @@ def test_two_group_item_needs_both_groups_in_one_sentence():
     assert together[("semetko_valkenburg_items", "resp1")].evidence == ("government", "solve")
 
 
-def test_frame_scores_dict_matches_rows():
-    scores = frame_scores(SEED_LIKE)
-    assert set(scores) == set(SCHEMES)
-    for row in score_frames(SEED_LIKE):
-        assert scores[row.scheme][row.frame] == row.score
+def test_a_document_scores_like_its_text():
+    from rhetoric.text.document import Document
+
+    rows = score_frames(SEED_LIKE)
+    assert {row.scheme for row in rows} == set(SCHEMES)
+    assert score_frames(Document(SEED_LIKE)) == rows
 
 
 def test_term_syntax():
@@ -150,7 +151,8 @@ def test_deterministic():
 @pytest.fixture(scope="module")
 def sample_security():
     articles = rhetoric.load_corpus(SAMPLE_ARTICLES).articles
-    return {row.doc_id: frame_scores(row.text)["security"] for row in articles.itertuples()}
+    return {row.doc_id: {f.frame: f.score for f in score_frames(row.text) if f.scheme == "security"}
+            for row in articles.itertuples()}
 
 
 def test_dovish_outlet_frames_diplomacy_and_hawkish_outlet_escalation(sample_security):

@@ -12,7 +12,7 @@ from sklearn.preprocessing import StandardScaler
 
 from rhetoric import RhetoricFeaturizer
 from rhetoric.extract.devices import DEVICE_KINDS
-from rhetoric.extract.framing import SCHEMES, frame_scores
+from rhetoric.extract.framing import SCHEMES, score_frames
 from rhetoric.sentiment.vader import score_sentiment
 from rhetoric.text.sentences import count_tokens, split_sentences
 
@@ -44,13 +44,33 @@ def test_values_match_the_underlying_measures():
         assert X[i, column["log_tokens"]] == pytest.approx(np.log1p(count_tokens(text)))
         assert X[i, column["mean_compound"]] == pytest.approx(np.mean(compounds) if compounds else 0.0)
         assert X[i, column["share_negative"]] == (np.mean([c < -0.05 for c in compounds]) if compounds else 0.0)
-        for scheme, frames in frame_scores(text).items():
-            for frame, score in frames.items():
-                assert X[i, column[f"{scheme}__{frame}"]] == score
+        for row in score_frames(text):
+            assert X[i, column[f"{row.scheme}__{row.frame}"]] == row.score
     assert X[0, column["mean_compound"]] > 0.3          # "a great success"
     assert X[1, column["share_negative"]] == 0.5         # "merciless retaliation"; VADER has no "act of war"
     assert X[1, column["security__act_of_war"]] == 0.5
     assert X[2].tolist() == [0.0] * X.shape[1]           # the empty text
+
+
+def test_featurizer_and_articles_table_agree():
+    """One definition of the article features: the featurizer's rates are the
+    articles table's counts per 1,000 tokens; shows of force are not threats."""
+    from rhetoric import analyze
+
+    texts = ["North Korea threatened to strike Guam. Two B-52 bombers flew over the peninsula on Monday.",
+             "The talks were a great success."]
+    tables = analyze(pd.DataFrame({"doc_id": ["a", "b"], "text": texts}), jobs=1)
+    featurizer = RhetoricFeaturizer(schemes=()).fit(texts)
+    X = featurizer.transform(texts)
+    column = {name: j for j, name in enumerate(featurizer.get_feature_names_out())}
+    for i, article in enumerate(tables.articles.itertuples()):
+        per_1k = 1000 / article.n_tokens
+        assert X[i, column["threats_per_1k"]] == pytest.approx(article.n_threats * per_1k)
+        assert X[i, column["show_of_force_per_1k"]] == pytest.approx(article.n_show_of_force * per_1k)
+        assert X[i, column["mean_compound"]] == pytest.approx(article.mean_compound)
+        for kind in DEVICE_KINDS:
+            assert X[i, column[f"{kind}_per_1k"]] == getattr(article, f"{kind}_per_1k")
+    assert tables.articles.n_threats.tolist()[0] >= 1 and tables.articles.n_show_of_force.tolist()[0] >= 1
 
 
 def test_parameters_select_blocks():

@@ -32,11 +32,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from typing import Literal, get_args
+
 from rhetoric.lexicons import read_lexicon_lines, read_lexicon_table
+from rhetoric.text.document import Document, as_document
+from rhetoric.text.sentences import abbreviations
 
-__all__ = ["Device", "extract_devices", "DEVICE_KINDS"]
+__all__ = ["Device", "DeviceKind", "extract_devices", "DEVICE_KINDS", "USES"]
 
-DEVICE_KINDS = ("loaded_language", "name_calling", "appeal_to_fear", "exaggeration", "hedge", "booster")
+#: The Document layers the device extractor reads (it tokenizes the text itself).
+USES = ("text",)
+
+DeviceKind = Literal["loaded_language", "name_calling", "appeal_to_fear", "exaggeration", "hedge", "booster"]
+DEVICE_KINDS: tuple[str, ...] = get_args(DeviceKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +54,7 @@ class Device:
     start: int
     end: int
     text: str
-    device: str
+    device: DeviceKind
     evidence: tuple[str, ...]
 
 
@@ -84,13 +92,6 @@ class _Tokens:
     sentence: tuple[int, ...]  # sentence number of each token
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    return frozenset(
-        line.split(" ")[0].lower().rstrip(".") for line in read_lexicon_lines("abbreviations.txt")
-    )
-
-
 def _tokenize(text: str) -> _Tokens:
     spans: list[tuple[int, int]] = []
     raw: list[str] = []
@@ -98,7 +99,7 @@ def _tokenize(text: str) -> _Tokens:
         spans.append(match.span())
         raw.append(match.group())
     lower = [word.lower().replace("’", "'") for word in raw]
-    abbreviations = _abbreviations()
+    known = abbreviations()
     joined: list[bool] = []
     sentence: list[int] = []
     current = 0
@@ -117,7 +118,7 @@ def _tokenize(text: str) -> _Tokens:
             current += 1
         elif "." in gap or ";" in gap:
             word = lower[i]
-            abbreviation = "." in word or len(word) == 1 or word in abbreviations
+            abbreviation = "." in word or len(word) == 1 or known.holds(word, raw[i + 1])
             if ";" in gap or not abbreviation or raw[i + 1][:1].isupper() and len(word) > 3:
                 current += 1
     return _Tokens(tuple(spans), tuple(lower), tuple(raw), tuple(joined), tuple(sentence))
@@ -478,8 +479,9 @@ def _exaggeration(text: str, tokens: _Tokens) -> list[Device]:
     return merged
 
 
-def extract_devices(text: str) -> list[Device]:
-    """All device spans in ``text``, ordered by start offset.
+def extract_devices(text: str | Document) -> list[Device]:
+    """All device spans in ``text`` (a string or a :class:`~rhetoric.text.document.Document`),
+    ordered by start offset.
 
     >>> for d in extract_devices('The "puppet regime" may reportedly face utter ruin.'):
     ...     print(d.device, repr(d.text), d.evidence)
@@ -489,8 +491,9 @@ def extract_devices(text: str) -> list[Device]:
     loaded_language 'utter' ('utter',)
     exaggeration 'utter ruin' ('utter',)
     """
-    if not isinstance(text, str) or not text:
+    if not isinstance(text, (str, Document)) or not text:
         return []
+    text = as_document(text).text
     tokens = _tokenize(text)
     if not tokens.spans:
         return []

@@ -29,8 +29,9 @@ whitespace collapsed), each once, in order of first occurrence. The term lists
 are the data files ``lexicons/policy_frames.tsv``,
 ``lexicons/semetko_valkenburg.tsv`` and ``lexicons/security_frames.tsv``.
 
->>> scores = frame_scores("The flight was an act of war. It was a routine exercise, the Pentagon said.")
->>> scores["security"]["act_of_war"], scores["security"]["routine_deterrence"]
+>>> scores = {(f.scheme, f.frame): f.score for f in score_frames(
+...     "The flight was an act of war. It was a routine exercise, the Pentagon said.")}
+>>> scores["security", "act_of_war"], scores["security", "routine_deterrence"]
 (0.5, 0.5)
 """
 
@@ -42,12 +43,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rhetoric.lexicons import read_lexicon_table
-from rhetoric.text.sentences import split_sentences
+from rhetoric.text.document import Document, as_document
+
+#: The Document layers the frame scorer reads.
+USES = ("sentences",)
 
 __all__ = [
+    "USES",
     "FrameScore",
     "score_frames",
-    "frame_scores",
     "SCHEMES",
     "POLICY_FRAMES",
     "SEMETKO_VALKENBURG_FRAMES",
@@ -221,18 +225,23 @@ def _ordered_unique(terms: list[str]) -> tuple[str, ...]:
 class _Scorer:
     """Fires one lexicon's detectors over a text's sentences."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, doc: Document) -> None:
+        text = doc.text
         self.text = text
-        self.sentences = split_sentences(text)
+        self.sentences = doc.sentences
         self.starts = [s.start for s in self.sentences]
         # Word starts by case-folded prefix (1 to 3 characters): a term can
         # only match where a word starts with its prefix, so each pattern is
         # tried there instead of scanning the whole text.
-        self.word_starts: dict[str, list[int]] = {}
+        word_starts: dict[str, list[int]] = {}
+        add = word_starts.setdefault
         for match in _WORD_START.finditer(text):
             position = match.start()
-            for length in range(1, _PREFIX + 1):
-                self.word_starts.setdefault(text[position:position + length].casefold(), []).append(position)
+            chunk = text[position:position + _PREFIX]
+            add(chunk[:1].casefold(), []).append(position)
+            add(chunk[:2].casefold(), []).append(position)
+            add(chunk.casefold(), []).append(position)
+        self.word_starts = word_starts
 
     def _matches(self, pattern: re.Pattern[str], firsts: frozenset[str] | None) -> list[re.Match[str]]:
         """Exactly ``pattern.finditer(text)``: leftmost, non-overlapping."""
@@ -276,10 +285,13 @@ def _balance(a: float, b: float) -> float:
     return (a - b) / (a + b) if a + b else 0.0
 
 
-def score_frames(text: str) -> list[FrameScore]:
-    """One :class:`FrameScore` per (scheme, frame) of :data:`SCHEMES` for ``text``.
+def score_frames(text: str | Document) -> list[FrameScore]:
+    """One :class:`FrameScore` per (scheme, frame) of :data:`SCHEMES` for ``text``
+    (a string or a :class:`~rhetoric.text.document.Document`).
 
-    Never raises on odd input; an empty text scores 0.0 everywhere.
+    Never raises on odd input; an empty text scores 0.0 everywhere. For a
+    ``{scheme: {frame: score}}`` view: ``{(f.scheme, f.frame): f.score for f in score_frames(text)}``
+    or ``pandas.DataFrame(score_frames(text))``.
 
     >>> rows = score_frames("Pyongyang called the drills an act of war and a rehearsal for invasion.")
     >>> [(r.frame, r.score, r.evidence) for r in rows if r.scheme == "security" and r.frame.startswith("act")]
@@ -287,9 +299,9 @@ def score_frames(text: str) -> list[FrameScore]:
     >>> len(rows) == sum(len(frames) for frames in SCHEMES.values())
     True
     """
-    if not isinstance(text, str):
+    if not isinstance(text, (str, Document)):
         text = "" if text is None else str(text)
-    scorer = _Scorer(text)
+    scorer = _Scorer(as_document(text))
     n_sentences = len(scorer.sentences)
     rows: list[FrameScore] = []
 
@@ -331,15 +343,3 @@ def score_frames(text: str) -> list[FrameScore]:
         rows.append(FrameScore("security", name, _balance(shares[a], shares[b]),
                                _ordered_unique(list(evidences[a] + evidences[b]))))
     return rows
-
-
-def frame_scores(text: str) -> dict[str, dict[str, float]]:
-    """``{scheme: {frame: score}}`` for ``text`` (see :func:`score_frames`).
-
-    >>> frame_scores("Talks resumed and tensions eased.")["security"]["deescalation_diplomacy"]
-    1.0
-    """
-    scores: dict[str, dict[str, float]] = {}
-    for item in score_frames(text):
-        scores.setdefault(item.scheme, {})[item.frame] = item.score
-    return scores

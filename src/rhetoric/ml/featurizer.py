@@ -5,9 +5,11 @@
 - ``log_tokens``: log(1 + word tokens);
 - ``mean_compound``, ``share_negative``, ``share_positive``: VADER compound
   score averaged over sentences, and the share of sentences below -0.05 /
-  above 0.05 (Hutto & Gilbert's cut-offs);
+  above 0.05 (Hutto & Gilbert's cut-offs); 0.0 (neutral) for a text without
+  sentences, where the articles table has None, since estimators need a number;
 - ``threats_per_1k``, ``show_of_force_per_1k``: :func:`rhetoric.extract_threats`
-  hits per 1,000 tokens (all kinds; show-of-force events only);
+  threats and shows of force per 1,000 tokens (a show of force is not a threat,
+  as in the articles table's ``n_threats`` and ``n_show_of_force``);
 - ``<device>_per_1k``: :func:`rhetoric.extract_devices` spans per 1,000 tokens
   for each kind in :data:`rhetoric.extract.devices.DEVICE_KINDS`;
 - ``<scheme>__<frame>``: every frame score of :func:`rhetoric.score_frames`.
@@ -35,9 +37,9 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from rhetoric.extract.devices import DEVICE_KINDS, extract_devices
 from rhetoric.extract.framing import SCHEMES, score_frames
-from rhetoric.sentiment.vader import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, score_sentiment
-from rhetoric.text.sentences import count_tokens, split_sentences
 from rhetoric.extract.threats import extract_threats
+from rhetoric.features import article_features
+from rhetoric.text.document import Document
 
 __all__ = ["RhetoricFeaturizer", "as_texts"]
 
@@ -123,25 +125,22 @@ class RhetoricFeaturizer(TransformerMixin, BaseEstimator):
         return np.asarray(self._names(), dtype=object)
 
     def _row(self, text: str, schemes: tuple[str, ...]) -> list[float]:
-        n_tokens = count_tokens(text)
-        per_1k = 1000.0 / n_tokens if n_tokens else 0.0
+        doc = Document(text)
+        compounds = [doc.sentiment(s.start, s.end).compound for s in doc.sentences] if self.sentiment else []
+        threats = extract_threats(doc.text) if self.threats else None
+        features = article_features(doc, compounds=compounds, threats=threats,
+                                    devices=extract_devices(doc) if self.devices else None)
+        n_tokens = features.n_tokens
         row = [math.log1p(n_tokens)]
         if self.sentiment:
-            compounds = [score_sentiment(s.text).compound for s in split_sentences(text)]
-            n = len(compounds)
-            row += [
-                sum(compounds) / n if n else 0.0,
-                sum(c < NEGATIVE_THRESHOLD for c in compounds) / n if n else 0.0,
-                sum(c > POSITIVE_THRESHOLD for c in compounds) / n if n else 0.0,
-            ]
+            row += [features.mean_compound or 0.0, features.share_negative or 0.0, features.share_positive or 0.0]
         if self.threats:
-            threats = extract_threats(text)
-            row += [len(threats) * per_1k, sum(t.kind == "show_of_force" for t in threats) * per_1k]
+            row += [1000 * features.n_threats / n_tokens if n_tokens else 0.0,
+                    1000 * features.n_show_of_force / n_tokens if n_tokens else 0.0]
         if self.devices:
-            found = [d.device for d in extract_devices(text)]
-            row += [found.count(kind) * per_1k for kind in DEVICE_KINDS]
+            row += [features.per_1k[kind] for kind in DEVICE_KINDS]
         if schemes:
-            scores = {(f.scheme, f.frame): f.score for f in score_frames(text)}
+            scores = {(f.scheme, f.frame): f.score for f in score_frames(doc)}
             for scheme in schemes:
                 row += [scores.get((scheme, frame), 0.0) for frame in SCHEMES[scheme]]
         return row

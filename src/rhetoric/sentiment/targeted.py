@@ -15,7 +15,9 @@ pickle) and the remaining 20% gives the held-out figure of
 ``benchmarks/target_sentiment.py``: 3-class macro-F1 0.649, against 0.521 for
 plain sentence VADER on the same items. NewsMTSC is US political news; on
 security news the model is untested against gold labels, and it misses some
-negations ("will never accept a nuclear North Korea").
+negations ("will never accept a nuclear North Korea"). The features and
+weights live in :mod:`rhetoric.sentiment.target_model`, the clauses and
+speakers in :mod:`rhetoric.sentiment.voices`.
 
 :func:`actor_sentiment` applies it to every actor mention
 (:func:`rhetoric.text.actors.find_actors`) and keeps apart who is speaking: a U.S.
@@ -25,8 +27,9 @@ of the clause around the mention and, in its own column, the domain-mode
 compound of that clause (:func:`rhetoric.sentiment.vader.score_sentiment` with
 ``domain=True``).
 
-Speakers come from :func:`rhetoric.extract.quotes.extract_quotes` when it finds the
-quote, else from a light fallback: quotation marks (multi-paragraph quotes
+Speakers come from the Document's quotes (:func:`rhetoric.extract.quotes.extract_quotes`)
+when they hold the mention, else from a light fallback: the Document's paired
+quotation marks (:mod:`rhetoric.text.quotemarks`, multi-paragraph quotes
 included) with "…," X said / said X / X said: around them, and reported speech
 in the mention's sentence ("X said (that) …", "…, X said.", "according to X").
 ``voiced_by`` is the country of the first actor named in the speaker, so an
@@ -48,24 +51,22 @@ True
 
 from __future__ import annotations
 
-import gzip
-import json
-import math
-import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-from rhetoric.text.actors import find_actors
-from rhetoric.lexicons import read_lexicon_table
-from rhetoric.extract.quotes import extract_quotes
-from rhetoric.sentiment.vader import analyzer, score_sentiment
-from rhetoric.text.sentences import split_sentences
+from rhetoric.sentiment.target_model import (MODEL_FILE, _clip, _document_scorer, _features, _model, _Prepared,
+                                             _prepare, _probabilities, _score, _sentence_around, target_features)
+from rhetoric.sentiment.voices import (_INVERTED_SPEAKER_BEFORE, _PARENTHETICAL, _TRAILING_ATTRIBUTION, _affiliation,
+                                       _clause_breaks, _clause_in_sentence, _quote_chains, _speaker_after,
+                                       _speaker_before, _trim_speaker, clause_span)
+from rhetoric.text.document import Document, as_document
+
+#: The Document layers actor sentiment reads.
+USES = ("sentences", "actor_mentions", "quotes", "quote_marks", "sentiment")
 
 __all__ = [
+    "USES",
     "ActorSentiment",
     "actor_sentiment",
     "actor_sentiment_summary",
@@ -76,8 +77,6 @@ __all__ = [
     "MODEL_FILE",
 ]
 
-#: The shipped model (package data).
-MODEL_FILE = "target_sentiment.json.gz"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,217 +111,7 @@ class ActorSentiment:
     compound_domain: float
 
 
-# --------------------------------------------------------------------------
-# Features (the trained model depends on these exact definitions)
-# --------------------------------------------------------------------------
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d+")
-_FEATURE_CLAUSE_BREAK = re.compile(
-    r"[,;:()\[\]\"“”—–]|\b(?:but|while|although|though|whereas|because|after|before|which|who)\b", re.IGNORECASE)
-_WINDOW = 6
-_ROLE_WINDOW = 4
-_ROLE_BREAK = re.compile(r"[,;:\"“”]")
-_BE = frozenset("is are was were be been being got get gets".split())
-_SPEECH_AFTER = re.compile(
-    r"\s*(?:\w+\s+){0,2}(?:said|says|told|added|wrote|argued|claimed|warned|stated|insisted)\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def _role_verbs() -> dict[str, str]:
-    """Inflected form → "negative" | "positive", from ``lexicons/target_roles.tsv``."""
-    forms: dict[str, str] = {}
-    for row in read_lexicon_table("target_roles.tsv"):
-        _lemma, effect, inflected = row[:3]
-        for form in inflected.split(","):
-            forms[form.strip().lower()] = effect
-    return forms
-
-
-@lru_cache(maxsize=8192)
-def _vader(text: str) -> tuple[float, float, float]:
-    scores = score_sentiment(text)  # vaderSentiment's own scores (piecewise beyond MAX_VADER_CHARS)
-    return scores.compound, scores.pos, scores.neg
-
-
-@dataclass(frozen=True, slots=True)
-class _Prepared:
-    """What :func:`target_features` reads of a sentence whatever the
-    mention, worked out once for all the mentions in it."""
-
-    tokens: list[tuple[int, int, str]]  # (start, end, lower-cased word)
-    token_starts: list[int]
-    token_ends: list[int]
-    breaks: list[int]  # starts of _FEATURE_CLAUSE_BREAK matches
-    words: dict[str, float]  # {"w=" + word: 1.0}, in order of first occurrence
-
-
-def _prepare(text: str) -> _Prepared:
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
-    return _Prepared(tokens, [t[0] for t in tokens], [t[1] for t in tokens],
-                     [match.start() for match in _FEATURE_CLAUSE_BREAK.finditer(text)],
-                     {"w=" + word: 1.0 for _, _, word in tokens})
-
-
-def _feature_clause(text: str, start: int, end: int, breaks: list[int] | None = None) -> tuple[int, int]:
-    """From the last clause break at or before ``start`` to the first at or
-    after ``end`` (``breaks``: their positions, in order, if known)."""
-    if breaks is None:
-        breaks = [match.start() for match in _FEATURE_CLAUSE_BREAK.finditer(text)]
-    before = bisect_right(breaks, start)
-    after = bisect_left(breaks, end)
-    left = max(0, breaks[before - 1]) if before else 0
-    right = min(len(text), breaks[after]) if after < len(breaks) else len(text)
-    return left, right
-
-
-def target_features(text: str, start: int, end: int) -> dict[str, float]:
-    """The model's features for the mention ``text[start:end]`` (``text``
-    should be one sentence). Names: ``s_``/``c_``/``l_``/``r_`` VADER of the
-    sentence, clause, left and right window; ``w=`` sentence words; ``L:``/``R:``
-    words left/right of the mention (``L0:`` the adjacent one);
-    ``obj_``/``subj_``/``pass_`` role features; ``inquote``, ``speaker``.
-
-    >>> features = target_features("Congress moved to censure Mr. Trump.", 29, 34)
-    >>> features["obj_negative"], features["L0:mr"], features["s_comp"]
-    (1.0, 1.0, 0.0)
-    """
-    return _features(text, start, end, _prepare(text))
-
-
-def _features(text: str, start: int, end: int, prepared: _Prepared) -> dict[str, float]:
-    features: dict[str, float] = {}
-    compound, pos, neg = _vader(text)
-    features.update(s_comp=compound, s_pos=pos, s_neg=neg)
-    tokens = prepared.tokens
-    # Token starts and ends both increase: the words wholly before the
-    # mention are a prefix of the list, those wholly after it a suffix.
-    left = tokens[:bisect_right(prepared.token_ends, start)]
-    right = tokens[bisect_left(prepared.token_starts, end):]
-    left_window, right_window = left[-_WINDOW:], right[:_WINDOW]
-    if left_window:
-        features["l_comp"] = _vader(text[left_window[0][0]:start])[0]
-    if right_window:
-        features["r_comp"] = _vader(text[end:right_window[-1][1]])[0]
-    clause_start, clause_end = _feature_clause(text, start, end, prepared.breaks)
-    compound, pos, neg = _vader(text[clause_start:clause_end])
-    features.update(c_comp=compound, c_pos=pos, c_neg=neg)
-    features.update(prepared.words)
-    lexicon = analyzer().lexicon
-    left_valence = right_valence = 0.0
-    for distance, (_, _, word) in enumerate(reversed(left_window)):
-        features["L:" + word] = 1.0
-        if distance < 2:
-            features[f"L{distance}:" + word] = 1.0
-        left_valence += lexicon.get(word, 0.0) / (1 + distance)
-    for distance, (_, _, word) in enumerate(right_window):
-        features["R:" + word] = 1.0
-        if distance < 2:
-            features[f"R{distance}:" + word] = 1.0
-        right_valence += lexicon.get(word, 0.0) / (1 + distance)
-    features["lval"], features["rval"] = left_valence, right_valence
-    # Roles: a role verb just before the mention (object), just after it
-    # (subject), or after a form of "be" just after it (passive subject).
-    roles = _role_verbs()
-    near_left, near_right = left[-_ROLE_WINDOW:], right[:_ROLE_WINDOW]
-    if near_left and not _ROLE_BREAK.search(text[near_left[0][0]:start]):
-        for _, _, word in near_left:
-            if word in roles:
-                features["obj_" + roles[word]] = 1.0
-    if near_right and not _ROLE_BREAK.search(text[end:near_right[-1][1]]):
-        passive = False
-        for _, _, word in near_right:
-            if word in _BE:
-                passive = True
-            elif word in roles:
-                features[("pass_" if passive else "subj_") + roles[word]] = 1.0
-    before = text[:start]
-    features["inquote"] = float((before.count('"') + before.count("“") - before.count("”")) % 2)
-    features["atstart"] = float(not left)
-    features["relpos"] = start / max(1, len(text))
-    if _SPEECH_AFTER.match(text, end):
-        features["speaker"] = 1.0
-    return features
-
-
-# --------------------------------------------------------------------------
-# The model
-# --------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class _Model:
-    classes: tuple[int, ...]
-    intercept: tuple[float, ...]
-    weights: Mapping[str, tuple[float, ...]]
-    training: Mapping[str, Any]
-
-
-@lru_cache(maxsize=1)
-def _model() -> _Model:
-    raw = resources.files("rhetoric").joinpath("models", MODEL_FILE).read_bytes()
-    data = json.loads(gzip.decompress(raw).decode("utf-8"))
-    return _Model(tuple(data["classes"]), tuple(data["intercept"]),
-                  {name: tuple(w) for name, w in data["weights"].items()}, data.get("training", {}))
-
-
-def _probabilities(features: Mapping[str, float]) -> dict[int, float]:
-    model = _model()
-    weights_of = model.weights.get
-    if len(model.intercept) == 3:  # the same sums as below, unrolled
-        negative, neutral, positive = model.intercept
-        for name, value in features.items():
-            weights = weights_of(name)
-            if weights is not None and value:
-                negative += weights[0] * value
-                neutral += weights[1] * value
-                positive += weights[2] * value
-        logits = [negative, neutral, positive]
-    else:
-        logits = list(model.intercept)
-        for name, value in features.items():
-            weights = weights_of(name)
-            if weights is not None and value:
-                for k, weight in enumerate(weights):
-                    logits[k] += weight * value
-    top = max(logits)
-    exps = [math.exp(logit - top) for logit in logits]
-    total = sum(exps)
-    return {label: e / total for label, e in zip(model.classes, exps)}
-
-
-def _score(probabilities: Mapping[int, float]) -> float:
-    """P(positive) − P(negative), placed so that VADER's ±0.05 cut-offs give
-    the model's most probable class: shrunk into the neutral band when
-    "neutral" wins, at least 0.06 in size when a polar class wins."""
-    negative, neutral, positive = probabilities[-1], probabilities[0], probabilities[1]
-    difference = positive - negative
-    if neutral >= max(negative, positive):
-        score = difference * 0.04
-    elif positive > negative:
-        score = max(difference, 0.06)
-    else:
-        score = min(difference, -0.06)
-    return round(score, 6)
-
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    for sentence in split_sentences(text):
-        if sentence.start <= start < sentence.end:
-            return sentence.start, max(sentence.end, min(end, len(text)))
-    return 0, len(text)
-
-
-def _clip(text: str, start: int, end: int) -> tuple[int, int] | None:
-    if not isinstance(text, str) or not text:
-        return None
-    try:
-        start, end = int(start), int(end)
-    except (TypeError, ValueError):
-        return None
-    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-    return (start, end) if start < end else None
-
-
-def target_probabilities(text: str, start: int, end: int) -> dict[int, float]:
+def target_probabilities(text: str | Document, start: int, end: int) -> dict[int, float]:
     """Model probabilities {-1: negative, 0: neutral, 1: positive} toward
     ``text[start:end]``, judged within the sentence that holds it.
 
@@ -330,15 +119,18 @@ def target_probabilities(text: str, start: int, end: int) -> dict[int, float]:
     >>> round(sum(p.values()), 6), max(p, key=p.get)
     (1.0, 1)
     """
-    span = _clip(text, start, end)
+    doc = as_document(text)
+    span = _clip(doc.text, start, end)
     if span is None:
         return {-1: 0.0, 0: 1.0, 1: 0.0}
     start, end = span
-    s_start, s_end = _sentence_around(text, start, end)
-    return _probabilities(target_features(text[s_start:s_end], start - s_start, end - s_start))
+    s_start, s_end = _sentence_around(doc, start, end)
+    sentence = doc.text[s_start:s_end]
+    return _probabilities(_features(sentence, start - s_start, end - s_start, _prepare(sentence),
+                                    _document_scorer(doc, s_start)))
 
 
-def target_sentiment(text: str, start: int, end: int) -> float:
+def target_sentiment(text: str | Document, start: int, end: int) -> float:
     """Sentiment of ``text`` toward the mention ``text[start:end]``, in [-1, 1].
 
     The score is the model's P(positive) − P(negative), placed so that
@@ -352,178 +144,20 @@ def target_sentiment(text: str, start: int, end: int) -> float:
     >>> target_sentiment(text, 5, 5)
     0.0
     """
-    span = _clip(text, start, end)
+    doc = as_document(text)
+    span = _clip(doc.text, start, end)
     if span is None:
         return 0.0
-    return _score(target_probabilities(text, *span))
-
-
-# --------------------------------------------------------------------------
-# Clauses, quotations and speakers
-# --------------------------------------------------------------------------
-
-_CLAUSE_BREAK = re.compile(r"[;:()\"“”—–]|\s-\s|\b(?:but|while|although|though|whereas|yet)\b", re.IGNORECASE)
-_SPEECH_CUE = (r"said|says|say|told|tells|added|adds|warned|warns|stated|declared|claimed|claims|insisted|"
-               r"argued|noted|wrote|announced|accused|accuses|called|calls|urged|urges|denounced|denounces|"
-               r"condemned|condemns|vowed|vows|charged|slammed|blasted|described|asserted|stressed|"
-               r"according to")
-_CUE = re.compile(r"(?<![\w-])(?:%s)\b" % _SPEECH_CUE, re.IGNORECASE)
-_ACCORDING_TO = re.compile(r"\s*according to\s+(?P<speaker>[^,;:\"“”]{1,80}),", re.IGNORECASE)
-_AFTER_QUOTE = re.compile(
-    r"[\s,.!?]*(?:(?<![\w-])(?:%s)\s+(?P<inverted>[^\"“”,.;:!?]{1,80}?)(?=\s*[,.;:!?\"“”]|\s+(?:in|on|at|during)\b|$)"
-    r"|(?P<speaker>[^\"“”,.;:!?]{1,80}?)\s+(?:%s)\b)" % (_SPEECH_CUE, _SPEECH_CUE),
-    re.IGNORECASE)
-_MAX_SPEAKER_WORDS = 12
-_PARENTHETICAL = re.compile(r"\s*(?:in|on|at|during|speaking|after|before|from|who|citing)\b", re.IGNORECASE)
-# "…, Japanese officials said (on Tuesday)." / "…, according to the military."
-_TRAILING_ATTRIBUTION = re.compile(
-    r",\s*(?:(?P<speaker>[^,;:\"“”]{1,80}?)\s+(?<![\w-])(?:%s)(?:\s+\w+)?"
-    r"(?:\s+(?:on|in|at|during|after|before|from|to|last|this|earlier|later|late|early)\b[^,;:\"“”]{0,40})?"
-    r"|according to\s+(?P<according>[^,;:\"“”]{1,80}?))\s*[.!?]?[\"”]?\s*$" % _SPEECH_CUE, re.IGNORECASE)
-_INVERTED_SPEAKER_BEFORE = re.compile(r"[,\"”]\s*(?:%s)\s+[^,.;:!?\"“”]{0,80}$" % _SPEECH_CUE, re.IGNORECASE)
-
-
-def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """(start, end) of the clause around ``text[start:end]`` within its
-    sentence: bounded by ; : dashes, brackets, quote marks and contrastive
-    conjunctions (but, while, although, though, whereas, yet), stripped.
-
-    >>> text = "Seoul welcomed the talks, but Pyongyang fired a missile."
-    >>> start, end = clause_span(text, 30, 39)
-    >>> text[start:end]
-    'but Pyongyang fired a missile.'
-    """
-    span = _clip(text, start, end)
-    if span is None:
-        return (0, 0)
-    start, end = span
-    s_start, s_end = _sentence_around(text, start, end)
-    return _clause_in_sentence(text, s_start, s_end, start, end)
-
-
-def _clause_breaks(text: str, s_start: int, s_end: int) -> list[tuple[int, int, bool]]:
-    """(start, end, is a word) of each clause break in ``text[s_start:s_end]``."""
-    return [(match.start(), match.end(), match.group().isalpha())
-            for match in _CLAUSE_BREAK.finditer(text, s_start, s_end)]
-
-
-def _clause_in_sentence(text: str, s_start: int, s_end: int, start: int, end: int,
-                        breaks: list[tuple[int, int, bool]] | None = None) -> tuple[int, int]:
-    left, right = s_start, s_end
-    if breaks is None:
-        breaks = _clause_breaks(text, s_start, s_end)
-    for b_start, b_end, is_word in breaks:
-        if b_end <= start and not is_word:
-            left = max(left, b_end)
-        elif b_start < start and is_word and b_end <= start:
-            left = max(left, b_start)
-        elif b_start >= end:
-            right = min(right, b_start)
-    segment = text[left:right]
-    stripped_left = left + (len(segment) - len(segment.lstrip(" ,\t\n")))
-    stripped_right = right - (len(segment) - len(segment.rstrip(" ,\t\n")))
-    if stripped_left > start or stripped_right < end:
-        return start, end
-    return stripped_left, stripped_right
-
-
-def _quote_spans(text: str) -> list[tuple[int, int, int, int]]:
-    """Quotations as (content start, content end, whole-quote start, whole-quote
-    end), inside the marks: curly pairs, and straight double quotes paired left
-    to right within a paragraph. A quote left open at a paragraph's end
-    continues when the next paragraph opens with a quote mark (the news
-    convention for multi-paragraph quotes); the last two numbers span the whole
-    chain, for finding its speaker. Other unclosed marks are ignored."""
-    pieces: list[tuple[int, int, int]] = []  # (start, end, chain number)
-    chain = 0
-    opened: int | None = None
-    pending: list[tuple[int, int]] = []  # open-ended paragraphs waiting for a continuation
-    for match in re.finditer(r"[\"“”]|\n\s*\n", text):
-        mark = match.group()
-        if mark.strip() == "":
-            if opened is not None:
-                pending.append((opened, match.start()))
-            else:
-                pending = []
-            opened = None
-            continue
-        if opened is None:
-            if mark in "\"“":
-                if pending and not text[text.rfind("\n", 0, match.start()) + 1:match.start()].strip():
-                    pieces.extend((a, b, chain) for a, b in pending)  # continuation of the same quote
-                else:
-                    chain += 1
-                pending = []
-                opened = match.end()
-            else:
-                pending = []
-        elif mark in "\"”":
-            pieces.append((opened, match.start(), chain))
-            opened = None
-        else:  # a second opening mark: the first one was never closed
-            chain += 1
-            opened = match.end()
-    bounds: dict[int, tuple[int, int]] = {}
-    for a, b, number in pieces:
-        low, high = bounds.get(number, (a, b))
-        bounds[number] = (min(low, a), max(high, b))
-    return sorted((a, b, *bounds[number]) for a, b, number in pieces)
-
-
-def _trim_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
-    segment = text[start:end]
-    left = start + len(segment) - len(segment.lstrip(" \t\n,\"“”'"))
-    right = end - (len(segment) - len(segment.rstrip(" \t\n,\"“”'")))
-    if right <= left:
-        return None
-    words = text[left:right].split()
-    if not words or len(words) > _MAX_SPEAKER_WORDS or not any(ch.isalpha() for ch in text[left:right]):
-        return None
-    return left, right
-
-
-def _speaker_before(text: str, s_start: int, limit: int) -> tuple[int, int] | None:
-    """The speaker of reported speech or of a quote opening at ``limit``: the
-    words from the clause start to the first speech cue before ``limit``
-    ("North Korea's state media called …", "Analysts said …"); "X, in a
-    statement, said …" and "According to X, …" too."""
-    according = _ACCORDING_TO.match(text, s_start, limit)
-    if according is not None:
-        return _trim_speaker(text, according.start("speaker"), according.end("speaker"))
-    cue = _CUE.search(text, s_start, limit)
-    if cue is None or cue.group().lower() == "according to":
-        return None
-    boundaries = [s_start + m.end() for m in re.finditer(r"[,;:\"“”—–]", text[s_start:cue.start()])]
-    head = _trim_speaker(text, boundaries[-1] if boundaries else s_start, cue.start())
-    if head is None and len(boundaries) >= 2 and _PARENTHETICAL.match(text, boundaries[0]):
-        # "Vice Minister Ri, in a separate statement, said": the words before the first comma.
-        head = _trim_speaker(text, s_start, boundaries[0] - 1)
-    return head
-
-
-def _speaker_after(text: str, position: int, s_end: int) -> tuple[int, int] | None:
-    """The speaker named after a quote or a reported clause: ', Hale said' /
-    ', said Hale' / ', according to the military'."""
-    match = _AFTER_QUOTE.match(text[:s_end], position)
-    if match is None:
-        return None
-    group = "inverted" if match.group("inverted") else "speaker"
-    return _trim_speaker(text, match.start(group), match.end(group))
-
-
-def _affiliation(text: str, span: tuple[int, int] | None) -> str | None:
-    if span is None:
-        return None
-    mentions = find_actors(text[span[0]:span[1]])
-    return mentions[0].country if mentions else None
+    return _score(target_probabilities(doc, *span))
 
 
 # --------------------------------------------------------------------------
 # Actor-targeted sentiment
 # --------------------------------------------------------------------------
 
-def actor_sentiment(text: str) -> list[ActorSentiment]:
-    """Sentiment toward each actor mention in ``text``, left to right.
+def actor_sentiment(text: str | Document) -> list[ActorSentiment]:
+    """Sentiment toward each actor mention in ``text`` (a string or a
+    :class:`~rhetoric.text.document.Document`), left to right.
 
     >>> rows = actor_sentiment('"Pyongyang\\'s reckless provocation must stop," Defense Secretary Hale said. '
     ...                        'Seoul praised Washington for its support.')
@@ -532,22 +166,17 @@ def actor_sentiment(text: str) -> list[ActorSentiment]:
     >>> rows[0].compound_clause > rows[0].compound_domain
     True
     """
-    if not isinstance(text, str) or not text:
+    if not isinstance(text, (str, Document)) or not text:
         return []
-    try:
-        mentions = find_actors(text)
-    except Exception:
-        return []
+    doc = as_document(text)
+    text = doc.text
+    mentions = doc.actor_mentions
     if not mentions:
         return []
-    sentences = split_sentences(text)
-    quote_spans = _quote_spans(text)
+    sentences = doc.sentences
+    quote_spans = _quote_chains(doc)
     speakers_by_quote: dict[tuple[int, int], tuple[tuple[int, int] | None, str | None]] = {}
-    try:
-        extracted = extract_quotes(text)
-    except Exception:
-        extracted = []
-    for quote in extracted:
+    for quote in doc.quotes:
         span = None
         if quote.speaker_start is not None and quote.speaker_end is not None:
             span = (quote.speaker_start, quote.speaker_end)
@@ -574,12 +203,11 @@ def actor_sentiment(text: str) -> list[ActorSentiment]:
         if sentence_text not in prepared:
             prepared[sentence_text] = _prepare(sentence_text)
         probabilities = _probabilities(_features(sentence_text, mention.start - s_start, mention.end - s_start,
-                                                 prepared[sentence_text]))
+                                                 prepared[sentence_text], _document_scorer(doc, s_start)))
         if (s_start, s_end) not in clause_breaks:
             clause_breaks[s_start, s_end] = _clause_breaks(text, s_start, s_end)
         clause_start, clause_end = _clause_in_sentence(text, s_start, s_end, mention.start, mention.end,
                                                        clause_breaks[s_start, s_end])
-        clause = text[clause_start:clause_end]
         speaker, voiced_by, in_quote = _voice(text, mention.start, mention.end, s_start, s_end,
                                               sentences, quote_spans, speakers_by_quote)
         rows.append(ActorSentiment(
@@ -588,14 +216,14 @@ def actor_sentiment(text: str) -> list[ActorSentiment]:
             in_quote=in_quote, speaker=text[speaker[0]:speaker[1]] if speaker else None,
             speaker_start=speaker[0] if speaker else None, speaker_end=speaker[1] if speaker else None,
             voiced_by=voiced_by, compound=_score(probabilities),
-            compound_clause=score_sentiment(clause).compound,
-            compound_domain=score_sentiment(clause, domain=True).compound,
+            compound_clause=doc.sentiment(clause_start, clause_end).compound,
+            compound_domain=doc.sentiment(clause_start, clause_end, domain=True).compound,
         ))
     return rows
 
 
 def _voice(text: str, start: int, end: int, s_start: int, s_end: int, sentences: list,
-           quote_spans: list[tuple[int, int]],
+           quote_spans: list[tuple[int, int, int, int]],
            speakers_by_quote: dict[tuple[int, int], tuple[tuple[int, int] | None, str | None]],
            ) -> tuple[tuple[int, int] | None, str | None, bool]:
     """(speaker span, voiced_by, in_quote) for a mention at [start, end)."""
@@ -606,17 +234,17 @@ def _voice(text: str, start: int, end: int, s_start: int, s_end: int, sentences:
         if span and span[0] <= start < span[1]:  # the mention names the speaker
             return None, None, False
     # 2. Our own quotation marks.
-    for q_start, q_end, chain_start, chain_end in quote_spans:
+    for q_start, q_end, chain_open, chain_close in quote_spans:
         if q_start <= start and end <= q_end:
-            closing_sentence = next((s for s in sentences if s.start <= chain_end < s.end), None)
-            speaker = _speaker_after(text, chain_end + 1, closing_sentence.end if closing_sentence else len(text))
+            closing_sentence = next((s for s in sentences if s.start <= chain_close - 1 < s.end), None)
+            speaker = _speaker_after(text, chain_close, closing_sentence.end if closing_sentence else len(text))
             if speaker is None:
-                index = next((k for k, s in enumerate(sentences) if s.start <= chain_start < s.end), None)
+                index = next((k for k, s in enumerate(sentences) if s.start <= chain_open < s.end), None)
                 if index is not None:
-                    speaker = _speaker_before(text, sentences[index].start, chain_start - 1)
-                    if speaker is None and index > 0 and sentences[index - 1].start < chain_start - 1:
+                    speaker = _speaker_before(text, sentences[index].start, chain_open)
+                    if speaker is None and index > 0 and sentences[index - 1].start < chain_open:
                         previous = sentences[index - 1]
-                        if previous.text.rstrip().endswith(":") or sentences[index].start == chain_start - 1:
+                        if previous.text.rstrip().endswith(":") or sentences[index].start == chain_open:
                             speaker = _speaker_before(text, previous.start, previous.end)
                             closing = max(text.rfind('"', previous.start, previous.end),
                                           text.rfind("”", previous.start, previous.end))

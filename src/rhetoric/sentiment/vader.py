@@ -25,19 +25,21 @@ own ``compound_domain`` columns.
 from __future__ import annotations
 
 import string
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
+from typing import TYPE_CHECKING
 
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from rhetoric.lexicons import read_lexicon_table
+from rhetoric.sentiment.fastvader import FastAnalyzer
+
+if TYPE_CHECKING:
+    from rhetoric.text.document import Document
 
 __all__ = [
-    "Sentiment", "sentiment", "domain_sentiment", "analyzer", "domain_analyzer", "domain_lexicon", "remembering_scores",
+    "Sentiment", "score_sentiment", "analyzer", "domain_analyzer", "domain_lexicon",
     "VADER_IMPLEMENTATION", "MAX_VADER_CHARS", "NEGATIVE_THRESHOLD", "POSITIVE_THRESHOLD",
 ]
 
@@ -65,7 +67,7 @@ class Sentiment:
 @lru_cache(maxsize=1)
 def analyzer() -> SentimentIntensityAnalyzer:
     """The shared VADER analyzer (loading the lexicon takes a few ms)."""
-    return SentimentIntensityAnalyzer()
+    return FastAnalyzer()
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +92,7 @@ def domain_lexicon() -> dict[str, float]:
 def domain_analyzer() -> SentimentIntensityAnalyzer:
     """A separate VADER analyzer whose lexicon is a copy of VADER's plus
     :func:`domain_lexicon`; :func:`analyzer` is never modified."""
-    domain = SentimentIntensityAnalyzer()
+    domain = FastAnalyzer()
     added: dict[str, float] = {}
     for term, valence in domain_lexicon().items():
         # VADER strips only ASCII punctuation from tokens, so a term glued to
@@ -102,7 +104,7 @@ def domain_analyzer() -> SentimentIntensityAnalyzer:
     return domain
 
 
-def score_sentiment(text: str, *, domain: bool = False) -> Sentiment:
+def score_sentiment(text: str | Document, *, domain: bool = False) -> Sentiment:
     """VADER polarity scores of ``text``, exactly as vaderSentiment computes them
     for any text up to :data:`MAX_VADER_CHARS` characters (every sentence and
     quote in practice); with ``domain=True``, VADER with the security lexicon
@@ -120,39 +122,9 @@ def score_sentiment(text: str, *, domain: bool = False) -> Sentiment:
     >>> score_sentiment("Seoul urged denuclearization.").compound, score_sentiment("Seoul urged denuclearization.", domain=True).compound
     (0.0, 0.296)
     """
-    memo = getattr(_scope, "memo", None)
-    if memo is None:
-        return _sentiment(text, domain)
-    key = (text, domain)
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = _sentiment(text, domain)
-    return found
-
-
-_scope = threading.local()
-
-
-@contextmanager
-def remembering_scores() -> Iterator[None]:
-    """Within the block, :func:`sentiment` scores each distinct text once
-    and hands back the same :class:`Sentiment` for repeats (the pipeline
-    opens one per article: a sentence is scored for its row, then again as
-    the context of each actor mention in it). The memory is per thread and
-    is dropped when the outermost block ends; scores are unchanged.
-
-    >>> with remembering_scores():
-    ...     score_sentiment("Seoul was pleased.") is score_sentiment("Seoul was pleased.")
-    True
-    """
-    if getattr(_scope, "memo", None) is not None:
-        yield
-        return
-    _scope.memo = {}
-    try:
-        yield
-    finally:
-        _scope.memo = None
+    if not isinstance(text, str):
+        text = text.text  # a Document: its whole text
+    return _sentiment(text, domain)
 
 
 def _sentiment(text: str, domain: bool) -> Sentiment:
@@ -162,7 +134,13 @@ def _sentiment(text: str, domain: bool) -> Sentiment:
         # lower-cased) tokens of the text: without one, the scores are the base ones.
         return score_sentiment(text)
     if len(text) <= MAX_VADER_CHARS:
-        scores = (domain_analyzer() if domain else analyzer()).polarity_scores(text)
+        vader = domain_analyzer() if domain else analyzer()
+        words = _words_without_valence(vader, text)
+        if words is not None:
+            # Nothing VADER could score: its own arithmetic gives every word a
+            # valence of 0, hence these scores (see _words_without_valence).
+            return _NEUTRAL if words else _EMPTY
+        scores = vader.polarity_scores(text)
         return Sentiment(scores["compound"], scores["pos"], scores["neu"], scores["neg"])
     pieces = [piece for piece in _pieces(text) if piece.strip()]
     weights = [len(piece) for piece in pieces]
@@ -173,15 +151,6 @@ def _sentiment(text: str, domain: bool) -> Sentiment:
     return Sentiment(mean("compound", 4), mean("pos", 3), mean("neu", 3), mean("neg", 3))
 
 
-def domain_sentiment(text: str) -> Sentiment:
-    """Shorthand for ``score_sentiment(text, domain=True)``.
-
-    >>> domain_sentiment("The gangster-like imperialists staged a provocation.").compound < -0.5
-    True
-    """
-    return score_sentiment(text, domain=True)
-
-
 @lru_cache(maxsize=1)
 def _domain_only_terms() -> frozenset[str]:
     """Lexicon keys of :func:`domain_analyzer` that :func:`analyzer` lacks (or values it differs on)."""
@@ -190,6 +159,33 @@ def _domain_only_terms() -> frozenset[str]:
 
 
 _PUNCTUATION = string.punctuation
+_NEUTRAL = Sentiment(0.0, 0.0, 1.0, 0.0)
+_EMPTY = Sentiment(0.0, 0.0, 0.0, 0.0)
+
+
+def _words_without_valence(vader: SentimentIntensityAnalyzer, text: str) -> int | None:
+    """The number of VADER tokens of ``text`` when none of them is in the
+    analyzer's lexicon and the text holds no emoji, else None.
+
+    In vaderSentiment a token gets a non-zero valence only when it (stripped of
+    ASCII punctuation unless that leaves two characters or fewer, lower-cased)
+    is a lexicon key; boosters, negations, "but" and punctuation emphasis only
+    scale such valences. So a text without one scores compound 0, neu 1 (or
+    all 0 without tokens), exactly what ``polarity_scores`` computes, without
+    its cost (most short windows around actor mentions are such texts).
+
+    >>> _words_without_valence(analyzer(), "Seoul and Tokyo met on Monday."), _words_without_valence(analyzer(), "a great win")
+    (6, None)
+    """
+    if not vader.emojis.keys().isdisjoint(text):
+        return None
+    lexicon = vader.lexicon
+    words = text.split()
+    for word in words:
+        stripped = word.strip(_PUNCTUATION)
+        if (stripped if len(stripped) > 2 else word).lower() in lexicon:
+            return None
+    return len(words)
 
 
 def _may_use_domain_terms(text: str) -> bool:

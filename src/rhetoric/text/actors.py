@@ -352,7 +352,6 @@ def _context_text(context: TextOrDocument | None) -> str | None:
     return context if isinstance(context, str) else context.text
 
 
-@lru_cache(maxsize=64)
 def _find(text: str, context: str | None, user: tuple[ActorEntry, ...]) -> tuple[ActorMention, ...]:
     raw = _raw_mentions(text, user)
     if any(entry.candidates for _, _, entry in raw):

@@ -20,13 +20,20 @@ from bisect import bisect_right
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from rhetoric.text.quotemarks import QuoteSpan, pair_quote_marks
 from rhetoric.text.sentences import Sentence, count_tokens, split_paragraphs, split_sentences
+from rhetoric.text.speech import SpeechCues
 
 if TYPE_CHECKING:
     from rhetoric.extract.quotes import Quote
+    from rhetoric.sentiment.vader import Sentiment
     from rhetoric.text.actors import ActorMention
 
-__all__ = ["Document", "as_document"]
+__all__ = ["Document", "as_document", "LAYERS"]
+
+#: The layers a Document computes on demand; an extractor's ``USES`` names some of them.
+LAYERS = ("text", "paragraphs", "sentences", "n_tokens", "quote_marks", "speech_cues", "actor_mentions", "quotes",
+          "sentiment")
 
 
 class Document:
@@ -45,6 +52,10 @@ class Document:
         self.text = text
         self.doc_id = doc_id
 
+    def __len__(self) -> int:
+        """Characters of the text (an empty Document is falsy, like an empty string)."""
+        return len(self.text)
+
     def __repr__(self) -> str:
         head = self.text[:40].replace("\n", " ")
         return f"Document(doc_id={self.doc_id!r}, {len(self.text)} chars: {head!r}...)"
@@ -57,6 +68,8 @@ class Document:
     @cached_property
     def sentences(self) -> list[Sentence]:
         """The sentences, in order; ``sentence.text == text[start:end]``."""
+        # Through split_sentences while its transitional cache serves the old threat
+        # detector; then: sentences_in_paragraphs(self.text, self.paragraphs).
         return split_sentences(self.text)
 
     @cached_property
@@ -87,6 +100,38 @@ class Document:
         return count_tokens(self.text)
 
     @cached_property
+    def quote_marks(self) -> list[QuoteSpan]:
+        """Paired quotation marks (:func:`rhetoric.text.quotemarks.pair_quote_marks`), in text order."""
+        return pair_quote_marks(self.text, self.paragraphs)
+
+    @cached_property
+    def speech_cues(self) -> SpeechCues:
+        """Speech cues ("said", "warned", "according to"), looked up by position with ``.between(lo, hi)``."""
+        return SpeechCues.find(self.text)
+
+    def sentiment(self, start: int, end: int, *, domain: bool = False) -> Sentiment:
+        """VADER scores of ``text[start:end]`` (:func:`rhetoric.sentiment.vader.score_sentiment`),
+        computed once per span: a sentence scored for its row and again as the
+        context of an actor mention is scored once."""
+        key = (start, end, domain)
+        memo = self._sentiment_memo
+        found = memo.get(key)
+        if found is None:
+            from rhetoric.sentiment.vader import _may_use_domain_terms, score_sentiment
+
+            span = self.text[start:end]
+            if domain and not _may_use_domain_terms(span):
+                found = self.sentiment(start, end)  # no domain term: the base scores
+            else:
+                found = score_sentiment(span, domain=domain)
+            memo[key] = found
+        return found
+
+    @cached_property
+    def _sentiment_memo(self) -> dict[tuple[int, int, bool], Sentiment]:
+        return {}
+
+    @cached_property
     def actor_mentions(self) -> list[ActorMention]:
         """Mentions of known actors (states, organisations), in text order."""
         from rhetoric.text.actors import find_actors
@@ -95,10 +140,11 @@ class Document:
 
     @cached_property
     def quotes(self) -> list[Quote]:
-        """Direct, indirect and mixed quotations with their speakers."""
-        from rhetoric.extract.quotes import extract_quotes
+        """Direct, indirect and mixed quotations with their speakers
+        (:func:`rhetoric.extract.quotes.extract_quotes`)."""
+        from rhetoric.extract.quotes.extractor import find_quotes
 
-        return extract_quotes(self.text)
+        return find_quotes(self)
 
 
 def as_document(text_or_document: str | Document) -> Document:

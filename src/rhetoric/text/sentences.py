@@ -26,7 +26,8 @@ if TYPE_CHECKING:  # NLTK is imported on first use: `import nltk` costs ~1 s (it
     from nltk.tokenize.punkt import PunktSentenceTokenizer
     from nltk.tokenize.treebank import TreebankWordTokenizer
 
-__all__ = ["Sentence", "split_sentences", "split_paragraphs", "word_spans", "count_tokens"]
+__all__ = ["Sentence", "Abbreviations", "abbreviations", "split_sentences", "sentences_in_paragraphs",
+           "split_paragraphs", "word_spans", "count_tokens"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # A word-like token: letters/digits with inner apostrophes, hyphens, periods
@@ -49,23 +50,49 @@ def _punkt() -> PunktSentenceTokenizer:
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
-    params.abbrev_types = _abbreviations()[0] | set(string.ascii_lowercase)
+    params.abbrev_types = set(abbreviations().always) | set(string.ascii_lowercase)
     return PunktSentenceTokenizer(params)
 
 
+@dataclass(frozen=True)
+class Abbreviations:
+    """The shipped abbreviation list (``lexicons/abbreviations.txt``), parsed once
+    for every extractor: lowercased words without their final period.
+
+    >>> abbreviations().holds("gen", "Park")
+    True
+    >>> abbreviations().holds("no", "2397"), abbreviations().holds("no", "Tokyo")
+    (True, False)
+    """
+
+    always: frozenset[str]          # "mr", "gen", "u.s": never end a sentence
+    before_number: frozenset[str]   # "no", "nos": abbreviations only before a number ("No. 2")
+
+    def holds(self, word: str, following: str = "") -> bool:
+        """Is ``word`` (lowercased, final period stripped) an abbreviation when
+        ``following`` (the next word) comes after it?"""
+        return word in self.always or (word in self.before_number and following[:1].isdigit())
+
+    @property
+    def before_number_pattern(self) -> re.Pattern[str]:
+        """Matches a text that ends with a number-only abbreviation ("... No.")."""
+        return _before_number_pattern(self.before_number)
+
+
 @lru_cache(maxsize=1)
-def _abbreviations() -> tuple[set[str], re.Pattern[str]]:
-    """(unconditional abbreviations, pattern of those that hold before a number)."""
+def abbreviations() -> Abbreviations:
+    """The one parse of ``lexicons/abbreviations.txt`` (a line ``No. #`` holds only before a number)."""
     always: set[str] = set()
-    before_number: list[str] = []
+    before_number: set[str] = set()
     for line in read_lexicon_lines("abbreviations.txt"):
         word, _, condition = line.partition(" ")
-        if condition.strip() == "#":
-            before_number.append(re.escape(word))
-        else:
-            always.add(word.lower().rstrip("."))
-    pattern = re.compile(r"(?:^|\W)(?:%s)$" % "|".join(before_number), re.IGNORECASE)
-    return always, pattern
+        (before_number if condition.strip() == "#" else always).add(word.lower().rstrip("."))
+    return Abbreviations(frozenset(always), frozenset(before_number))
+
+
+@lru_cache(maxsize=4)
+def _before_number_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"(?:^|\W)(?:%s)\.$" % "|".join(re.escape(w) for w in sorted(words)), re.IGNORECASE)
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -96,32 +123,35 @@ def split_sentences(text: str) -> list[Sentence]:
 
     Paragraph breaks (a blank line) always end a sentence, so headlines and
     datelines without a final period do not run into the next paragraph.
-
-    The split of the last few texts is remembered, so every extractor may
-    call this on the article it is given without splitting it again; each
-    call returns a new list (of frozen sentences) that the caller may change.
+    This is the one sentence splitter of rhetoric: a
+    :class:`~rhetoric.text.document.Document` splits its text once with it
+    and every extractor reads ``doc.sentences``.
 
     >>> [(s.start, s.end) for s in split_sentences("Seoul said no. Tokyo agreed.")]
     [(0, 14), (15, 28)]
     >>> len(split_sentences("Resolution No. 2397 passed. It bans oil."))
     2
     """
-    return list(_split_sentences(text))
+    return list(_split_sentences_transitional(text))
 
 
-#: Texts whose splits and tokens are remembered: the article being analysed
-#: (and a few before it), so the extractors that run over it share one split.
-_TEXTS_REMEMBERED = 8
-#: Sentences whose word tokens are remembered: more than one long article has.
-_SPANS_REMEMBERED = 2048
+# TRANSITIONAL (issue 11): the threat detector written before the Document
+# re-splits its whole text once per paragraph; until it reads doc.sentences
+# (its rewrite is under way), the last split is kept so that costs a lookup,
+# not a quadratic re-split, and the Document's own split is the one it gets.
+# Remove it, and its entry in tests/text/test_document.py, when that lands
+# (Document.sentences then calls sentences_in_paragraphs directly).
+@lru_cache(maxsize=2)
+def _split_sentences_transitional(text: str) -> tuple[Sentence, ...]:
+    return tuple(sentences_in_paragraphs(text, split_paragraphs(text)))
 
 
-@lru_cache(maxsize=_TEXTS_REMEMBERED)
-def _split_sentences(text: str) -> tuple[Sentence, ...]:
+def sentences_in_paragraphs(text: str, paragraphs: list[tuple[int, int]]) -> list[Sentence]:
+    """:func:`split_sentences` for paragraphs already found (``(start, end)`` offsets)."""
     tokenizer = _punkt()
-    before_number = _abbreviations()[1]
+    before_number = abbreviations().before_number_pattern
     sentences: list[Sentence] = []
-    for p_start, p_end in split_paragraphs(text):
+    for p_start, p_end in paragraphs:
         paragraph = text[p_start:p_end]
         spans: list[list[int]] = []
         for s_start, s_end in tokenizer.span_tokenize(paragraph):
@@ -135,7 +165,7 @@ def _split_sentences(text: str) -> tuple[Sentence, ...]:
         for s_start, s_end in spans:
             start, end = p_start + s_start, p_start + s_end
             sentences.append(Sentence(len(sentences), start, end, text[start:end]))
-    return tuple(sentences)
+    return sentences
 
 
 @lru_cache(maxsize=1)
@@ -150,21 +180,13 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
     >>> [("North Korea's missiles."[a:b]) for a, b in word_spans("North Korea's missiles.")]
     ['North', 'Korea', "'s", 'missiles', '.']
-
-    Like :func:`split_sentences`, recent results are remembered (for the
-    sentences of the article being analysed) and each call returns a new list.
     """
-    return list(_word_spans(text))
-
-
-@lru_cache(maxsize=_SPANS_REMEMBERED)
-def _word_spans(text: str) -> tuple[tuple[int, int], ...]:
     try:
-        return tuple(_treebank().span_tokenize(text))
+        return list(_treebank().span_tokenize(text))
     except ValueError:
         # span_tokenize cannot align some inputs (e.g. unusual quote marks);
         # fall back to the regular-expression word tokens.
-        return tuple(m.span() for m in _WORD.finditer(text))
+        return [m.span() for m in _WORD.finditer(text)]
 
 
 def count_tokens(text: str) -> int:
@@ -174,9 +196,4 @@ def count_tokens(text: str) -> int:
     >>> count_tokens("U.S. bombers flew over the peninsula, officials said.")
     8
     """
-    return _count_tokens(text)
-
-
-@lru_cache(maxsize=_TEXTS_REMEMBERED)
-def _count_tokens(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))

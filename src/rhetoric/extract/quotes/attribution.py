@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from rhetoric.extract.quotes.cues import _LEMMA, _cue_kind, _cues
+from rhetoric.extract.quotes.cues import _cue_kind, _cue_lemma, _cues
 from rhetoric.extract.quotes.lexicon import (
     _ADVERBIAL_TAIL,
     _CAPITAL_STOP,
@@ -17,7 +18,6 @@ from rhetoric.extract.quotes.lexicon import (
     _WEEKDAYS,
     _lexicons,
 )
-from rhetoric.extract.quotes.marks import _Span
 from rhetoric.extract.quotes.model import _Attribution, _Found
 from rhetoric.extract.quotes.phrases import (
     _np_head,
@@ -27,6 +27,11 @@ from rhetoric.extract.quotes.phrases import (
     _tokens,
 )
 from rhetoric.extract.quotes.sentences import _abbreviation_before
+from rhetoric.text.sentences import abbreviations
+from rhetoric.text.quotemarks import QuoteSpan
+
+if TYPE_CHECKING:
+    from rhetoric.text.document import Document
 
 
 def _strip_content(text: str, start: int, end: int) -> tuple[int, int]:
@@ -38,9 +43,10 @@ def _strip_content(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _post_attribution(text: str, lo: int, hi: int) -> _Attribution | None:
+def _post_attribution(doc: Document, lo: int, hi: int) -> _Attribution | None:
     """An attribution right after a quote: ", S said", ", said S", "S told …"."""
-    cues = _cues(text, lo, min(hi, lo + 220))
+    text = doc.text
+    cues = _cues(doc, lo, min(hi, lo + 220))
     if not cues:
         return None
     cue = cues[0]
@@ -88,11 +94,12 @@ _LOOSE_OPENERS = {"but", "and", "so", "because", "while", "as", "if", "when", "t
 _BARE_VERB = re.compile(r"[a-z]{3,}(?:ed|es|s)|read|shot\s+back|wrote|spoke|went\s+on|chimed\s+in|sang|put\s+it")
 
 
-def _loose_post_attribution(text: str, lo: int, hi: int) -> _Attribution | None:
+def _loose_post_attribution(doc: Document, lo: int, hi: int) -> _Attribution | None:
     """A looser attribution after a sentence-opening quote that ends with its own
     comma, question or exclamation mark, where the speaker is a phrase the
     lexicons do not know ("“Q,” the bespectacled, 71-year-old diplomat said",
     "“Q,” said a longtime GOP data expert who …", "“Q?” Hannity pressed.")."""
+    text = doc.text
     limit = min(hi, lo + 200)
     for index in range(lo, limit):
         char = text[index]
@@ -107,7 +114,7 @@ def _loose_post_attribution(text: str, lo: int, hi: int) -> _Attribution | None:
     tokens = tokens[k:]
     if not tokens or tokens[0].low in _LOOSE_OPENERS:
         return None
-    cues = _cues(text, tokens[0].start, limit)
+    cues = _cues(doc, tokens[0].start, limit)
     inverted_verb = len(tokens) > 1 and tokens[0].text[:1].islower() and _BARE_VERB.fullmatch(tokens[0].low) and (
         tokens[1].low in _DETERMINERS and tokens[1].low not in ("all", "any", "both") or
         tokens[1].text[:1].isupper() and tokens[1].low not in _CAPITAL_STOP)
@@ -188,21 +195,22 @@ def _loose_post_attribution(text: str, lo: int, hi: int) -> _Attribution | None:
 _CLAUSE_OPENERS = {"then", "and", "but", "so", "also", "while", "as", "when", "yet", "later", "finally", "instead"}
 
 
-def _sentence_like(text: str, span: _Span) -> bool:
+def _sentence_like(text: str, span: QuoteSpan) -> bool:
     """Is the quotation a clause of its own (≥ 4 words, opening like a sentence)?"""
     content = text[span.content_start:span.content_end]
     first = content.lstrip("[(.…'‘ ")[:1]
     return len(content.split()) >= 4 and (first.isupper() or first.isdigit())
 
 
-def _lead_in_attribution(text: str, lo: int, hi: int) -> _Attribution:
+def _lead_in_attribution(doc: Document, lo: int, hi: int) -> _Attribution:
     """The attribution in a lead-in that ends with a comma or colon before a
     full-clause quotation: a cue with its subject, or else the subject of the
     lead-in's clause ("Trump leaned in and boomed:"); the speaker is None when
     no subject is found (the quotation is still direct)."""
+    text = doc.text
     lead_end = lo + len(text[lo:hi].rstrip()) - 1
     mark = (lead_end, lead_end + 1)
-    cues = _cues(text, lo, lead_end)
+    cues = _cues(doc, lo, lead_end)
     if cues and _cue_kind(text, cues[-1]) == "according":
         # "According to the ministry, “Q.”"
         right = _speaker_right(text, cues[-1][1], lead_end)
@@ -250,22 +258,23 @@ def _clause_subject(text: str, lo: int, hi: int, has_cue: bool = False) -> tuple
 
 def _has_sentence_period(segment: str) -> bool:
     """Does ``segment`` hold a period that ends a sentence (not "Mr.", "J.", "U.S.")?"""
-    abbreviations = _lexicons().abbreviations
+    known = abbreviations()
     for match in re.finditer(r"(\S*)\.(?=\s)", segment):
         word = match.group(1).lower().lstrip("(\"“'‘")
-        if word in abbreviations or len(word) == 1 or "." in word:
+        if known.holds(word, segment[match.end():match.end() + 12].lstrip()) or len(word) == 1 or "." in word:
             continue
         return True
     return False
 
 
-def _pre_attribution(text: str, lo: int, hi: int) -> _Attribution | None:
+def _pre_attribution(doc: Document, lo: int, hi: int) -> _Attribution | None:
     """An attribution that introduces a quote: "S said, “", "S told reporters: “"."""
+    text = doc.text
     lead = text[lo:hi]
     stripped = lead.rstrip()
     if not stripped:
         return None
-    cues = _cues(text, lo, hi)
+    cues = _cues(doc, lo, hi)
     if cues:
         cue = cues[-1]
         tail = text[cue[1]:hi]
@@ -330,7 +339,7 @@ def _content_after_cue(text: str, cue: tuple[int, int], hi: int) -> tuple[int, i
     start, end = _strip_content(text, position, hi)
     if end - start < 3 or not re.search(r"\w", text[start:end]):
         return None
-    if _LEMMA.get(cue_text) == "threaten" and not re.match(r"(?:to|that)\b", text[start:end]):
+    if _cue_lemma(cue_text) == "threaten" and not re.match(r"(?:to|that)\b", text[start:end]):
         return None
     if re.match(r"(?:to|for|with|about|of|by|in|on|at|when|after|before|as|if|how|what|whether)\b", text[start:end],
                 re.IGNORECASE) and kind == "speech" and cue_text not in ("vowed", "vow", "vows", "pledged",

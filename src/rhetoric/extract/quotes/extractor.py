@@ -38,17 +38,25 @@ and lexicons only (no parser, no downloaded model):
 
 from __future__ import annotations
 
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rhetoric.extract.quotes.finder import _find
-from rhetoric.extract.quotes.model import Quote
+from rhetoric.extract.quotes.model import Quote, QuoteKind
 from rhetoric.extract.quotes.speakers import _resolve
+from rhetoric.text.document import as_document
 
-__all__ = ["Quote", "extract_quotes"]
+if TYPE_CHECKING:
+    from rhetoric.text.document import Document
+
+__all__ = ["Quote", "QuoteKind", "extract_quotes", "find_quotes", "USES"]
+
+#: The Document layers the quote extractor reads.
+USES = ("paragraphs", "quote_marks", "speech_cues")
 
 
-def extract_quotes(text: str) -> list[Quote]:
-    """All quotations in ``text``, in order of their content.
+def extract_quotes(text: str | Document) -> list[Quote]:
+    """All quotations in ``text`` (a string or a :class:`~rhetoric.text.document.Document`),
+    in order of their content.
 
     >>> q = extract_quotes("“The drills will go ahead,” said Pentagon spokeswoman Dana Whitcomb.")[0]
     >>> q.kind, q.content, q.cue, q.speaker_name, q.speaker_title, q.speaker_affiliation
@@ -56,14 +64,11 @@ def extract_quotes(text: str) -> list[Quote]:
     >>> extract_quotes("The so-called “peace” talks stalled.")
     []
     """
-    if not text:
+    return list(as_document(text).quotes)
+
+
+def find_quotes(doc: Document) -> list[Quote]:
+    """The quotations of a Document, computed (``doc.quotes`` calls this once)."""
+    if not doc.text:
         return []
-    return list(_quotes_of(text))
-
-
-@lru_cache(maxsize=8)
-def _quotes_of(text: str) -> tuple[Quote, ...]:
-    """:func:`extract_quotes` of the last few texts, shared by the pipeline,
-    rhetoric.extract.threats and rhetoric.sentiment.targeted, which all read one article's
-    quotes (Quote objects are frozen, so sharing them is safe)."""
-    return tuple(_resolve(text, _find(text)))
+    return _resolve(doc.text, _find(doc))

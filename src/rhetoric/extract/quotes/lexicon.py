@@ -1,4 +1,4 @@
-"""Lexicons and closed-class words of the quote extractor (speech cues, speaker titles and nouns)."""
+"""Lexicons and closed-class words of the quote extractor (speaker titles and nouns, grammar words)."""
 
 from __future__ import annotations
 
@@ -6,26 +6,21 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rhetoric.lexicons import read_lexicon_lines, read_lexicon_table
+from rhetoric.lexicons import read_lexicon_table
+from rhetoric.text.sentences import abbreviations
 
 
 @dataclass(frozen=True)
 class _Lexicons:
-    cue_kind: dict[str, str]          # lowercased cue form -> speech | object | according
-    cue_pattern: re.Pattern[str]
     title_role: dict[str, str]        # lowercased word -> head | modifier
     title_gender: dict[str, str]
     noun_kind: dict[str, str]         # lowercased word -> person | group | org | document | pronoun-*
     noun_gender: dict[str, str]
-    abbreviations: frozenset[str]
+    abbreviations: frozenset[str]    # unconditional abbreviations (rhetoric.text.sentences.abbreviations)
 
 
 @lru_cache(maxsize=1)
 def _lexicons() -> _Lexicons:
-    cue_kind = {row[0].lower(): row[2] for row in read_lexicon_table("speech_verbs.tsv") if len(row) >= 3}
-    forms = sorted(cue_kind, key=len, reverse=True)
-    cue_pattern = re.compile(r"(?<![\w\-’'])(?:%s)(?![\w\-])" % "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms),
-                             re.IGNORECASE)
     title_role, title_gender = {}, {}
     for row in read_lexicon_table("speaker_titles.tsv"):
         if len(row) >= 3:
@@ -38,11 +33,7 @@ def _lexicons() -> _Lexicons:
             noun_kind[row[0].lower()] = row[1]
             if row[2] in ("m", "f"):
                 noun_gender[row[0].lower()] = row[2]
-    abbreviations = set()
-    for line in read_lexicon_lines("abbreviations.txt"):
-        abbreviations.add(line.split(" ")[0].lower().rstrip("."))
-    return _Lexicons(cue_kind, cue_pattern, title_role, title_gender, noun_kind, noun_gender,
-                     frozenset(abbreviations))
+    return _Lexicons(title_role, title_gender, noun_kind, noun_gender, abbreviations().always)
 
 
 # Closed-class words used by the noun-phrase rules (grammar, not lexicon data).
@@ -98,9 +89,6 @@ _TELL_OBJECT = {"reporters", "journalists", "the", "a", "an", "his", "her", "the
 
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you"}
 
-_QUOTE_MARK = re.compile(r"''|``|[\"“”„«»]")
-_OPEN_SHAPES = {"“", "„", "«", "``"}
-_CLOSE_SHAPES = {"”", "»"}
 _TOKEN = re.compile(r"\w(?:[\w'’\-.&]*\w)?\.?|[^\w\s]")
 _SPACE = re.compile(r"\s+")
 _ADVERBIAL_TAIL = re.compile(

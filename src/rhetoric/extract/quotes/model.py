@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+#: How a quotation is reported: in quote marks, paraphrased, or a paraphrase holding a quoted fragment.
+QuoteKind = Literal["direct", "indirect", "mixed"]
 
 
 @dataclass(frozen=True, slots=True)
 class Quote:
     """A quotation; offsets index the text given to :func:`extract_quotes`, end exclusive."""
 
-    kind: str  # "direct" | "indirect" | "mixed"
+    kind: QuoteKind
     content: str
     content_start: int
     content_end: int

@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from rhetoric.extract.quotes.attribution import _content_after_cue, _strip_content
 from rhetoric.extract.quotes.cues import _cue_kind, _cues
 from rhetoric.extract.quotes.lexicon import _ADVERBIAL_TAIL
-from rhetoric.extract.quotes.marks import _Span
 from rhetoric.extract.quotes.model import _Attribution, _Found
 from rhetoric.extract.quotes.phrases import _speaker_left, _speaker_right, _subject_of_clause
+from rhetoric.text.quotemarks import QuoteSpan
+
+if TYPE_CHECKING:
+    from rhetoric.text.document import Document
 
 
-def _in_spans(position: int, spans: list[_Span]) -> bool:
+def _in_spans(position: int, spans: list[QuoteSpan]) -> bool:
     return any(s.open <= position < s.close for s in spans)
 
 
 _DIRECT_SHARE = 0.5  # share of a reported content that one opening quotation must cover to make it direct
 
 
-def _reported_kind(start: int, end: int, spans: list[_Span], text: str = "") -> str:
+def _reported_kind(start: int, end: int, spans: list[QuoteSpan], text: str = "") -> str:
     """``direct`` when one quotation opens the content and makes up half of it or more
     (“Q,” and then a few words of paraphrase; not after "that", which makes
     the quotation part of reported speech), ``mixed`` when the content holds a
@@ -34,13 +38,14 @@ def _reported_kind(start: int, end: int, spans: list[_Span], text: str = "") -> 
     return "mixed"
 
 
-def _contains_quote(start: int, end: int, spans: list[_Span]) -> bool:
+def _contains_quote(start: int, end: int, spans: list[QuoteSpan]) -> bool:
     return any(start <= s.content_start and s.content_end <= end + 1 for s in spans) or any(
         s.open < end and s.close > start for s in spans)
 
 
-def _reported(text: str, s_start: int, s_end: int, cue: tuple[int, int], spans: list[_Span],
+def _reported(doc: Document, s_start: int, s_end: int, cue: tuple[int, int], spans: list[QuoteSpan],
               direct: list[tuple[int, int]]) -> _Found | None:
+    text = doc.text
     kind = _cue_kind(text, cue)
     cue_text = text[cue[0]:cue[1]]
     if kind == "according":
@@ -99,7 +104,7 @@ def _reported(text: str, s_start: int, s_end: int, cue: tuple[int, int], spans: 
         return None
     start, end = content
     # stop before a later attribution (", according to …", ", accusing …") or a new clause (", while …")
-    for later in _cues(text, start, end):
+    for later in _cues(doc, start, end):
         if later[0] > start + 10 and not _in_spans(later[0], spans):
             comma = text.rfind(",", start, later[0])
             coordinated = re.search(r",?\s+(?:and|but)\s+(?:(?:also|then|later)\s+)?$", text[start:later[0]])
