@@ -171,12 +171,38 @@ def test_organisation_speakers_and_descriptions():
             "The launch violated U.N. resolutions, state media reported.\n\n"
             "The ministry said it was coordinating with Washington.")
     first, media, later = extract_quotes(text)
+    # an organ every state has takes its state's adjective (issue 12; was "South Korea Defense Ministry")
     assert (first.speaker, first.speaker_name, first.speaker_affiliation) == (
-        "South Korea's Defense Ministry", "South Korea Defense Ministry", "South Korea")
+        "South Korea's Defense Ministry", "South Korean Defense Ministry", "South Korea")
     assert (media.kind, media.cue, media.speaker, media.content) == (
         "indirect", "reported", "state media", "The launch violated U.N. resolutions")
     # "the ministry" resolves to the ministry named before, not to state media
-    assert later.speaker == "The ministry" and later.speaker_name == "South Korea Defense Ministry"
+    assert later.speaker == "The ministry" and later.speaker_name == "South Korean Defense Ministry"
+
+
+def test_a_named_organ_drops_its_state_possessive():
+    text = ("South Korea's Joint Chiefs of Staff said the missile flew 1,000 kilometers.\n\n"
+            "Japan's defense ministry said it fell outside its waters.")
+    staff, japan = extract_quotes(text)
+    assert (staff.speaker_name, staff.speaker_affiliation) == ("Joint Chiefs of Staff", "South Korea")
+    assert (japan.speaker_name, japan.speaker_affiliation) == ("Japanese defense ministry", "Japan")
+
+
+def test_a_pronoun_takes_the_person_named_since_the_last_speaker():
+    text = ("“We will not talk,” said Foreign Minister Daniel Okafor.\n\n"
+            "Evelyn Marsh, a former negotiator, was unsurprised. “Nobody negotiates in a hallway,” she said.\n\n"
+            "Pieter van Houten, an agronomist, said aid mattered. “You cannot irrigate with goodwill,” he said.\n\n"
+            "“We see no attack,” the head of the mission, Rimantas Vaitkus, told the newspaper.")
+    names = [q.speaker_name for q in extract_quotes(text)]
+    assert names == ["Daniel Okafor", "Evelyn Marsh", "Pieter van Houten", "Pieter van Houten", "Rimantas Vaitkus"]
+
+
+def test_a_body_with_a_two_word_name_is_no_person():
+    text = ("Rodong Sinmun said in a commentary that the drills were a rehearsal for war.\n\n"
+            "The newspaper said the U.S. would pay dearly.")
+    first, later = extract_quotes(text)
+    assert (first.speaker_name, later.speaker_name, later.speaker_affiliation) == (
+        "Rodong Sinmun", "Rodong Sinmun", "North Korea")
 
 
 def test_pronoun_resolves_to_nearest_named_speaker():

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from rhetoric.text.document import Document
 
 __all__ = ["ActorMention", "ActorEntry", "ActorsFileError", "find_actors", "actor_entry", "actor_named",
-           "canonical_country", "actor_table", "dominant_states", "load_actors_file", "use_actors",
+           "canonical_country", "state_adjective", "actor_table", "dominant_states", "load_actors_file", "use_actors",
            "user_actors", "ACTOR_KINDS"]
 
 log = logging.getLogger(__name__)
@@ -398,6 +398,20 @@ def actor_entry(alias: str) -> ActorEntry | None:
     if entry is None or entry.kind == "none":
         return None
     return entry
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, str]:
+    return {name: _split(adjectives)[0] for _, name, _, adjectives, _ in _state_rows() if _split(adjectives)}
+
+
+def state_adjective(state: str) -> str | None:
+    """A state's adjective (the first of ``actors_states.tsv``), or None.
+
+    >>> state_adjective("North Korea"), state_adjective("Japan"), state_adjective("NATO")
+    ('North Korean', 'Japanese', None)
+    """
+    return _adjectives().get(state)
 
 
 def canonical_country(name: str) -> str | None:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from rhetoric.lexicons import read_lexicon_lines
 from rhetoric.lexicons import read_lexicon_table
-from rhetoric.text.actors import actor_entry, find_actors
+from rhetoric.text.actors import actor_entry, find_actors, state_adjective
 from rhetoric.extract.quotes.lexicon import (
     _CAPITAL_STOP,
     _DETERMINERS,
@@ -19,7 +19,7 @@ from rhetoric.extract.quotes.lexicon import (
     _lexicons,
 )
 from rhetoric.extract.quotes.model import Quote, _Found
-from rhetoric.extract.quotes.phrases import _Tok, _tokens
+from rhetoric.extract.quotes.phrases import NAME_PARTICLES, _Tok, _tokens
 
 
 @dataclass
@@ -30,6 +30,7 @@ class _Speaker:
     kind: str                 # person | group | org | unknown
     gender: str | None = None
     surnames: tuple[str, ...] = ()
+    last_at: int = -1         # where the article last names this speaker (a speaker span's start)
 
 
 def _blocks_name(word: str) -> bool:
@@ -143,8 +144,12 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
     # person name: trailing capitalised tokens that are not title words
     core = tokens[country_end:]
     name_tokens: list[_Tok] = []
-    for tok in reversed(core):
+    for position, tok in reversed(list(enumerate(core))):
         low = tok.low.rstrip(",")
+        if low in NAME_PARTICLES and name_tokens and position and core[position - 1].text[:1].isupper():
+            # "Pieter van Houten", "Ursula von der Leyen": a particle inside a name
+            name_tokens.insert(0, tok)
+            continue
         if tok.text[:1].isupper() and low not in lex.title_role and low not in lex.noun_kind and not _blocks_name(tok.text) \
                 and low not in _CAPITAL_STOP and not re.search(r"['’]s$", tok.text) or (
                     re.fullmatch(r"[A-Z]\.", tok.text) and name_tokens) or (tok.text in ("Jr.", "III", "II", "IV")):
@@ -164,6 +169,10 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
     title = " ".join(t.text for t in title_tokens) if has_head and title_tokens else None
     if name_tokens and len(name_tokens) <= 5 and (len(name_tokens) >= 2 or title or len(core) == 1 or honorific_gender):
         name = mention[name_tokens[0].start:name_tokens[-1].end]
+        body = actor_entry(name)
+        if body is not None and body.kind in ("organisation", "alliance") and not title:
+            # a body the gazetteer knows by a two-word name ("Rodong Sinmun") is no person
+            return _Speaker(body.actor, None, body.country, "org")
         if title is None and appositive_text:
             title = _title_from_appositive(appositive_text)
         known = actor_entry(name)
@@ -189,11 +198,11 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
     if entry is not None and entry.kind in ("organisation", "state", "alliance"):
         return _Speaker(entry.actor if entry.kind != "state" else entry.actor, None, entry.country, "org")
     if head_kind in ("org", "document") or (core and all(t.text[:1].isupper() for t in core)):
-        # organisation names keep their state, without determiner or possessive:
-        # "the Chinese Foreign Ministry" -> "Chinese Foreign Ministry", "Taiwan's defense ministry" -> "Taiwan defense ministry"
+        # organisation names without determiner; a leading state's possessive becomes its adjective
+        # for an organ every state has, and goes for a named organ (see _organ_name)
         name = mention[tokens[i].start:] if i < len(tokens) else None
-        if name and country_end > i:  # only the possessive of the leading state goes
-            name = re.sub(r"['’]s\b", "", name, count=1)
+        if name and country_end > i:
+            name = _organ_name(mention, tokens, country_end, leading_state) or name
         if head_kind == "document":
             return _Speaker(None, None, affiliation, "document")
         return _Speaker(name or None, None, affiliation, "org" if head_kind != "group" else "group")
@@ -204,6 +213,25 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
         title = " ".join(w for w in words[country_end:]) or None
         return _Speaker(None, title, affiliation, "role", gender)
     return _Speaker(None, None, affiliation, "unknown")
+
+
+@lru_cache(maxsize=1)
+def _generic_organ_words() -> frozenset[str]:
+    return frozenset(read_lexicon_lines("generic_organs.txt"))
+
+
+def _organ_name(mention: str, tokens: list[_Tok], country_end: int, state: str | None) -> str | None:
+    """The name of an organisation written after its state ("South Korea's
+    Defense Ministry" -> "South Korean Defense Ministry", "South Korea's Joint
+    Chiefs of Staff" -> "Joint Chiefs of Staff"); None when the state is not
+    a possessive or nothing follows it."""
+    if state is None or country_end >= len(tokens) or not re.search(r"['’]s$", tokens[country_end - 1].text):
+        return None
+    organ = mention[tokens[country_end].start:].strip()
+    if not all(word.lower() in _generic_organ_words() for word in re.findall(r"[\w\-]+", organ)):
+        return organ  # a named organ identifies itself; the state is its affiliation
+    adjective = state_adjective(state)
+    return f"{adjective} {organ}" if adjective else f"{state} {organ}"
 
 
 def _title_from_appositive(appositive: str) -> str | None:
@@ -274,11 +302,13 @@ def _resolve(text: str, found: list[_Found]) -> list[Quote]:
             resolved[k] = by_span[key]
             continue
         speaker = _analyse_mention(text, key[0], key[1], attribution.appositives)
+        speaker = _named_in_appositive(text, speaker, attribution.appositives) or speaker
         speaker = _link(text, key[0], key[1], speaker, history)
         if speaker.affiliation is None and speaker.kind in ("person", "role") and _holds_office(speaker.title):
             # "Defense Secretary Margaret Hale" in an article about U.S. policy: the article's state
             states = _article_state(text) if states is None else states
             speaker.affiliation = _office_country(speaker.title) or states or None
+        speaker.last_at = max(speaker.last_at, key[0])
         by_span[key] = speaker
         resolved[k] = speaker
         if speaker.name or speaker.kind in ("org",):
@@ -300,6 +330,21 @@ def _resolve(text: str, found: list[_Found]) -> list[Quote]:
     return quotes
 
 
+def _named_in_appositive(text: str, speaker: _Speaker, appositives: list[tuple[int, int]]) -> _Speaker | None:
+    """A role named by its appositive ("the head of the service, Rimantas
+    Vaitkus, told ...") is that person, with the role as title."""
+    if speaker.kind not in ("role", "unknown", "org") or (speaker.name and speaker.kind != "org"):
+        return None
+    for start, end in appositives:
+        named = _analyse_mention(text, start, end, [])
+        if named.kind == "person" and named.name and len(named.name.split()) >= 2 and \
+                text[start:end].strip() == named.name:
+            named.title = named.title or speaker.title or (speaker.name if speaker.kind == "org" else None)
+            named.affiliation = named.affiliation or speaker.affiliation
+            return named
+    return None
+
+
 def _with_speaker(item: _Found, span: tuple[int, int] | None) -> _Found:
     if span == item.attribution.speaker:
         return item
@@ -312,6 +357,10 @@ def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Spe
     low = mention.lower()
     if speaker.kind == "pronoun":
         wanted = "person" if low in ("he", "she", "i") else ("org" if low == "it" else None)
+        if wanted == "person" and low != "i":
+            named = _person_named_since(text, start, speaker, history)
+            if named is not None:
+                return named
         for earlier in reversed(history):
             if wanted and earlier.kind != wanted:
                 continue
@@ -373,6 +422,55 @@ def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Spe
 
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)+")
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’\-]+\b")
+_NAME_RUN = re.compile(r"[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w'’\-]*)+")  # on one line
+_PRONOUN_REACH = 400  # characters before "he"/"she" searched for the person last named
+
+
+_CLAUSE_START = re.compile(r"(?:^|[.!?:;”\"’]\s*|\n\s*)$")
+
+
+def _introduces_person(text: str, start: int, end: int) -> bool:
+    """A name written as news introduces a person: opening a sentence and
+    followed by an appositive ("Evelyn Marsh, the former negotiator, ...")."""
+    return text[end:end + 1] == "," and _CLAUSE_START.search(text, max(0, start - 3), start) is not None
+
+
+def _person_named_since(text: str, before: int, pronoun: _Speaker, history: list[_Speaker]) -> _Speaker | None:
+    """The person last named before a "he"/"she" when the article names them
+    after the latest person speaker ("Evelyn Marsh, the former negotiator, was
+    unsurprised. 'Nobody negotiates in a hallway,' she said."): a full name, or
+    the surname of an earlier speaker ("Back in the village, Choi ... She
+    said"), within the 400 characters before the pronoun. None when no person
+    is named since the latest person speaker or the gender disagrees."""
+    people = [earlier for earlier in history if earlier.kind == "person"]
+    floor = max([0, before - _PRONOUN_REACH] + [earlier.last_at + 1 for earlier in people[-1:]])
+    best: tuple[int, _Speaker] | None = None
+    for match in _NAME_RUN.finditer(text, floor, before):
+        start = match.start()
+        first = match.group().split()[0]
+        if first.lower() in _CAPITAL_STOP or first.lower() in _DETERMINERS:
+            start += len(first)
+            while start < match.end() and text[start].isspace():
+                start += 1
+        if not _introduces_person(text, start, match.end()):
+            continue
+        found = _analyse_mention(text, start, match.end(), [])
+        if found.kind == "person" and found.name and len(found.name.split()) >= 2:
+            known = next((p for p in people if p.name == found.name), None)
+            best = (match.start(), known or found)
+    surnames = {surname: earlier for earlier in people for surname in earlier.surnames}
+    for match in _CAPITALISED_WORD.finditer(text, floor, before):
+        if match.group() in surnames and (best is None or match.start() > best[0]):
+            best = (match.start(), surnames[match.group()])
+    if best is None:
+        return None
+    person = best[1]
+    if pronoun.gender and person.gender and pronoun.gender != person.gender:
+        return None
+    if pronoun.gender and person.gender is None:
+        person.gender = pronoun.gender
+    return person
 
 
 def _earlier_titled_person(text: str, before: int) -> _Speaker | None:
@@ -393,7 +491,7 @@ def _earlier_titled_person(text: str, before: int) -> _Speaker | None:
 
 
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,5}$")
-_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w\-]*(?![\w.]))+")
+_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w\-]*\w(?![\w\-]|\.\w))+")  # "Park Seung-ho." keeps "-ho"
 
 
 def _earlier_full_name(text: str, before: int, surname: str) -> _Speaker | None:
