@@ -487,3 +487,11 @@ def test_sample_corpus_against_gold():
     assert precision >= 0.94, precision
     assert recall >= 0.86, recall
     assert names_right / tp >= 0.77, names_right / tp
+
+
+def test_an_office_holder_speaking_in_a_capital_acts_for_its_state():
+    text = ("North Korea fired a ballistic missile on Friday. "
+            "\"We will respond firmly,\" Defense Minister Kim Sun-ho said in Seoul.")
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker_name, quote.speaker_title, quote.speaker_affiliation) == (
+        "Kim Sun-ho", "Defense Minister", "South Korea")

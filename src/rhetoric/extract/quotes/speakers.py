@@ -307,7 +307,8 @@ def _resolve(text: str, found: list[_Found]) -> list[Quote]:
         if speaker.affiliation is None and speaker.kind in ("person", "role") and _holds_office(speaker.title):
             # "Defense Secretary Margaret Hale" in an article about U.S. policy: the article's state
             states = _article_state(text) if states is None else states
-            speaker.affiliation = _office_country(speaker.title) or states or None
+            speaker.affiliation = _office_country(speaker.title) or \
+                _place_of_speech(text, attribution.cue, key) or states or None
         speaker.last_at = max(speaker.last_at, key[0])
         by_span[key] = speaker
         resolved[k] = speaker
@@ -328,6 +329,23 @@ def _resolve(text: str, found: list[_Found]) -> list[Quote]:
             speaker_name=speaker.name, speaker_title=speaker.title, speaker_affiliation=speaker.affiliation,
         ))
     return quotes
+
+
+_SPOKEN_IN = re.compile(r"\s+(?:on\s+[A-Z]\w+\s+|\w+\s+reporters\s+|\w+\s+)?in\s+([A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+)?)")
+
+
+def _place_of_speech(text: str, cue: tuple[int, int] | None, speaker: tuple[int, int]) -> str | None:
+    """The state whose capital or seat of government an office holder speaks
+    in ("Defense Minister Kim Sun-ho said in Seoul", "told reporters in
+    Kyiv"): the place after the cue and speaker, when the gazetteer gives it as
+    a state's name or seat."""
+    if cue is None:
+        return None
+    match = _SPOKEN_IN.match(text, max(cue[1], speaker[1]))
+    if match is None:
+        return None
+    mentions = find_actors(match.group(1), context=text)
+    return mentions[0].country if mentions and mentions[0].kind == "state" and mentions[0].start == 0 else None
 
 
 def _named_in_appositive(text: str, speaker: _Speaker, appositives: list[tuple[int, int]]) -> _Speaker | None:
