@@ -495,3 +495,8 @@ def test_an_office_holder_speaking_in_a_capital_acts_for_its_state():
     (quote,) = extract_quotes(text)
     assert (quote.speaker_name, quote.speaker_title, quote.speaker_affiliation) == (
         "Kim Sun-ho", "Defense Minister", "South Korea")
+
+
+def test_an_adviser_to_a_leader_is_not_the_leader():
+    (quote,) = extract_quotes("A senior adviser to Russian President Vladimir Putin said the US was meddling in Ukraine.")
+    assert (quote.speaker_name, quote.speaker_title, quote.speaker_affiliation) == (None, "senior adviser", "Russia")

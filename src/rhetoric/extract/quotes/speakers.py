@@ -86,6 +86,9 @@ _ORG_AFTER_PREP = re.compile(
     r"\b(?:at|of|with|for|from)\s+(?:the\s+)?((?:[A-Z][\w'’.\-&]*|of|for|and|on|the)(?:\s+(?:[A-Z][\w'’.\-&]*|of|for|and|on|the))*)")
 
 
+_ROLE_TO = re.compile(r"(?<=[a-z])\s(?:to|for)\s+(?:the\s+)?[A-Z]")
+
+
 def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[int, int]]) -> _Speaker:
     lex = _lexicons()
     mention = text[start:end]
@@ -95,7 +98,8 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
     if len(lows) == 1 and lows[0] in _PRONOUNS:
         return _Speaker(None, None, None, "pronoun", lex.noun_gender.get(lows[0]))
     appositive_text = " ".join(text[a:b] for a, b in appositives)
-    post = re.search(r"\s(?:of|at|from|with)\s+(?:the\s+)?[A-Z]", mention)
+    post = re.search(r"\s(?:of|at|from|with)\s+(?:the\s+)?[A-Z]", mention) or \
+        _ROLE_TO.search(mention)  # "a senior adviser to President Putin": the adviser speaks
     if post and post.start() > 0:
         head_part = mention[:post.start()].split()
         if len(head_part) >= 2 and head_part[-1][:1].isupper() and head_part[-1].lower() not in lex.title_role and \
@@ -111,7 +115,7 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
                                                          lex.title_role.get(head) == "head") and \
                 not any(w[:1].isupper() for w in head_part[1:]):
             # "A woman worker of the Pyongyang Textile Mill": the worker speaks, the mill is where
-            org = re.sub(r"^(?:of|at|from|with)\s+(?:the\s+)?", "", mention[post.start():].strip())
+            org = re.sub(r"^(?:of|at|from|with|to|for)\s+(?:the\s+)?", "", mention[post.start():].strip())
             title = " ".join(w for w in head_part if w.lower() not in _DETERMINERS)
             return _Speaker(None, title, _affiliation_from(org) or org, "role", lex.noun_gender.get(head))
     # drop determiners and a leading country ("South Korean", "North Korea's")
