@@ -50,3 +50,9 @@ def test_references_never_overlap_names_and_are_in_text_order():
     assert [r.start for r in refs] == sorted(r.start for r in refs)
     assert not any(r.start < m.end and r.end > m.start for r in refs for m in doc.actor_mentions)
     assert ("Our", "Russia", "first_person") in _refs(text)
+
+
+def test_the_articles_state_counts_its_organs_and_leaders():
+    text = ("Russian bankers met in Moscow. The FBI said the Pentagon and the State Department were told. "
+            "The government was taking a harsh position.")
+    assert ("The government", "United States", "description") in _refs(text)

@@ -15,9 +15,10 @@ sentences, quotes with their speakers, and gazetteer mentions):
 4. ``description``: a definite description from ``lexicons/actor_descriptions.tsv``
    ("the government", "the Armed Forces", "the Agency") resolves to the
    state named last before it in its sentence, else to the state the
-   article names most; one naming a body ("the Agency": IAEA) only when the
-   article names that body. ("the Commission", "the Alliance" are already
-   gazetteer short forms.)
+   article names most (its organs and leaders counted: "the FBI",
+   "Putin"); one naming a body ("the Agency": IAEA) only when the article
+   names that body. ("the Commission", "the Alliance" are already gazetteer
+   short forms.)
 
 A reference never overlaps a gazetteer mention (that is a name, not a
 reference), and each span is resolved once, by the first rule that gives it.
@@ -39,7 +40,7 @@ from functools import lru_cache
 from typing import Literal
 
 from rhetoric.lexicons import read_lexicon_table
-from rhetoric.text.actors import actor_entry
+from rhetoric.text.actors import actor_entry, actor_named
 from rhetoric.text.document import Document, as_document
 
 __all__ = ["ActorReference", "actor_references", "REFERENCE_RULES"]
@@ -63,6 +64,11 @@ class ActorReference:
     text: str
     state: str
     via: ReferenceVia
+
+
+def _is_state(name: str) -> bool:
+    entry = actor_named(name)
+    return entry is not None and entry.kind == "state"
 
 
 def _country(affiliation: str | None) -> str | None:
@@ -138,7 +144,8 @@ def _description_rule(doc: Document) -> Iterator[ActorReference]:
     states = [(m.start, m.country) for m in doc.actor_mentions if m.kind in _STATE_KINDS]
     positions = [position for position, _ in states]
     named = {m.country for m in doc.actor_mentions} | {m.actor for m in doc.actor_mentions}
-    counts = Counter(state for _, state in states)
+    # the article's state: named most, counting its organs and leaders ("the FBI", "Putin") too
+    counts = Counter(m.country for m in doc.actor_mentions if m.country and _is_state(m.country))
     dominant = counts.most_common(1)[0][0] if counts else None  # ties: the state named first
     for match in pattern.finditer(doc.text):
         target = targets[match.group(1).lower()]
