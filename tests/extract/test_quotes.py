@@ -500,3 +500,11 @@ def test_an_office_holder_speaking_in_a_capital_acts_for_its_state():
 def test_an_adviser_to_a_leader_is_not_the_leader():
     (quote,) = extract_quotes("A senior adviser to Russian President Vladimir Putin said the US was meddling in Ukraine.")
     assert (quote.speaker_name, quote.speaker_title, quote.speaker_affiliation) == (None, "senior adviser", "Russia")
+
+
+def test_its_organ_belongs_to_the_state_the_sentence_before_is_about():
+    text = ("North Korea had notified Japan's coast guard of a launch window. "
+            "Its foreign ministry said the satellite program was a sovereign right.")
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.speaker_name, quote.speaker_affiliation) == (
+        "Its foreign ministry", "North Korean foreign ministry", "North Korea")

@@ -118,6 +118,9 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
             org = re.sub(r"^(?:of|at|from|with|to|for)\s+(?:the\s+)?", "", mention[post.start():].strip())
             title = " ".join(w for w in head_part if w.lower() not in _DETERMINERS)
             return _Speaker(None, title, _affiliation_from(org) or org, "role", lex.noun_gender.get(head))
+    its_organ = _its_organ(text, start, mention)
+    if its_organ is not None:
+        return its_organ
     # drop determiners and a leading country ("South Korean", "North Korea's")
     i = 0
     while i < len(words) and lows[i] in _DETERMINERS:
@@ -222,6 +225,32 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
 @lru_cache(maxsize=1)
 def _generic_organ_words() -> frozenset[str]:
     return frozenset(read_lexicon_lines("generic_organs.txt"))
+
+
+_ITS = re.compile(r"[Ii]ts\s+")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?”])\s+")
+
+
+def _its_organ(text: str, start: int, mention: str) -> _Speaker | None:
+    """"Its foreign ministry" after a sentence about a state: that state's
+    organ, named with its adjective ("North Korean foreign ministry"). The
+    state is the first one named (the subject, as a rule) earlier in the
+    sentence, else in the sentence before."""
+    match = _ITS.match(mention)
+    organ = mention[match.end():] if match else ""
+    if not organ or not all(word.lower() in _generic_organ_words() for word in re.findall(r"[\w\-]+", organ)):
+        return None
+    pieces = _SENTENCE_BREAK.split(text[max(0, start - 400):start])
+    state = None
+    for piece in reversed(pieces[-2:]):
+        states = [m for m in find_actors(piece, context=text) if m.kind in ("state", "people")]
+        if states:
+            state = states[0].country
+            break
+    if state is None:
+        return None
+    adjective = state_adjective(state)
+    return _Speaker(f"{adjective or state} {organ}", None, state, "org")
 
 
 def _organ_name(mention: str, tokens: list[_Tok], country_end: int, state: str | None) -> str | None:
@@ -423,7 +452,8 @@ def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Spe
         return speaker
     words_as_written = mention.split()
     if speaker.kind in ("org", "document") and words_as_written and words_as_written[0].lower() in (
-            "the", "its", "this", "that") and not any(w[:1].isupper() for w in words_as_written[1:]):
+            "the", "its", "this", "that") and not any(w[:1].isupper() for w in words_as_written[1:]) and \
+            (speaker.name is None or speaker.name.lower() == " ".join(words_as_written[1:]).lower()):
         # "the ministry", "the agency", "the statement": the latest organisation speaker
         head = words_as_written[-1].lower()
         for earlier in reversed(history):
