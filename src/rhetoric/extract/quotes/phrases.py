@@ -166,7 +166,7 @@ def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int, list[tuple[int
             j = k - 1
             while j >= 0 and tokens[j].low in NAME_PARTICLES:
                 j -= 1
-            if j >= 0 and _is_capitalized(tokens[j]) and not tokens[j].low in _DETERMINERS:
+            if j >= 0 and _is_capitalized(tokens[j]) and tokens[j].low not in _DETERMINERS:
                 k = j
                 continue
         if _np_word(prev):
