@@ -61,7 +61,6 @@ ROOT = Path(__file__).resolve().parents[1]
 from rhetoric.extract.quotes import extract_quotes  # noqa: E402
 from rhetoric.text.actors import actor_entry  # noqa: E402
 from rhetoric.text.document import Document  # noqa: E402
-from rhetoric.text.references import actor_references  # noqa: E402
 
 
 # --------------------------------------------------------------------------
@@ -137,7 +136,7 @@ def actor_recall(datasets: Path) -> None:
         for index, (name, text, spans) in enumerate(_articles(path)):
             half = "A" if index % 2 == 0 else "B"
             doc = Document(text)
-            mentions, quotes, references = doc.actor_mentions, doc.quotes, actor_references(doc)
+            mentions, quotes, references = doc.actor_mentions, doc.quotes, doc.actor_references
             for start, end, row in spans:
                 gold = _gold_states(row)
                 if not gold:

@@ -56,3 +56,8 @@ def test_the_articles_state_counts_its_organs_and_leaders():
     text = ("Russian bankers met in Moscow. The FBI said the Pentagon and the State Department were told. "
             "The government was taking a harsh position.")
     assert ("The government", "United States", "description") in _refs(text)
+
+
+def test_the_document_layer_holds_the_same_references_once():
+    doc = Document("Sergei Lavrov, the Russian foreign minister, said: “We will respond.” He left.")
+    assert doc.actor_references == actor_references(doc) and doc.actor_references is doc.actor_references

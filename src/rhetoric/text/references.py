@@ -170,7 +170,8 @@ REFERENCE_RULES: tuple[tuple[str, Callable[[Document], Iterator[ActorReference]]
 
 
 def actor_references(text: str | Document) -> list[ActorReference]:
-    """Every actor reference of an article, in text order (see the module doc)."""
+    """Every actor reference of an article, in text order (see the module
+    doc); ``Document.actor_references`` computes them once per Document."""
     doc = as_document(text)
     taken = [(m.start, m.end) for m in doc.actor_mentions]
     result: list[ActorReference] = []
