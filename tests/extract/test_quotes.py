@@ -508,3 +508,11 @@ def test_its_organ_belongs_to_the_state_the_sentence_before_is_about():
     (quote,) = extract_quotes(text)
     assert (quote.speaker, quote.speaker_name, quote.speaker_affiliation) == (
         "Its foreign ministry", "North Korean foreign ministry", "North Korea")
+
+
+def test_an_office_holder_in_a_dispatch_acts_for_the_state_of_its_dateline():
+    text = ("PYONGYANG, January 20 (KCNA) -- The U.S. flew bombers over the peninsula, the U.S. said. "
+            "Washington called it routine. Vice Foreign Minister Ri Chol-man said the U.S. was "
+            "rehearsing a nuclear strike.")
+    ri = [q for q in extract_quotes(text) if q.speaker_name == "Ri Chol-man"]
+    assert ri and ri[0].speaker_affiliation == "North Korea"

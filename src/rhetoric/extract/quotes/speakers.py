@@ -281,6 +281,20 @@ def _title_from_appositive(appositive: str) -> str | None:
 _DATELINE_AFTER = re.compile(r"\s*(?:,[^,\n]{1,40})?\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|--|-)")
 
 
+_DATELINE = re.compile(r"(?:^|\n\n)([A-Z][A-Z .'’\-]{2,30}?)(?=\s*(?:,[^,\n]{1,40})?\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|--|-))")
+
+
+def _dateline_state(text: str) -> str:
+    """The state of a dispatch's dateline ("PYONGYANG, January 20 (KCNA) --"
+    -> North Korea) when it names a capital or seat of government; else ""."""
+    match = _DATELINE.search(text[:400])
+    if match is None:
+        return ""
+    place = match.group(1).strip().title()
+    mentions = find_actors(place)
+    return mentions[0].country if mentions and mentions[0].kind == "state" and mentions[0].text == place else ""
+
+
 def _is_dateline(text: str, start: int, end: int) -> bool:
     """An all-caps place opening a dispatch ("VALDAI —", "KIEV (Reuters) -")."""
     words = text[start:end]
@@ -320,6 +334,7 @@ def _resolve(text: str, found: list[_Found]) -> list[Quote]:
     found = [_with_speaker(item, _clean_speaker_span(text, item.attribution.speaker))
              if item.attribution.speaker else item for item in found]
     states = None
+    dateline: str | None = None
     history: list[_Speaker] = []
     quotes: list[Quote] = []
     by_span: dict[tuple[int, int], _Speaker] = {}
@@ -340,8 +355,10 @@ def _resolve(text: str, found: list[_Found]) -> list[Quote]:
         if speaker.affiliation is None and speaker.kind in ("person", "role") and _holds_office(speaker.title):
             # "Defense Secretary Margaret Hale" in an article about U.S. policy: the article's state
             states = _article_state(text) if states is None else states
+            if dateline is None:
+                dateline = _dateline_state(text)
             speaker.affiliation = _office_country(speaker.title) or \
-                _place_of_speech(text, attribution.cue, key) or states or None
+                _place_of_speech(text, attribution.cue, key) or dateline or states or None
         speaker.last_at = max(speaker.last_at, key[0])
         by_span[key] = speaker
         resolved[k] = speaker
