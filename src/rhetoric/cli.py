@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--frame-model", metavar="MODEL",
                          help="a model saved by 'rhetoric frames train': its class probabilities per article go into "
                               "the frames table (scheme 'classifier:<MODEL name>'); load only models you trust")
+    extract.add_argument("--actors", metavar="FILE",
+                         help="your own actors (tab-separated alias, actor, kind, country; see README), loaded after "
+                              "the shipped gazetteer; default: actors.tsv beside INPUT, if there is one")
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     extract.set_defaults(handler=_cmd_extract)
 
@@ -365,6 +368,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from rhetoric.io.engines import MissingOptionalDependency, dask_client
     from rhetoric.pipeline import extract_corpus
     from rhetoric.reporting.reports import OutputError, prepare_outdir
+    from rhetoric.text.actors import ActorsFileError
 
     if not Path(args.input).exists():
         print(f"rhetoric extract: error: input {args.input!r} does not exist", file=sys.stderr)
@@ -390,8 +394,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             summary = extract_corpus(args.input, args.outdir, engine=args.engine, jobs=args.jobs, client=client,
                                      scheduler=args.scheduler, chunk_size=args.chunk_size, strict=args.strict,
                                      max_chars=args.max_chars, progress=not args.quiet,
-                                     frame_model=args.frame_model)
-    except (MissingOptionalDependency, FileNotFoundError) as exc:
+                                     frame_model=args.frame_model, actors=args.actors)
+    except (MissingOptionalDependency, FileNotFoundError, ActorsFileError) as exc:
         print(f"rhetoric extract: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except CorpusError as exc:

@@ -45,13 +45,14 @@ from rhetoric.extract.threats import extract_threats, threat_salience
 from rhetoric.features import article_features
 from rhetoric.io.corpus import Article, CorpusError, LoadError, corpus_files, iter_corpus, MAX_TEXT_CHARS
 from rhetoric.io.manifest import build_manifest
-from rhetoric.io.officials import OfficialsAggregator
 from rhetoric.io.engines import ENGINES, dask_client, dask_workers, default_jobs, import_dask_dataframe, map_chunks
 from rhetoric.io.store import TableWriter, remove_stale_temporaries, sha256_file, write_json
 from rhetoric.io.tables import (ARTICLE_TABLES, EXTRACTOR_TABLES, SCHEMAS, TABLE_NAMES, Tables, arrow_table,
                                 concat_tables, schema_of)
 from rhetoric.sentiment.targeted import actor_sentiment
 from rhetoric.text.document import Document
+from rhetoric.extract.officials import OfficialsAggregator
+from rhetoric.text.actors import ActorEntry, load_actors_file, use_actors
 
 __all__ = [
     "Tables",
@@ -177,9 +178,15 @@ class ChunkResult:
     tables: dict[str, pa.Table]
 
 
-def _analyze_chunk(items: list[Article | LoadError]) -> ChunkResult:
+def _analyze_chunk(items: list[Article | LoadError], actors: tuple[ActorEntry, ...] = ()) -> ChunkResult:
     """Analyse a chunk of articles in order (the unit of work of every
-    engine); load errors met among them become rows of its errors table."""
+    engine); load errors met among them become rows of its errors table.
+    ``actors``: the user's actor entries, added to the gazetteer meanwhile."""
+    with use_actors(actors):
+        return _analyze_items(items)
+
+
+def _analyze_items(items: list[Article | LoadError]) -> ChunkResult:
     collected: dict[str, list[dict[str, Any]]] = {name: [] for name in ARTICLE_TABLES}
     n_articles = 0
     for item in items:
@@ -210,8 +217,8 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 @contextlib.contextmanager
-def _engine_session(engine: str, jobs: int | None, client: Any, scheduler: str | None
-                    ) -> Iterator[tuple[Callable[[Iterable[list]], Iterator[ChunkResult]], dict[str, Any]]]:
+def _engine_session(engine: str, jobs: int | None, client: Any, scheduler: str | None,
+                    actors: tuple[ActorEntry, ...] = ()) -> Iterator[tuple[Callable[[Iterable[list]], Iterator[ChunkResult]], dict[str, Any]]]:
     """``(run, description)``: ``run(chunks)`` yields each chunk's
     :class:`ChunkResult` in order on the chosen engine; ``description`` is
     the manifest's ``engine`` record."""
@@ -219,11 +226,12 @@ def _engine_session(engine: str, jobs: int | None, client: Any, scheduler: str |
         raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
     if jobs is not None and jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
+    work = functools.partial(_analyze_chunk, actors=actors) if actors else _analyze_chunk
     if engine == "local":
         if client is not None or scheduler is not None:
             raise ValueError("client= and scheduler= choose a Dask cluster: pass engine='dask' too")
         jobs = jobs or default_jobs()
-        yield (lambda chunks: map_chunks(_analyze_chunk, chunks, engine="local", jobs=jobs)), {"name": "local", "jobs": jobs}
+        yield (lambda chunks: map_chunks(work, chunks, engine="local", jobs=jobs)), {"name": "local", "jobs": jobs}
         return
     with contextlib.ExitStack() as stack:
         if client is None:
@@ -231,7 +239,7 @@ def _engine_session(engine: str, jobs: int | None, client: Any, scheduler: str |
         # "LocalCluster" when the client runs one, "scheduler" for a cluster reached by address.
         cluster = type(client.cluster).__name__ if getattr(client, "cluster", None) is not None else "scheduler"
         description = {"name": "dask", "jobs": dask_workers(client), "cluster": cluster}
-        yield (lambda chunks: map_chunks(_analyze_chunk, chunks, engine="dask", client=client)), description
+        yield (lambda chunks: map_chunks(work, chunks, engine="dask", client=client)), description
 
 
 def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -269,13 +277,15 @@ _MIN_CHUNK = 32
 def analyze(articles: pd.DataFrame, *, errors: pd.DataFrame | None = None, engine: str = "local",
             jobs: int | None = None, client: Any = None, scheduler: str | None = None,
             chunk_size: int = DEFAULT_CHUNK_SIZE, progress: bool = False,
-            frame_model: str | os.PathLike[str] | None = None) -> Tables:
+            frame_model: str | os.PathLike[str] | None = None,
+            actors: str | os.PathLike[str] | None = None) -> Tables:
     """Analyse an articles frame (as from :func:`rhetoric.load_corpus`) into Tables.
 
     ``errors`` (a load_corpus errors frame) is carried into the errors table.
     ``frame_model`` (a model saved by ``rhetoric frames train``) adds each
     article's class probabilities to the frames table, scheme
-    ``classifier:<model file name>``.
+    ``classifier:<model file name>``. ``actors`` (a user actors TSV, see
+    :func:`rhetoric.text.actors.load_actors_file`) extends the gazetteer.
     The engine only changes where the work runs; the tables are the same:
 
     - ``engine="local"``: ``jobs`` worker processes (default: one per
@@ -297,7 +307,8 @@ def analyze(articles: pd.DataFrame, *, errors: pd.DataFrame | None = None, engin
         parts["errors"].append(arrow_table("errors", [{**row, "stage": "load"} for row in errors.to_dict("records")]))
     officials = OfficialsAggregator()
     model = _FrameModel(frame_model) if frame_model is not None else None
-    with _engine_session(engine, jobs, client, scheduler) as (run, description):
+    user_actors = load_actors_file(actors) if actors is not None else ()
+    with _engine_session(engine, jobs, client, scheduler, user_actors) as (run, description):
         # Several chunks a worker, so that a frame keeps every worker busy.
         size = min(chunk_size, max(_MIN_CHUNK, -(-len(articles) // (4 * description["jobs"]))))
         bar = tqdm(total=len(articles), unit="article", disable=not progress, file=sys.stderr)
@@ -345,7 +356,7 @@ class _FrameModel:
         return {"file": self.path.name, "sha256": self.sha256, "scheme": self.scheme}
 
 
-def analyze_dask(articles: Any) -> dict[str, Any]:
+def analyze_dask(articles: Any, *, actors: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     """Analyse a dask DataFrame of articles into one lazy dask DataFrame per table.
 
     ``articles`` has the columns of :func:`rhetoric.load_corpus` (``doc_id``
@@ -354,7 +365,8 @@ def analyze_dask(articles: Any) -> dict[str, Any]:
     Each partition is analysed once, by one task, whichever tables are
     asked for; the per-article tables keep the partitions of ``articles``
     (row order within a partition as in the input) and ``officials`` is one
-    partition aggregated over all quotes. Nothing runs until you compute —
+    partition aggregated over all quotes; ``actors`` (a user actors TSV)
+    extends the gazetteer on every worker. Nothing runs until you compute —
     compute the tables together so each partition is analysed only once::
 
         tables = analyze_dask(ddf)
@@ -375,7 +387,9 @@ def analyze_dask(articles: Any) -> dict[str, Any]:
     import dask
     from dask import delayed
 
-    analysed = [delayed(_analyze_partition, pure=True)(part, number) for number, part in enumerate(articles.to_delayed())]
+    user_actors = load_actors_file(actors) if actors is not None else ()
+    analysed = [delayed(_analyze_partition, pure=True)(part, number, user_actors)
+                for number, part in enumerate(articles.to_delayed())]
     officials = delayed(_officials_frame, pure=True)([result["quotes"] for result in analysed])
     # Keep pandas' dtypes (dask would turn the date and list columns into strings).
     with dask.config.set({"dataframe.convert-string": False}):
@@ -389,8 +403,8 @@ def _empty_frame(name: str) -> pd.DataFrame:
     return SCHEMAS[name].empty_table().to_pandas()
 
 
-def _analyze_partition(articles: pd.DataFrame, number: int) -> dict[str, pd.DataFrame]:
-    result = _analyze_chunk(list(_articles_from_frame(articles, source_prefix=f"partition {number} ")))
+def _analyze_partition(articles: pd.DataFrame, number: int, actors: tuple[ActorEntry, ...] = ()) -> dict[str, pd.DataFrame]:
+    result = _analyze_chunk(list(_articles_from_frame(articles, source_prefix=f"partition {number} ")), actors)
     return {name: table.to_pandas() for name, table in result.tables.items()}
 
 
@@ -417,7 +431,8 @@ class ExtractSummary:
 def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike[str], *, engine: str = "local",
                    jobs: int | None = None, client: Any = None, scheduler: str | None = None,
                    chunk_size: int = DEFAULT_CHUNK_SIZE, strict: bool = False, max_chars: int = MAX_TEXT_CHARS,
-                   progress: bool = False, frame_model: str | os.PathLike[str] | None = None) -> ExtractSummary:
+                   progress: bool = False, frame_model: str | os.PathLike[str] | None = None,
+                   actors: str | os.PathLike[str] | None = None) -> ExtractSummary:
     """Stream the corpus at ``input_path`` through the pipeline into
     ``outdir/<table>.parquet`` and ``outdir/manifest.json``.
 
@@ -433,6 +448,9 @@ def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike
     :class:`~rhetoric.io.corpus.CorpusError` and nothing is written.
     ``frame_model`` adds a trained classifier's class probabilities to the
     frames table, as in :func:`analyze`; the manifest records its SHA-256.
+    ``actors`` is a user actors TSV loaded after the shipped gazetteer
+    (default: ``actors.tsv`` beside the corpus, if there is one); the
+    manifest records its name, entry count and SHA-256.
     """
     import time
 
@@ -443,6 +461,8 @@ def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike
     files = corpus_files(input_path)
     counts: Counter[str] = Counter()
     model = _FrameModel(frame_model) if frame_model is not None else None
+    actors_path = Path(actors) if actors is not None else _actors_beside(Path(input_path))
+    user_actors = load_actors_file(actors_path) if actors_path is not None else ()
 
     def inputs() -> Iterator[Article | LoadError]:
         # Load errors travel with their chunk, so the errors table has the
@@ -454,7 +474,7 @@ def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike
                 counts["skipped" if item.action == "skipped" else "kept_with_error"] += 1
             yield item
 
-    with _engine_session(engine, jobs, client, scheduler) as (run, description):
+    with _engine_session(engine, jobs, client, scheduler, user_actors) as (run, description):
         outdir.mkdir(parents=True, exist_ok=True)
         remove_stale_temporaries(outdir, [f"{name}.parquet" for name in TABLE_NAMES] + ["manifest.json"])
         writers = {name: TableWriter(outdir / f"{name}.parquet", SCHEMAS[name]) for name in ARTICLE_TABLES}
@@ -493,10 +513,18 @@ def extract_corpus(input_path: str | os.PathLike[str], outdir: str | os.PathLike
     manifest = build_manifest(
         input_path, files, outdir,
         parameters={"chunk_size": chunk_size, "strict": strict, "max_chars": max_chars,
-                    "frame_model": model.describe() if model is not None else None},
+                    "frame_model": model.describe() if model is not None else None,
+                    "actors": ({"file": actors_path.name, "entries": len(user_actors), "sha256": sha256_file(actors_path)}
+                               if actors_path is not None else None)},
         engine=description,
         rows=rows,
     )
     write_json(manifest, manifest_path)
     return ExtractSummary(outdir, counts["articles"], counts["skipped"], rows["errors"], rows,
                           time.perf_counter() - started, description)
+
+
+def _actors_beside(input_path: Path) -> Path | None:
+    """``actors.tsv`` next to the corpus file or folder, if there is one."""
+    candidate = input_path.resolve().parent / "actors.tsv"
+    return candidate if candidate.is_file() and candidate != input_path.resolve() else None

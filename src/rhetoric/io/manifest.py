@@ -39,7 +39,7 @@ def build_manifest(input_path: str | os.PathLike[str], files: list[Path], outdir
         "rhetoric_version": __version__,
         "python": ".".join(map(str, sys.version_info[:3])),
         "dependencies": {name: installed(name) for name in
-                         ("pandas", "pyarrow", "nltk", "vaderSentiment", "scikit-learn", "numpy")},
+                         ("pandas", "pyarrow", "nltk", "vaderSentiment", "scikit-learn", "numpy", "pycountry")},
         "vader_implementation": VADER_IMPLEMENTATION,
         "lexicons": lexicon_hashes(),
         "parameters": parameters,

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from rhetoric.extract.devices import DEVICE_KINDS, Device
+from rhetoric.extract.officials import OFFICIALS_SCHEMA
 from rhetoric.extract.framing import FrameScore
 from rhetoric.extract.quotes import Quote
 from rhetoric.extract.threats import Threat
@@ -94,10 +95,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("compound_domain", pa.float64()),  # opt-in domain lexicon (score_sentiment(..., domain=True)); base columns untouched
     ]),
     **{name: schema_of(cls, _DOC + lead, tail) for name, (cls, lead, tail) in EXTRACTOR_TABLES.items()},
-    "officials": pa.schema([
-        ("speaker_name", pa.string()), ("titles", pa.list_(pa.string())), ("affiliation", pa.string()),
-        ("n_quotes", pa.int64()), ("n_docs", pa.int64()), ("mean_compound", pa.float64()),
-    ]),
+    "officials": OFFICIALS_SCHEMA,  # one row a person (rhetoric.extract.officials)
     "errors": schema_of(LoadError, after=[("stage", pa.string())]),
 }
 TABLE_NAMES: tuple[str, ...] = tuple(SCHEMAS)

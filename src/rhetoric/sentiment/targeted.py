@@ -162,7 +162,7 @@ def actor_sentiment(text: str | Document) -> list[ActorSentiment]:
     >>> rows = actor_sentiment('"Pyongyang\\'s reckless provocation must stop," Defense Secretary Hale said. '
     ...                        'Seoul praised Washington for its support.')
     >>> [(r.actor, r.voiced_by, r.speaker, r.compound < -0.05) for r in rows]
-    [('North Korea', None, 'Defense Secretary Hale', True), ('South Korea', None, None, False), ('United States', 'South Korea', 'Seoul', False)]
+    [('North Korea', 'United States', 'Defense Secretary Hale', True), ('South Korea', None, None, False), ('United States', 'South Korea', 'Seoul', False)]
     >>> rows[0].compound_clause > rows[0].compound_domain
     True
     """

@@ -28,12 +28,13 @@ if TYPE_CHECKING:
     from rhetoric.extract.quotes import Quote
     from rhetoric.sentiment.vader import Sentiment
     from rhetoric.text.actors import ActorMention
+    from rhetoric.text.references import ActorReference
 
 __all__ = ["Document", "as_document", "LAYERS"]
 
 #: The layers a Document computes on demand; an extractor's ``USES`` names some of them.
 LAYERS = ("text", "paragraphs", "sentences", "n_tokens", "quote_marks", "speech_cues", "actor_mentions", "quotes",
-          "sentiment")
+          "sentiment", "actor_references")
 
 
 class Document:
@@ -135,6 +136,15 @@ class Document:
         from rhetoric.text.actors import find_actors
 
         return find_actors(self.text)
+
+    @cached_property
+    def actor_references(self) -> list[ActorReference]:
+        """Words that refer to an actor without naming it ("he", "we" in a
+        quote, "the government"), resolved through the article
+        (:func:`rhetoric.text.references.actor_references`)."""
+        from rhetoric.text.references import actor_references
+
+        return actor_references(self)
 
     @cached_property
     def quotes(self) -> list[Quote]:

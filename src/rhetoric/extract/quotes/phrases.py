@@ -50,6 +50,11 @@ def _lexicon_base(low: str) -> str:
     return base
 
 
+#: Lowercase particles that join a given name to a surname ("van Houten", "bin Salman").
+NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "das",
+                            "ter", "ten", "la", "le", "bin", "ibn", "al", "el"})
+
+
 def _np_word(tok: _Tok) -> bool:
     """Can this token stand inside a speaker noun phrase?"""
     lex = _lexicons()
@@ -156,6 +161,14 @@ def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int, list[tuple[int
         if prev.text in ("-", "&") and k - 2 >= 0 and _np_word(tokens[k - 2]):
             k -= 2
             continue
+        if low in NAME_PARTICLES and _is_capitalized(tokens[k]):
+            # "Pieter van Houten", "Ursula von der Leyen": particles join a given name to the surname
+            j = k - 1
+            while j >= 0 and tokens[j].low in NAME_PARTICLES:
+                j -= 1
+            if j >= 0 and _is_capitalized(tokens[j]) and tokens[j].low not in _DETERMINERS:
+                k = j
+                continue
         if _np_word(prev):
             k -= 1
             continue

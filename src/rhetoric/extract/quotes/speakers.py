@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from rhetoric.text.actors import actor_entry, find_actors
+from functools import lru_cache
+
+from rhetoric.lexicons import read_lexicon_lines
+from rhetoric.lexicons import read_lexicon_table
+from rhetoric.text.actors import actor_entry, find_actors, state_adjective
 from rhetoric.extract.quotes.lexicon import (
     _CAPITAL_STOP,
     _DETERMINERS,
@@ -15,7 +19,7 @@ from rhetoric.extract.quotes.lexicon import (
     _lexicons,
 )
 from rhetoric.extract.quotes.model import Quote, _Found
-from rhetoric.extract.quotes.phrases import _Tok, _tokens
+from rhetoric.extract.quotes.phrases import NAME_PARTICLES, _Tok, _tokens
 
 
 @dataclass
@@ -26,6 +30,49 @@ class _Speaker:
     kind: str                 # person | group | org | unknown
     gender: str | None = None
     surnames: tuple[str, ...] = ()
+    last_at: int = -1         # where the article last names this speaker (a speaker span's start)
+
+
+def _blocks_name(word: str) -> bool:
+    """A word that cannot be part of a person's name: an actor that is not a person."""
+    entry = actor_entry(word)
+    return entry is not None and entry.kind != "person"
+
+
+@lru_cache(maxsize=1)
+def _office_heads() -> frozenset[str]:
+    return frozenset(read_lexicon_lines("office_heads.txt"))
+
+
+def _holds_office(title: str | None) -> bool:
+    return bool(title) and any(word.strip(",.").lower() in _office_heads() for word in title.split())
+
+
+@lru_cache(maxsize=1)
+def _office_titles() -> tuple[tuple[str, str], ...]:
+    return tuple((row[0].lower(), row[1]) for row in read_lexicon_table("official_titles.tsv") if len(row) >= 2)
+
+
+def _office_country(title: str) -> str | None:
+    """The state of a title that names one state's office ("Defense Secretary")."""
+    low = f" {title.lower()} "
+    for office, country in _office_titles():
+        if f" {office} " in low:
+            return country
+    return None
+
+
+def _article_state(text: str) -> str:
+    """The state an article is about: named in at least half of its state
+    mentions, and at least three times; else ""."""
+    counts: dict[str, int] = {}
+    for mention in find_actors(text):
+        if mention.kind in ("state", "people"):
+            counts[mention.country] = counts.get(mention.country, 0) + 1
+    if not counts:
+        return ""
+    best = max(sorted(counts), key=counts.__getitem__)
+    return best if counts[best] >= 3 and 2 * counts[best] >= sum(counts.values()) else ""
 
 
 def _affiliation_from(text: str) -> str | None:
@@ -39,6 +86,9 @@ _ORG_AFTER_PREP = re.compile(
     r"\b(?:at|of|with|for|from)\s+(?:the\s+)?((?:[A-Z][\w'’.\-&]*|of|for|and|on|the)(?:\s+(?:[A-Z][\w'’.\-&]*|of|for|and|on|the))*)")
 
 
+_ROLE_TO = re.compile(r"(?<=[a-z])\s(?:to|for)\s+(?:the\s+)?[A-Z]")
+
+
 def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[int, int]]) -> _Speaker:
     lex = _lexicons()
     mention = text[start:end]
@@ -48,7 +98,8 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
     if len(lows) == 1 and lows[0] in _PRONOUNS:
         return _Speaker(None, None, None, "pronoun", lex.noun_gender.get(lows[0]))
     appositive_text = " ".join(text[a:b] for a, b in appositives)
-    post = re.search(r"\s(?:of|at|from|with)\s+(?:the\s+)?[A-Z]", mention)
+    post = re.search(r"\s(?:of|at|from|with)\s+(?:the\s+)?[A-Z]", mention) or \
+        _ROLE_TO.search(mention)  # "a senior adviser to President Putin": the adviser speaks
     if post and post.start() > 0:
         head_part = mention[:post.start()].split()
         if len(head_part) >= 2 and head_part[-1][:1].isupper() and head_part[-1].lower() not in lex.title_role and \
@@ -59,35 +110,54 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
             if inner.kind == "person":
                 inner.affiliation = inner.affiliation or _affiliation_from(org) or org
                 return inner
+        head = head_part[-1].lower() if head_part else ""
+        if head_part and head_part[-1][:1].islower() and (lex.noun_kind.get(head) == "person" or
+                                                         lex.title_role.get(head) == "head") and \
+                not any(w[:1].isupper() for w in head_part[1:]):
+            # "A woman worker of the Pyongyang Textile Mill": the worker speaks, the mill is where
+            org = re.sub(r"^(?:of|at|from|with|to|for)\s+(?:the\s+)?", "", mention[post.start():].strip())
+            title = " ".join(w for w in head_part if w.lower() not in _DETERMINERS)
+            return _Speaker(None, title, _affiliation_from(org) or org, "role", lex.noun_gender.get(head))
+    its_organ = _its_organ(text, start, mention)
+    if its_organ is not None:
+        return its_organ
     # drop determiners and a leading country ("South Korean", "North Korea's")
     i = 0
     while i < len(words) and lows[i] in _DETERMINERS:
         i += 1
     affiliation = None
     country_end = i
-    for actor in find_actors(mention):
+    leading_state = None
+    for actor in find_actors(mention, context=text):
         if actor.start >= tokens[i].start if i < len(tokens) else False:
             if actor.kind in ("state", "people", "organisation", "alliance"):
                 affiliation = affiliation or actor.country
-            if actor.start == tokens[i].start and actor.kind in ("state", "people"):
+            # leading states, the one nearest the name winning ("Ukraine Russian President Vladimir Putin")
+            if country_end < len(tokens) and actor.start == tokens[country_end].start and actor.kind in ("state", "people"):
+                leading_state = actor.country
                 country_end_char = actor.end
                 while country_end < len(tokens) and tokens[country_end].start < country_end_char:
                     country_end += 1
                 if country_end < len(tokens) and tokens[country_end].text in ("'s", "’s"):
                     country_end += 1
+    affiliation = leading_state or affiliation
     if affiliation is None and appositive_text:
-        org = _ORG_AFTER_PREP.search(appositive_text)
-        aff = _affiliation_from(appositive_text)
-        if org and not actor_entry(org.group(1)) and len(org.group(1).split()) >= 2:
-            affiliation = org.group(1).strip()
-        else:
-            affiliation = aff
+        # a named organisation after a preposition ("professor of North Korean studies at
+        # Hanbit University") wins over a state named as a topic
+        organisations = [org.group(1).strip() for org in _ORG_AFTER_PREP.finditer(appositive_text)
+                         if not actor_entry(org.group(1).strip()) and len(org.group(1).split()) >= 2
+                         and not _affiliation_from(org.group(1))]
+        affiliation = organisations[0] if organisations else _affiliation_from(appositive_text)
     # person name: trailing capitalised tokens that are not title words
     core = tokens[country_end:]
     name_tokens: list[_Tok] = []
-    for tok in reversed(core):
+    for position, tok in reversed(list(enumerate(core))):
         low = tok.low.rstrip(",")
-        if tok.text[:1].isupper() and low not in lex.title_role and low not in lex.noun_kind and not actor_entry(tok.text) \
+        if low in NAME_PARTICLES and name_tokens and position and core[position - 1].text[:1].isupper():
+            # "Pieter van Houten", "Ursula von der Leyen": a particle inside a name
+            name_tokens.insert(0, tok)
+            continue
+        if tok.text[:1].isupper() and low not in lex.title_role and low not in lex.noun_kind and not _blocks_name(tok.text) \
                 and low not in _CAPITAL_STOP and not re.search(r"['’]s$", tok.text) or (
                     re.fullmatch(r"[A-Z]\.", tok.text) and name_tokens) or (tok.text in ("Jr.", "III", "II", "IV")):
             name_tokens.insert(0, tok)
@@ -106,14 +176,28 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
     title = " ".join(t.text for t in title_tokens) if has_head and title_tokens else None
     if name_tokens and len(name_tokens) <= 5 and (len(name_tokens) >= 2 or title or len(core) == 1 or honorific_gender):
         name = mention[name_tokens[0].start:name_tokens[-1].end]
+        body = actor_entry(name)
+        if body is not None and body.kind in ("organisation", "alliance") and not title:
+            # a body the gazetteer knows by a two-word name ("Rodong Sinmun") is no person
+            return _Speaker(body.actor, None, body.country, "org")
         if title is None and appositive_text:
             title = _title_from_appositive(appositive_text)
+        known = actor_entry(name)
+        if affiliation is None and known is not None and known.kind == "person":
+            affiliation = known.country
         return _Speaker(name, title, affiliation, "person", gender,
                         tuple(t.text for t in name_tokens if len(t.text) > 1))
     head = lows[-1] if lows else ""
     head_base = re.sub(r"['’]s$", "", head)
     head_kind = lex.noun_kind.get(head_base, "")
     entry = actor_entry(mention) or actor_entry(" ".join(words[i:]))
+    resolved = [m for m in find_actors(mention, context=text) if m.start == tokens[i].start and m.end == len(mention)] \
+        if i < len(tokens) else []
+    if entry is not None and entry.candidates:
+        # a short form ("the Joint Chiefs of Staff"): keep its words, take its state from the article
+        if not resolved:
+            return _Speaker(" ".join(words[i:]), None, None, "org")
+        return _Speaker(" ".join(words[i:]), None, resolved[0].country, "org")
     if head_kind == "group" and not entry:
         title = " ".join(w for w in lows[country_end:] if w not in _DETERMINERS) or None
         return _Speaker(None, title if title and len(title.split()) > 1 or lex.title_role.get(head_base) else None,
@@ -121,9 +205,11 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
     if entry is not None and entry.kind in ("organisation", "state", "alliance"):
         return _Speaker(entry.actor if entry.kind != "state" else entry.actor, None, entry.country, "org")
     if head_kind in ("org", "document") or (core and all(t.text[:1].isupper() for t in core)):
-        # organisation names keep their state, without determiner or possessive:
-        # "the Chinese Foreign Ministry" -> "Chinese Foreign Ministry", "Taiwan's defense ministry" -> "Taiwan defense ministry"
-        name = re.sub(r"['’]s\b", "", mention[tokens[i].start:]) if i < len(tokens) else None
+        # organisation names without determiner; a leading state's possessive becomes its adjective
+        # for an organ every state has, and goes for a named organ (see _organ_name)
+        name = mention[tokens[i].start:] if i < len(tokens) else None
+        if name and country_end > i:
+            name = _organ_name(mention, tokens, country_end, leading_state) or name
         if head_kind == "document":
             return _Speaker(None, None, affiliation, "document")
         return _Speaker(name or None, None, affiliation, "org" if head_kind != "group" else "group")
@@ -134,6 +220,51 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
         title = " ".join(w for w in words[country_end:]) or None
         return _Speaker(None, title, affiliation, "role", gender)
     return _Speaker(None, None, affiliation, "unknown")
+
+
+@lru_cache(maxsize=1)
+def _generic_organ_words() -> frozenset[str]:
+    return frozenset(read_lexicon_lines("generic_organs.txt"))
+
+
+_ITS = re.compile(r"[Ii]ts\s+")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?”])\s+")
+
+
+def _its_organ(text: str, start: int, mention: str) -> _Speaker | None:
+    """"Its foreign ministry" after a sentence about a state: that state's
+    organ, named with its adjective ("North Korean foreign ministry"). The
+    state is the first one named (the subject, as a rule) earlier in the
+    sentence, else in the sentence before."""
+    match = _ITS.match(mention)
+    organ = mention[match.end():] if match else ""
+    if not organ or not all(word.lower() in _generic_organ_words() for word in re.findall(r"[\w\-]+", organ)):
+        return None
+    pieces = _SENTENCE_BREAK.split(text[max(0, start - 400):start])
+    state = None
+    for piece in reversed(pieces[-2:]):
+        states = [m for m in find_actors(piece, context=text) if m.kind in ("state", "people")]
+        if states:
+            state = states[0].country
+            break
+    if state is None:
+        return None
+    adjective = state_adjective(state)
+    return _Speaker(f"{adjective or state} {organ}", None, state, "org")
+
+
+def _organ_name(mention: str, tokens: list[_Tok], country_end: int, state: str | None) -> str | None:
+    """The name of an organisation written after its state ("South Korea's
+    Defense Ministry" -> "South Korean Defense Ministry", "South Korea's Joint
+    Chiefs of Staff" -> "Joint Chiefs of Staff"); None when the state is not
+    a possessive or nothing follows it."""
+    if state is None or country_end >= len(tokens) or not re.search(r"['’]s$", tokens[country_end - 1].text):
+        return None
+    organ = mention[tokens[country_end].start:].strip()
+    if not all(word.lower() in _generic_organ_words() for word in re.findall(r"[\w\-]+", organ)):
+        return organ  # a named organ identifies itself; the state is its affiliation
+    adjective = state_adjective(state)
+    return f"{adjective} {organ}" if adjective else f"{state} {organ}"
 
 
 def _title_from_appositive(appositive: str) -> str | None:
@@ -147,7 +278,63 @@ def _title_from_appositive(appositive: str) -> str | None:
     return None
 
 
+_DATELINE_AFTER = re.compile(r"\s*(?:,[^,\n]{1,40})?\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|--|-)")
+
+
+_DATELINE = re.compile(r"(?:^|\n\n)([A-Z][A-Z .'’\-]{2,30}?)(?=\s*(?:,[^,\n]{1,40})?\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|--|-))")
+
+
+def _dateline_state(text: str) -> str:
+    """The state of a dispatch's dateline ("PYONGYANG, January 20 (KCNA) --"
+    -> North Korea) when it names a capital or seat of government; else ""."""
+    match = _DATELINE.search(text[:400])
+    if match is None:
+        return ""
+    place = match.group(1).strip().title()
+    mentions = find_actors(place)
+    return mentions[0].country if mentions and mentions[0].kind == "state" and mentions[0].text == place else ""
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """An all-caps place opening a dispatch ("VALDAI —", "KIEV (Reuters) -")."""
+    words = text[start:end]
+    letters = [c for c in words if c.isalpha()]
+    return len(letters) >= 3 and words.upper() == words and bool(_DATELINE_AFTER.match(text, end))
+
+
+def _headline_end(text: str) -> int:
+    """The end of a headline line (a first line followed by a blank line,
+    without closing punctuation), or 0 when the text opens with none."""
+    end = text.find("\n\n")
+    if end <= 0 or "\n" in text[:end] or end > 300 or text[:end].rstrip()[-1:] in ".!?:\"”’'":
+        return 0
+    return end
+
+
+def _clean_speaker_span(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The speaker span without what precedes a line break in it ("OSCE\\n\\nThe SMM"
+    -> "The SMM"); None for a dateline."""
+    start, end = span
+    newline = text.rfind("\n", start, end)
+    if newline >= 0:
+        start = newline + 1
+        while start < end and text[start].isspace():
+            start += 1
+    if start >= end or _is_dateline(text, start, end):
+        return None
+    return start, end
+
+
 def _resolve(text: str, found: list[_Found]) -> list[Quote]:
+    headline = _headline_end(text)
+    if headline:
+        # a headline with a speech verb ("Putin warns ...") is a headline, not a quote
+        found = [item for item in found if not (item.attribution.cue and item.attribution.cue[1] <= headline
+                                                and text[item.attribution.cue[0]:item.attribution.cue[1]][:1].isalpha())]
+    found = [_with_speaker(item, _clean_speaker_span(text, item.attribution.speaker))
+             if item.attribution.speaker else item for item in found]
+    states = None
+    dateline: str | None = None
     history: list[_Speaker] = []
     quotes: list[Quote] = []
     by_span: dict[tuple[int, int], _Speaker] = {}
@@ -163,7 +350,16 @@ def _resolve(text: str, found: list[_Found]) -> list[Quote]:
             resolved[k] = by_span[key]
             continue
         speaker = _analyse_mention(text, key[0], key[1], attribution.appositives)
+        speaker = _named_in_appositive(text, speaker, attribution.appositives) or speaker
         speaker = _link(text, key[0], key[1], speaker, history)
+        if speaker.affiliation is None and speaker.kind in ("person", "role") and _holds_office(speaker.title):
+            # "Defense Secretary Margaret Hale" in an article about U.S. policy: the article's state
+            states = _article_state(text) if states is None else states
+            if dateline is None:
+                dateline = _dateline_state(text)
+            speaker.affiliation = _office_country(speaker.title) or \
+                _place_of_speech(text, attribution.cue, key) or dateline or states or None
+        speaker.last_at = max(speaker.last_at, key[0])
         by_span[key] = speaker
         resolved[k] = speaker
         if speaker.name or speaker.kind in ("org",):
@@ -185,12 +381,54 @@ def _resolve(text: str, found: list[_Found]) -> list[Quote]:
     return quotes
 
 
+_SPOKEN_IN = re.compile(r"\s+(?:on\s+[A-Z]\w+\s+|\w+\s+reporters\s+|\w+\s+)?in\s+([A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+)?)")
+
+
+def _place_of_speech(text: str, cue: tuple[int, int] | None, speaker: tuple[int, int]) -> str | None:
+    """The state whose capital or seat of government an office holder speaks
+    in ("Defense Minister Kim Sun-ho said in Seoul", "told reporters in
+    Kyiv"): the place after the cue and speaker, when the gazetteer gives it as
+    a state's name or seat."""
+    if cue is None:
+        return None
+    match = _SPOKEN_IN.match(text, max(cue[1], speaker[1]))
+    if match is None:
+        return None
+    mentions = find_actors(match.group(1), context=text)
+    return mentions[0].country if mentions and mentions[0].kind == "state" and mentions[0].start == 0 else None
+
+
+def _named_in_appositive(text: str, speaker: _Speaker, appositives: list[tuple[int, int]]) -> _Speaker | None:
+    """A role named by its appositive ("the head of the service, Rimantas
+    Vaitkus, told ...") is that person, with the role as title."""
+    if speaker.kind not in ("role", "unknown", "org") or (speaker.name and speaker.kind != "org"):
+        return None
+    for start, end in appositives:
+        named = _analyse_mention(text, start, end, [])
+        if named.kind == "person" and named.name and len(named.name.split()) >= 2 and \
+                text[start:end].strip() == named.name:
+            named.title = named.title or speaker.title or (speaker.name if speaker.kind == "org" else None)
+            named.affiliation = named.affiliation or speaker.affiliation
+            return named
+    return None
+
+
+def _with_speaker(item: _Found, span: tuple[int, int] | None) -> _Found:
+    if span == item.attribution.speaker:
+        return item
+    return replace(item, attribution=replace(item.attribution, speaker=span))
+
+
 def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Speaker]) -> _Speaker:
     """Resolve pronouns, surnames and descriptions against earlier speakers."""
     mention = text[start:end]
     low = mention.lower()
     if speaker.kind == "pronoun":
         wanted = "person" if low in ("he", "she", "i") else ("org" if low == "it" else None)
+        if wanted == "person" and low != "i":
+            named = _person_named_since(text, start, speaker, history)
+            if named is not None:
+                return named
         for earlier in reversed(history):
             if wanted and earlier.kind != wanted:
                 continue
@@ -231,7 +469,8 @@ def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Spe
         return speaker
     words_as_written = mention.split()
     if speaker.kind in ("org", "document") and words_as_written and words_as_written[0].lower() in (
-            "the", "its", "this", "that") and not any(w[:1].isupper() for w in words_as_written[1:]):
+            "the", "its", "this", "that") and not any(w[:1].isupper() for w in words_as_written[1:]) and \
+            (speaker.name is None or speaker.name.lower() == " ".join(words_as_written[1:]).lower()):
         # "the ministry", "the agency", "the statement": the latest organisation speaker
         head = words_as_written[-1].lower()
         for earlier in reversed(history):
@@ -252,6 +491,55 @@ def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Spe
 
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)+")
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’\-]+\b")
+_NAME_RUN = re.compile(r"[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w'’\-]*)+")  # on one line
+_PRONOUN_REACH = 400  # characters before "he"/"she" searched for the person last named
+
+
+_CLAUSE_START = re.compile(r"(?:^|[.!?:;”\"’]\s*|\n\s*)$")
+
+
+def _introduces_person(text: str, start: int, end: int) -> bool:
+    """A name written as news introduces a person: opening a sentence and
+    followed by an appositive ("Evelyn Marsh, the former negotiator, ...")."""
+    return text[end:end + 1] == "," and _CLAUSE_START.search(text, max(0, start - 3), start) is not None
+
+
+def _person_named_since(text: str, before: int, pronoun: _Speaker, history: list[_Speaker]) -> _Speaker | None:
+    """The person last named before a "he"/"she" when the article names them
+    after the latest person speaker ("Evelyn Marsh, the former negotiator, was
+    unsurprised. 'Nobody negotiates in a hallway,' she said."): a full name, or
+    the surname of an earlier speaker ("Back in the village, Choi ... She
+    said"), within the 400 characters before the pronoun. None when no person
+    is named since the latest person speaker or the gender disagrees."""
+    people = [earlier for earlier in history if earlier.kind == "person"]
+    floor = max([0, before - _PRONOUN_REACH] + [earlier.last_at + 1 for earlier in people[-1:]])
+    best: tuple[int, _Speaker] | None = None
+    for match in _NAME_RUN.finditer(text, floor, before):
+        start = match.start()
+        first = match.group().split()[0]
+        if first.lower() in _CAPITAL_STOP or first.lower() in _DETERMINERS:
+            start += len(first)
+            while start < match.end() and text[start].isspace():
+                start += 1
+        if not _introduces_person(text, start, match.end()):
+            continue
+        found = _analyse_mention(text, start, match.end(), [])
+        if found.kind == "person" and found.name and len(found.name.split()) >= 2:
+            known = next((p for p in people if p.name == found.name), None)
+            best = (match.start(), known or found)
+    surnames = {surname: earlier for earlier in people for surname in earlier.surnames}
+    for match in _CAPITALISED_WORD.finditer(text, floor, before):
+        if match.group() in surnames and (best is None or match.start() > best[0]):
+            best = (match.start(), surnames[match.group()])
+    if best is None:
+        return None
+    person = best[1]
+    if pronoun.gender and person.gender and pronoun.gender != person.gender:
+        return None
+    if pronoun.gender and person.gender is None:
+        person.gender = pronoun.gender
+    return person
 
 
 def _earlier_titled_person(text: str, before: int) -> _Speaker | None:
@@ -272,7 +560,7 @@ def _earlier_titled_person(text: str, before: int) -> _Speaker | None:
 
 
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,5}$")
-_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w\-]*(?![\w.]))+")
+_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w\-]*\w(?![\w\-]|\.\w))+")  # "Park Seung-ho." keeps "-ho"
 
 
 def _earlier_full_name(text: str, before: int, surname: str) -> _Speaker | None:
