@@ -229,10 +229,13 @@ class ArticleContext:
         country = None
         if self._module_quotes:
             quote = self._module_quotes[index]
-            if quote.speaker_start is not None and quote.speaker:
-                country = self.resolve(quote.speaker, quote.speaker_start, use_focus=True)
-            if country is None and quote.speaker_affiliation:
+            # The quote extractor's affiliation already weighs the mention, its
+            # appositive and the article; re-resolving the speaker's words (with
+            # the article's focus) only fills in when it found none.
+            if quote.speaker_affiliation:
                 country = quote.speaker_affiliation
+            elif quote.speaker_start is not None and quote.speaker:
+                country = self.resolve(quote.speaker, quote.speaker_start, use_focus=True)
         else:
             country = self._attributed_speaker(start, end)
             if country is None and index > 0:
