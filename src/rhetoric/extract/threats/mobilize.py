@@ -89,7 +89,7 @@ _GENERIC = re.compile(r"\W*(?:is|are|was|were|remains?|would\s+be|will\s+be|coul
                       r"scheduled|planned)\b)", re.IGNORECASE)
 # "The key deterrent is therefore deployment of ...": a kind of action named
 # as a predicate noun
-_PREDICATE_NOUN = re.compile(r"\b(?:is|are|remains?|would\s+be)\s+(?:therefore\s+|thus\s+|also\s+)?(?:the\s+|a\s+)?"
+PREDICATE_NOUN = re.compile(r"\b(?:is|are|remains?|would\s+be)\s+(?:therefore\s+|thus\s+|also\s+)?(?:the\s+|a\s+)?"
                              r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 _NOMINAL_CUE = re.compile(r"(?:re)?deployments?$|stationing$|build-?ups?$|concentrations?$|reinforcements?$|"
                           r"mobili[sz]ation$", re.IGNORECASE)
@@ -172,7 +172,7 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         nominal = _NOMINAL.match(text, match.start(), right)
         if nominal and _GENERIC.match(text, nominal.end(), right):
             continue
-        if _NOMINAL_CUE.match(match.group()) and _PREDICATE_NOUN.search(lead):
+        if _NOMINAL_CUE.match(match.group()) and PREDICATE_NOUN.search(lead):
             continue
         subject_start, subject = subject_before(text, left, match.start())
         by = _BY_AGENT.search(text, match.start(), right)

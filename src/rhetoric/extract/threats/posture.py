@@ -53,7 +53,8 @@ from rhetoric.extract.threats.candidates import Candidate, strip_span
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import as_context
 from rhetoric.extract.threats.grammar import frame_patterns
-from rhetoric.extract.threats.scan import WordIndex
+from rhetoric.extract.threats.mobilize import PREDICATE_NOUN
+from rhetoric.extract.threats.scan import WordIndex, first_match_per_sentence
 from rhetoric.lexicons import read_lexicon_table
 
 __all__ = ["posture_candidates", "as_context"]
@@ -100,8 +101,6 @@ _SPEAKS = re.compile(r"\W*(?:[\w’'-]+\W+){0,12}?(?:said|say|says|believe\w*|th
 _INFLECTED = re.compile(r"(?:ed|ing|al)$")
 _ACCORDING_TO = re.compile(r"according\s+to\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their|his|her|our|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_PREDICATE_BEFORE = re.compile(r"\b(?:is|are|remains?|would\s+be)\s+(?:therefore\s+|thus\s+|also\s+)?(?:the\s+|a\s+)?"
-                               r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,17 +166,7 @@ def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) 
     text = ctx.text
     found: list[Candidate] = []
     done: set[int] = set(skip)
-    taken_until = -1
-    for position in index.positions(ctx.words):
-        if position < taken_until:
-            continue
-        match = postures.match(text, position)
-        if match is None:
-            continue
-        taken_until = match.end()
-        sentence = ctx.sentence_at(match.start())
-        if sentence is None or sentence.start in done:
-            continue
+    for match, sentence in first_match_per_sentence(text, ctx.words, postures, index, ctx.sentence_at, done):
         posture = kinds[next(name for name, value in match.groupdict().items() if value and name.startswith("p_"))]
         left, right = _clause(text, sentence.start, sentence.end, match.start(), match.end())
         if posture.needs and not _paired(text, left, right, match.start(), match.end(), posture.needs):
@@ -203,7 +192,7 @@ def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) 
                 text, left, match.start()) and not _SCALE.search(text, left, right):
             continue
         if _NOUN_POSTURE.match(match.group()) and (_GENERIC_AFTER.match(text, match.end(), right)
-                                                    or _PREDICATE_BEFORE.search(text, left, match.start())):
+                                                    or PREDICATE_NOUN.search(text, left, match.start())):
             continue
         analyst = frame_patterns()["analyst"].search(sentence.text)
         if analyst and (_SPEAKS.match(sentence.text, analyst.end()) or _ACCORDING_TO.search(

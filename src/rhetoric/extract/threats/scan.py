@@ -11,9 +11,10 @@ regular-expression scan per rule.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
+from typing import Any
 
-__all__ = ["AnchoredRules", "WordIndex", "words"]
+__all__ = ["AnchoredRules", "WordIndex", "first_match_per_sentence", "words"]
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
 
@@ -94,3 +95,30 @@ class WordIndex:
 def words(text: str) -> list[tuple[int, str]]:
     """(start, lower-cased word) for every word of ``text``."""
     return [(token.start(), token.group()) for token in _TOKEN.finditer(text.lower())]
+
+
+def first_match_per_sentence(text: str, tokens: list[tuple[int, str]], pattern: re.Pattern[str], index: WordIndex,
+                             sentence_at: Callable[[int], Any], done: Container[int]) -> Iterator[tuple[re.Match[str], Any]]:
+    """Leftmost non-overlapping matches of ``pattern`` tried at the anchor
+    positions of ``index``, each with its sentence, skipping sentences whose
+    start is in ``done``. ``done`` is read at every step, so a caller that adds
+    a sentence's start after keeping a candidate gets at most one a sentence.
+
+    >>> text = "They sent troops. They sent ships and sent jets."
+    >>> [m.start() for m, s in first_match_per_sentence(
+    ...     text, words(text), re.compile(r"sent"), WordIndex(["sent"]),
+    ...     lambda p: type("S", (), {"start": 0 if p < 17 else 18})(), {18})]
+    [5]
+    """
+    taken_until = -1
+    for position in index.positions(tokens):
+        if position < taken_until:
+            continue
+        match = pattern.match(text, position)
+        if match is None:
+            continue
+        taken_until = match.end()
+        sentence = sentence_at(match.start())
+        if sentence is None or sentence.start in done:
+            continue
+        yield match, sentence

@@ -49,7 +49,7 @@ from rhetoric.extract.threats.candidates import Candidate, strip_span
 from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import CONDITION, SPEECH, _negative, as_context
-from rhetoric.extract.threats.scan import WordIndex
+from rhetoric.extract.threats.scan import WordIndex, first_match_per_sentence
 from rhetoric.lexicons import read_lexicon_table
 
 __all__ = ["speech_act_candidates", "as_context"]
@@ -147,17 +147,7 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
     text = ctx.text
     found: list[Candidate] = []
     done: set[int] = set(skip)
-    taken_until = -1
-    for position in index.positions(ctx.words):
-        if position < taken_until:
-            continue
-        match = pattern.match(text, position)
-        if match is None:
-            continue
-        taken_until = match.end()
-        sentence = ctx.sentence_at(match.start())
-        if sentence is None or sentence.start in done:
-            continue
+    for match, sentence in first_match_per_sentence(text, ctx.words, pattern, index, ctx.sentence_at, done):
         cue = cues[match.lastgroup]  # type: ignore[index]
         stop = _CLAUSE_END.search(text, match.end(), sentence.end)
         clause_end = stop.start() if stop else sentence.end
