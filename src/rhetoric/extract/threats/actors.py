@@ -95,12 +95,42 @@ def is_actor_phrase(phrase: str) -> bool:
         return True
     if frame_patterns()["analyst"].search(phrase):
         return False
-    if any(m.kind in ACTOR_KINDS for m in find_actors(phrase)):
+    # the head decides: a prepositional phrase after it ("a campaign against
+    # the army", "support for a terrorist organization") does not make the
+    # phrase an actor, unless the head is a role within one ("the head of the
+    # ministry", "members of the junta")
+    core, rest = _split_head(phrase)
+    core_head = core.split()[-1].lower().strip(".,'’") if core.split() else ""
+    if rest and core_head in _ROLE_HEADS:
+        return is_actor_phrase(rest)
+    if core_head in _PRONOUNS and core_head != "it":
         return True
-    if actor_nouns.search(phrase):
+    if thing_nouns.fullmatch(core_head):
+        return False
+    if any(m.kind in ACTOR_KINDS for m in find_actors(core)):
         return True
-    names = [n for n in _NAME.findall(phrase) if n not in _SENTENCE_INITIAL_WORDS and not _MONTHS_DAYS.match(n)]
-    return bool(names)
+    if actor_nouns.search(core):
+        return True
+    names = [n for n in _NAME.findall(core) if n not in _SENTENCE_INITIAL_WORDS and not _MONTHS_DAYS.match(n)]
+    # a capitalised word heads the phrase ("President Recep Tayyip Erdogan",
+    # "Hezbollah"), not a capitalised first word before a common noun
+    # ("Simply expressing support", "It's resistance")
+    return bool(names) and _NAME.fullmatch(core.split()[-1].strip(".,")) is not None
+
+
+_HEAD_PP = re.compile(r"\s(?:of|for|to|in|on|at|from|with|against|about|over|under|near|toward|towards)\s",
+                      re.IGNORECASE)
+_ROLE_HEADS = frozenset("head heads member members part leadership representative representatives spokesman "
+                        "spokeswoman spokesperson spokespeople chief chiefs leader leaders commander commanders "
+                        "envoy envoys officials official minister ministers secretary".split())
+
+
+def _split_head(phrase: str) -> tuple[str, str]:
+    """The phrase up to its first preposition, and what follows it."""
+    cut = _HEAD_PP.search(phrase)
+    if cut is None:
+        return phrase, ""
+    return phrase[:cut.start()], phrase[cut.end():]
 
 
 _VERB_CUT = re.compile(

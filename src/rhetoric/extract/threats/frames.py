@@ -97,6 +97,45 @@ _BY_AGENT = re.compile(r"[”\"]?\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?
                        r"|[,;.“”\"]|$)")
 
 
+_CONDITION_SUBJECT = re.compile(r"(?:any|whoever|anyone|anybody|every)\b", re.IGNORECASE)
+# a harmful act negated right after its modal ("I will not destroy it",
+# "would no longer release"); not the threat idioms built on a negation
+# ("will not hesitate", "would not be tolerated", "will not go unanswered",
+# "will not allow", "will not stand idly by")
+_NEGATED_ACT = re.compile(r"\s*(?:not|never|no\s+longer|n[’']t)\s+(?!(?:hesitate|tolerate|be|go|allow|accept|stand|sit|"
+                          r"rule|let|permit|back|shy|flinch|rest|remain|stay)\b)", re.IGNORECASE)
+# the subject receives the threats ("he received death threats"): a report of
+# threats with no actor, unless "by" names one
+_RECEIVED = re.compile(r"\b(?:receiv\w*|got|get|gets|getting|faced|faces|facing|face|reported)\s+(?:[\w-]+\s+){0,2}$",
+                       re.IGNORECASE)
+_EMBEDDED_SUBJECT = re.compile(r"\s*(?P<np>[^,;“”\"]{1,90}?)\s+(?:will|would|could|may|might|shall|"
+                               r"can|is\s+going\s+to|was\s+going\s+to)\b", re.IGNORECASE)
+_CONSEQUENCE_WORDS = re.compile(r"\b(?:consequences|price|costs?|regret|response|retaliat\w*|reprisals?|sanctions|"
+                                r"measures|punish\w*|force|be\s+met|pay|face|suffer|answered|unanswered|tolerated|"
+                                r"lightly)\b", re.IGNORECASE)
+
+
+def _warning_of_danger(ctx: ArticleContext, cue_end: int, end: int) -> bool:
+    """Whether "X warned that Y would ..." reports a danger, not a threat:
+    the embedded subject is not an actor (a disease, a market, the weather),
+    not a condition ("any attack"), and no consequence for an addressee is
+    named ("would pay", "would be met with force")."""
+    embedded = _EMBEDDED_SUBJECT.match(ctx.text, cue_end, end)
+    if embedded is None:
+        return False
+    np = embedded.group("np")
+    if _CONDITION_SUBJECT.match(np) or is_actor_phrase(clean_mention(np)):
+        return False
+    return not _CONSEQUENCE_WORDS.search(ctx.text, embedded.end(), end)
+
+
+def _warned_actor(ctx: ArticleContext, cue_end: int, against: int) -> bool:
+    """Whether the addressee between "warned" and "against" is a state or an
+    organisation or a people ("warned the Kurds against", not "warned the nuns
+    against")."""
+    return any(m.kind != "person" for m in ctx.actors_in(cue_end, against))
+
+
 def as_context(text_or_document: str | Document) -> ArticleContext:
     """The per-article context the rules read (for examples and tests)."""
     return ArticleContext(as_document(text_or_document))
@@ -124,8 +163,11 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
         return harm or condition
     if needs == "harm+condition":
         near = harm_code(" ".join(complement.split()[:5]))
+        # "Any attack on Iranian soil would draw a response, the spokesman
+        # said": a condition as the subject, the one who speaks threatens
+        spoken_condition = bool(_CONDITION_SUBJECT.match(subject)) and bool(SPEECH.search(sentence_text))
         return (near is not None and near != "130" and (condition or bool(SPEECH.search(sentence_text)))
-                and (quoted or is_actor_phrase(subject)))
+                and (quoted or is_actor_phrase(subject) or spoken_condition))
     if needs == "unrealised":
         return not (_PAST_EVENT.search(clause) and not _MODAL.search(clause))
     raise ValueError(f"threat_cues.tsv: unknown requirement {needs!r} for rule {rule.name!r}")
@@ -195,6 +237,15 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         clause = text[subject_start:end]
         if not _requirement_met(rule, ctx, sentence.text, subject, quoted, complement, clause):
             continue
+        if rule.name == "conditional_future" and _NEGATED_ACT.match(complement):
+            continue
+        if rule.name in ("kinds_of_threats", "made_threats", "threat_noun") and _RECEIVED.search(
+                text, max(sentence.start, match.start() - 40), match.start()) and not _BY_AGENT.match(
+                text, match.end(), sentence.end):
+            continue
+        if rule.name == "warn_that" and match.group().lower().endswith("that") and not quoted and \
+                _warning_of_danger(ctx, match.end(), end):
+            continue
         start = subject_start if subject and len(subject.split()) <= 10 else match.start()
         start, end = strip_span(text, start, max(end, match.end()))
         if end <= start:
@@ -204,6 +255,9 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             # the one who sets the terms is the sentence's subject
             subject_start, subject = sentence.start, clean_mention(text[sentence.start:match.start()])
         actor = attribute(ctx, subject, subject_start, match.start())
+        if rule.name == "warn_against" and actor.state is None and harm_code(complement[:120]) is None and \
+                not _warned_actor(ctx, match.start(), match.end()):
+            continue  # "Graham warned fellow senators against ...": advice, not a warning to an actor
         target_mention, target = target_after(ctx, match.start(), end, actor.state)
         if rule.name == "threatened_passive":
             by = _BY_AGENT.match(text, match.end(), sentence.end)
