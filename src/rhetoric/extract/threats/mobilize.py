@@ -146,8 +146,9 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         window = text[max(sentence.start, match.start() - _FORCE_WINDOW):min(sentence.end, match.end() + _FORCE_WINDOW)]
         if rule.requires == "force" and not _force_nouns().search(window):
             continue
-        if rule.requires == "alert" and not _ALERT_BEFORE.search(text[max(sentence.start, match.start() - 30):match.start()]):
-            continue
+        if rule.requires == "alert" and not (_ALERT_BEFORE.search(text[max(sentence.start, match.start() - 30):match.start()])
+                                             and _force_nouns().search(window)):
+            continue  # forces put on alert, not hospitals or a country's health service
         if rule.requires == "force_object" and not _FORCE_OBJECT.match(text, match.end(), right):
             continue
         if rule.requires == "exercise":

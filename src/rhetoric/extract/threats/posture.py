@@ -157,6 +157,15 @@ def _paired(text: str, left: int, right: int, start: int, end: int, needs: froze
     return False
 
 
+_IN_PROPER_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s+$")
+
+
+def _headline(sentence: str) -> bool:
+    """Whether the sentence is title-cased (a headline), where every word is capitalised."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
 def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) -> list[Candidate]:
     """Show-of-force candidates from the broad rule, one per sentence, in text order.
 
@@ -186,6 +195,9 @@ def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) 
             continue  # "a risky move", "orders": the base form is a verb with its force object after it
         if posture.name == "exercise" and _EXERCISE_VERB.match(text, match.start()):
             continue
+        if _IN_PROPER_NAME.search(text, max(sentence.start, match.start() - 30), match.start()) and \
+                match.group()[:1].isupper() and not _headline(sentence.text):
+            continue  # "Border Patrol agents": a name, not a patrol
         if _OTHER_SENSE.match(text, match.end(), right):
             continue
         if (_NOUN_POSTURE.match(match.group()) or posture.name in ("test", "flight", "move")) and _DEFINITE_BEFORE.search(
