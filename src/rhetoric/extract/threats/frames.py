@@ -142,7 +142,7 @@ def as_context(text_or_document: str | Document) -> ArticleContext:
 
 
 def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subject: str, quoted: bool,
-                     complement: str, clause: str) -> bool:
+                     complement: str, clause: str, cue: str = "") -> bool:
     needs = rule.requires
     if needs == "none":
         return True
@@ -150,9 +150,15 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
         # inside a quotation a pronoun or an empty subject is the speaker
         return is_actor_phrase(subject) or (quoted and (not subject or subject.split()[-1].lower() in _PERSONAL))
     if needs == "agent":
-        # an agentless "X is threatened (with collapse)" is the danger sense;
-        # a threat names its agent ("by the ministry") or quotes the word
-        return bool(_BY_AGENT.match(complement)) or complement.startswith(("”", '"'))
+        # an agentless "X is threatened (with collapse)" is the danger sense,
+        # and so is an inanimate agent ("threatened by the war"); a threat
+        # names an actor as its agent ("by the ministry") or quotes the word
+        by = _BY_AGENT.match(complement)
+        return bool(by and is_actor_phrase(clean_mention(by.group("np")))) or complement.startswith(("”", '"'))
+    if needs == "actor+harm":
+        # "vowed to crush the rebels", "vowed revenge", not "vowed to rebuild the bridge"
+        actor = is_actor_phrase(subject) or (quoted and (not subject or subject.split()[-1].lower() in _PERSONAL))
+        return actor and (harm_code(cue + complement[:120]) is not None or bool(CONDITION.search(sentence_text)))
     if needs == "future":
         return bool(_FUTURE.search(clause)) and (quoted or is_actor_phrase(subject))
     harm = harm_code(complement[:120]) is not None
@@ -166,8 +172,10 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
         # "Any attack on Iranian soil would draw a response, the spokesman
         # said": a condition as the subject, the one who speaks threatens
         spoken_condition = bool(_CONDITION_SUBJECT.match(subject)) and bool(SPEECH.search(sentence_text))
+        if spoken_condition:
+            return harm_code(complement[:80]) is not None
         return (near is not None and near != "130" and (condition or bool(SPEECH.search(sentence_text)))
-                and (quoted or is_actor_phrase(subject) or spoken_condition))
+                and (quoted or is_actor_phrase(subject)))
     if needs == "unrealised":
         return not (_PAST_EVENT.search(clause) and not _MODAL.search(clause))
     raise ValueError(f"threat_cues.tsv: unknown requirement {needs!r} for rule {rule.name!r}")
@@ -235,7 +243,7 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             end = max(end, sentence.end)
         complement = text[match.end():end]
         clause = text[subject_start:end]
-        if not _requirement_met(rule, ctx, sentence.text, subject, quoted, complement, clause):
+        if not _requirement_met(rule, ctx, sentence.text, subject, quoted, complement, clause, match.group()):
             continue
         if rule.name == "conditional_future" and _NEGATED_ACT.match(complement):
             continue
