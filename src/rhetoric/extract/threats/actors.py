@@ -247,8 +247,11 @@ def attribute(ctx: ArticleContext, subject: str, subject_start: int, cue_start: 
     if pronoun:
         antecedent = _antecedent(ctx, subject_start)
         if antecedent is not None:
+            if antecedent.state is None:
+                antecedent.state = _referred_state(ctx, subject_start, subject_start + len(subject))
             return antecedent
-        return Attribution(mention or None, subject_start if mention else None, None)
+        return Attribution(mention or None, subject_start if mention else None,
+                           _referred_state(ctx, subject_start, subject_start + len(subject)) if mention else None)
     state = None
     mentions = [m for m in ctx.actors_in(subject_start, subject_start + len(subject) + 1) if m.kind in ACTOR_KINDS]
     if mentions:
@@ -260,7 +263,20 @@ def attribute(ctx: ArticleContext, subject: str, subject_start: int, cue_start: 
         if state is None and _DETERMINERS.match(mention) and _actor_nouns()[0].search(mention):
             antecedent = _antecedent(ctx, subject_start)  # "the ministry": the actor in focus
             state = antecedent.state if antecedent else None
+    if state is None:
+        state = _referred_state(ctx, subject_start, subject_start + len(subject))
     return Attribution(mention, subject_start, state)
+
+
+def _referred_state(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """The state the article's reference layer (``Document.actor_references``:
+    a pronoun, "we" in a quotation, "the ministry") gives the span, if any."""
+    if end <= start:
+        return None
+    for reference in ctx.document.actor_references:
+        if reference.start < end and start < reference.end:
+            return reference.state
+    return None
 
 
 def target_after(ctx: ArticleContext, start: int, end: int, actor_state: str | None) -> tuple[str | None, str | None]:
