@@ -99,7 +99,7 @@ def is_actor_phrase(phrase: str) -> bool:
     # the army", "support for a terrorist organization") does not make the
     # phrase an actor, unless the head is a role within one ("the head of the
     # ministry", "members of the junta")
-    core, rest = _split_head(phrase)
+    core, rest = _split_head(_TRAILING_TIME.sub("", phrase))
     core_head = core.split()[-1].lower().strip(".,'’") if core.split() else ""
     if rest and core_head in _ROLE_HEADS:
         return is_actor_phrase(rest)
@@ -107,10 +107,11 @@ def is_actor_phrase(phrase: str) -> bool:
         return True
     if thing_nouns.fullmatch(core_head):
         return False
-    if any(m.kind in ACTOR_KINDS for m in find_actors(core)):
-        return True
-    if actor_nouns.search(core):
-        return True
+    head_at = len(core.rstrip(" .,'’")) - 1
+    if any(m.kind in ACTOR_KINDS and m.end > head_at for m in find_actors(core)):
+        return True  # "the Russian Foreign Ministry", "Hezbollah"; not "Iranian missile tests"
+    if actor_nouns.fullmatch(core_head):
+        return True  # "the ministry", "government efforts" is headed by "efforts"
     names = [n for n in _NAME.findall(core) if n not in _SENTENCE_INITIAL_WORDS and not _MONTHS_DAYS.match(n)]
     # a capitalised word heads the phrase ("President Recep Tayyip Erdogan",
     # "Hezbollah"), not a capitalised first word before a common noun
@@ -118,6 +119,10 @@ def is_actor_phrase(phrase: str) -> bool:
     return bool(names) and _NAME.fullmatch(core.split()[-1].strip(".,")) is not None
 
 
+_TRAILING_TIME = re.compile(r"(?:,?\s+(?:last|this|next|earlier|later|on|in|early|late)\s+(?:year|week|month|night|"
+                            r"weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                            r"March|April|May|June|July|August|September|October|November|December)|"
+                            r",?\s+(?:yesterday|today|tonight|again|also|now|then|repeatedly))+\s*$", re.IGNORECASE)
 _HEAD_PP = re.compile(r"\s(?:of|for|to|in|on|at|from|with|against|about|over|under|near|toward|towards)\s",
                       re.IGNORECASE)
 _ROLE_HEADS = frozenset("head heads member members part leadership representative representatives spokesman "

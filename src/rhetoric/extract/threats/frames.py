@@ -97,6 +97,10 @@ _BY_AGENT = re.compile(r"[”\"]?\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?
                        r"|[,;.“”\"]|$)")
 
 
+_POSE = re.compile(r"\b(?:pose[sd]?|posing|constitut\w*|represent\w*|present(?:s|ed)?|remains?|is|was|as)\s+(?:a|an|the)\s+"
+                   r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_DIRECTIVE = re.compile(r"\b(?:told|tells|tell|ordered|orders|order|demanded|demands|demand|warned|warns|warn|gave|given|"
+                        r"give|ultimatum|must|have\s+to|has\s+to)\b", re.IGNORECASE)
 _CONDITION_SUBJECT = re.compile(r"(?:any|whoever|anyone|anybody|every)\b", re.IGNORECASE)
 # a harmful act negated right after its modal ("I will not destroy it",
 # "would no longer release"); not the threat idioms built on a negation
@@ -141,6 +145,12 @@ def as_context(text_or_document: str | Document) -> ArticleContext:
     return ArticleContext(as_document(text_or_document))
 
 
+def _actor_subject(subject: str) -> bool:
+    """Whether the subject before a cue names an actor, read up to its verb
+    ("Brussels raised the [threat of sanctions]")."""
+    return is_actor_phrase(subject) or is_actor_phrase(clean_mention(subject))
+
+
 def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subject: str, quoted: bool,
                      complement: str, clause: str, cue: str = "") -> bool:
     needs = rule.requires
@@ -148,19 +158,24 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
         return True
     if needs == "actor":
         # inside a quotation a pronoun or an empty subject is the speaker
-        return is_actor_phrase(subject) or (quoted and (not subject or subject.split()[-1].lower() in _PERSONAL))
+        return _actor_subject(subject) or (quoted and (not subject or subject.split()[-1].lower() in _PERSONAL))
     if needs == "agent":
         # an agentless "X is threatened (with collapse)" is the danger sense,
         # and so is an inanimate agent ("threatened by the war"); a threat
         # names an actor as its agent ("by the ministry") or quotes the word
         by = _BY_AGENT.match(complement)
         return bool(by and is_actor_phrase(clean_mention(by.group("np")))) or complement.startswith(("”", '"'))
+    if needs == "coercion":
+        code = harm_code(complement[:60])
+        by = _BY_AGENT.search(complement[:80]) or _BY_AGENT.search(clause[-(len(complement) + 80):])
+        return (code is not None and code[:3] in ("131", "132", "137", "139")) or bool(
+            by and is_actor_phrase(clean_mention(by.group("np"))))
     if needs == "actor+harm":
         # "vowed to crush the rebels", "vowed revenge", not "vowed to rebuild the bridge"
-        actor = is_actor_phrase(subject) or (quoted and (not subject or subject.split()[-1].lower() in _PERSONAL))
+        actor = _actor_subject(subject) or (quoted and (not subject or subject.split()[-1].lower() in _PERSONAL))
         return actor and (harm_code(cue + complement[:120]) is not None or bool(CONDITION.search(sentence_text)))
     if needs == "future":
-        return bool(_FUTURE.search(clause)) and (quoted or is_actor_phrase(subject))
+        return bool(_FUTURE.search(clause)) and (quoted or _actor_subject(subject))
     harm = harm_code(complement[:120]) is not None
     condition = bool(CONDITION.search(sentence_text))
     if needs == "harm":
@@ -175,7 +190,7 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
         if spoken_condition:
             return harm_code(complement[:80]) is not None
         return (near is not None and near != "130" and (condition or bool(SPEECH.search(sentence_text)))
-                and (quoted or is_actor_phrase(subject)))
+                and (quoted or _actor_subject(subject)))
     if needs == "unrealised":
         return not (_PAST_EVENT.search(clause) and not _MODAL.search(clause))
     raise ValueError(f"threat_cues.tsv: unknown requirement {needs!r} for rule {rule.name!r}")
@@ -247,6 +262,11 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue
         if rule.name == "conditional_future" and _NEGATED_ACT.match(complement):
             continue
+        if rule.name == "threat_noun" and _POSE.search(text, max(sentence.start, match.start() - 30), match.start()):
+            continue  # "could pose a threat to gun rights": a danger
+        if rule.name == "or_face" and "risk" in match.group().lower() and not _DIRECTIVE.search(
+                text, sentence.start, match.start()):
+            continue  # "needs to attract a suitor or risk being overtaken": a necessity, not terms set
         if rule.name in ("kinds_of_threats", "made_threats", "threat_noun") and _RECEIVED.search(
                 text, max(sentence.start, match.start() - 40), match.start()) and not _BY_AGENT.match(
                 text, match.end(), sentence.end):
