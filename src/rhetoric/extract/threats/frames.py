@@ -145,6 +145,35 @@ def as_context(text_or_document: str | Document) -> ArticleContext:
     return ArticleContext(as_document(text_or_document))
 
 
+_COORDINATED = re.compile(r"(?:,\s*)?\b(?:and|but|or|then)\s+(?:(?:also|later|again|even|now|has|have|had|was|"
+                          r"were)\s+)*$", re.IGNORECASE)
+_RELATIVE = re.compile(r",?\s*\b(?:who|which)\s+(?:(?:last|this|next|year|week|month|also|then|later|earlier|once|"
+                       r"has|have|had|is|are|was|were|again|\w+ly)\s+){0,3}$", re.IGNORECASE)
+_INTRODUCTION = re.compile(r"^(?:(?:In|On|At|By|After|Before|During|Since|Last|Earlier|Later)\b[^,]{0,40},\s*)")
+
+
+def _shared_subject(text: str, sentence_start: int, cue_start: int, subject_start: int,
+                    subject: str) -> tuple[int, str]:
+    """The subject a coordinated or relative verb shares ("In April, Trump
+    called the plan a disgrace and threatened to ...", "Senator Cruz, who
+    last year threatened to ..."), else the subject as found."""
+    lead = text[sentence_start:cue_start]
+    relative = _RELATIVE.search(lead)
+    if relative:
+        start, np = subject_before(text, sentence_start, sentence_start + relative.start())
+        np = clean_mention(np)
+        if np and is_actor_phrase(np):
+            return start, np
+    if _COORDINATED.search(lead) or not subject.strip():
+        intro = _INTRODUCTION.match(lead)
+        offset = intro.end() if intro else 0
+        np = clean_mention(lead[offset:])
+        first = lead[offset:].strip()
+        if np and is_actor_phrase(np) and first.startswith(np.split()[0]):
+            return sentence_start + offset, np
+    return subject_start, subject
+
+
 def _actor_subject(subject: str) -> bool:
     """Whether the subject before a cue names an actor, read up to its verb
     ("Brussels raised the [threat of sanctions]")."""
@@ -246,6 +275,8 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         quoted = ctx.inside_quote(match.start())
         if _negative(ctx, sentence.start, match.start(), subject, quoted):
             continue
+        if not _actor_subject(subject) and not quoted:
+            subject_start, subject = _shared_subject(text, sentence.start, match.start(), subject_start, subject)
         if rule.name.startswith("warn") and _PASSIVE_BEFORE.search(text, max(sentence.start, match.start() - 12),
                                                                     match.start()):
             # "having been warned by a trusted contact that ...": a passive
