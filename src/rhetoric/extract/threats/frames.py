@@ -133,11 +133,23 @@ def _warning_of_danger(ctx: ArticleContext, cue_end: int, end: int) -> bool:
     return not _CONSEQUENCE_WORDS.search(ctx.text, embedded.end(), end)
 
 
-def _warned_actor(ctx: ArticleContext, cue_end: int, against: int) -> bool:
-    """Whether the addressee between "warned" and "against" is a state or an
-    organisation or a people ("warned the Kurds against", not "warned the nuns
-    against")."""
-    return any(m.kind != "person" for m in ctx.actors_in(cue_end, against))
+def _warning_to_another(ctx: ArticleContext, cue_start: int, cue_end: int, subject: str, subject_start: int,
+                        actor_state: str | None) -> bool:
+    """Whether "X warned (Y) against ..." is a warning to another actor: Y
+    names an actor of another state than X ("Obama warned the Chinese leader
+    not to ...", "the U.S. warned the Kurds against ..."; not "warned the Fed
+    against buying bonds", "warned voters"), or, with no Y, X is itself a
+    state or organisation ("Iran and Turkey warned against ..."; not "the
+    Pope warned against ...")."""
+    addressee = re.match(r"\s*warn\w*\s+(?P<np>[^,]+?)(?:,|\s+against\b|\s+not\s+to\b)", ctx.text[cue_start:cue_end])
+    if addressee is None or addressee.group("np").lower() in ("against", "not"):
+        return any(m.kind not in ("person", "people") for m in ctx.actors_in(subject_start, subject_start + len(subject)))
+    np_start = cue_start + addressee.start("np")
+    mentions = [m for m in ctx.actors_in(np_start, np_start + len(addressee.group("np")))]
+    if not mentions and not is_actor_phrase(addressee.group("np")):
+        return False
+    states = {m.country or m.actor for m in mentions}
+    return not states or actor_state is None or actor_state not in states
 
 
 def as_context(text_or_document: str | Document) -> ArticleContext:
@@ -314,8 +326,8 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             # the one who sets the terms is the sentence's subject
             subject_start, subject = sentence.start, clean_mention(text[sentence.start:match.start()])
         actor = attribute(ctx, subject, subject_start, match.start())
-        if rule.name == "warn_against" and actor.state is None and harm_code(complement[:120]) is None and \
-                not _warned_actor(ctx, match.start(), match.end()):
+        if rule.name == "warn_against" and harm_code(complement[:120]) is None and not _warning_to_another(
+                ctx, match.start(), match.end(), subject, subject_start, actor.state):
             continue  # "Graham warned fellow senators against ...": advice, not a warning to an actor
         target_mention, target = target_after(ctx, match.start(), end, actor.state)
         if rule.name == "threatened_passive":
