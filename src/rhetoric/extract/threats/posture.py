@@ -157,6 +157,7 @@ def _paired(text: str, left: int, right: int, start: int, end: int, needs: froze
     return False
 
 
+_SEND = re.compile(r"(?:sen[dt]|sending|dispatch|order)", re.IGNORECASE)
 _IN_PROPER_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s+$")
 
 
@@ -195,6 +196,9 @@ def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) 
             continue  # "a risky move", "orders": the base form is a verb with its force object after it
         if posture.name == "exercise" and _EXERCISE_VERB.match(text, match.start()):
             continue
+        if posture.name == "move" and _SEND.match(match.group()) and not _paired(
+                text, match.end(), right, match.end(), match.end(), posture.needs):
+            continue  # "personnel has been sending him options": a send verb needs forces as its object
         if _IN_PROPER_NAME.search(text, max(sentence.start, match.start() - 30), match.start()) and \
                 match.group()[:1].isupper() and not _headline(sentence.text):
             continue  # "Border Patrol agents": a name, not a patrol
