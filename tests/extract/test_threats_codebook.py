@@ -27,8 +27,6 @@ KNOWN_MISSES = {
     "The spokesman for the military government, Colonel Abdoulaye Maiga, said in a televised address that any "
     "foreign troops entering Malian territory would be treated as an occupying force.":
         "'treated as an occupying force' is not a harm phrase",
-    "The Iranian navy issued a stern warning to the British tanker, ordering it to change course.":
-        "'ordering it to change course' is read as ordering forces to move",
     "\"Our missiles are ready and our fingers are on the trigger,\" a Revolutionary Guards commander was quoted "
     "as saying by the Tasnim news agency.": "readiness of weapons as a figure of speech",
 }
