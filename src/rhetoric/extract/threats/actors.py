@@ -99,6 +99,9 @@ def is_actor_phrase(phrase: str) -> bool:
     # the army", "support for a terrorist organization") does not make the
     # phrase an actor, unless the head is a role within one ("the head of the
     # ministry", "members of the junta")
+    first = words[0].strip("“\"'‘").lower()
+    if first.endswith("ing") and len(first) > 5 and first not in _PRONOUNS and not find_actors(words[0]):
+        return False  # "Dislodging Syrian leader Bashar al-Assad", "Following the Father General's"
     core, rest = _split_head(_TRAILING_TIME.sub("", phrase))
     core_head = core.split()[-1].lower().strip(".,'’") if core.split() else ""
     if rest and core_head in _ROLE_HEADS:

@@ -94,9 +94,15 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|’ll|going\s+to|warn\w*|threat
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+$", re.IGNORECASE)
 _CLAUSE_LEAD = re.compile(r";|,\s+(?:while|but|whereas|and|although)\b|\b(?:while|but|whereas)\s", re.IGNORECASE)
 _BY_AGENT = re.compile(r"[”\"]?\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?)(?=\s+(?:to|in|after|over|when|for|with)\b"
-                       r"|[,;.“”\"]|$)")
+                       r"|\s*[,;.“”\"—–]|\s+--|$)")
 
 
+# a belief, hope or fear about what someone would do: not their statement
+_BELIEF = re.compile(r"\b(?:fear(?:s|ed)?|hop(?:e|es|ed)|expect(?:s|ed)?|believ(?:e|es|ed)|think(?:s)?|thought|worr(?:y|ies|ied)|"
+                     r"doubt(?:s|ed)?|suspect(?:s|ed)?|speculat\w*|predict\w*|wonder\w*|imagin\w*)\s+(?:that\s+)?"
+                     r"(?:[^,;:.]{0,50}?)$", re.IGNORECASE)
+_EMBEDDED_QUESTION = re.compile(r"\b(?:why|how|whether|asked\s+if|wondered\s+if)\s+(?:[^,;:]{0,50}?)$", re.IGNORECASE)
+_LEADING_IF = re.compile(r"\s*(?:that\s+)?(?:if|unless|should|once|in\s+case)\b", re.IGNORECASE)
 _POSE = re.compile(r"\b(?:pose[sd]?|posing|constitut\w*|represent\w*|present(?:s|ed)?|remains?|is|was|as)\s+(?:a|an|the)\s+"
                    r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _DIRECTIVE = re.compile(r"\b(?:told|tells|tell|ordered|orders|order|demanded|demands|demand|warned|warns|warn|gave|given|"
@@ -159,7 +165,7 @@ def as_context(text_or_document: str | Document) -> ArticleContext:
 
 _COORDINATED = re.compile(r"(?:,\s*)?\b(?:and|but|or|then)\s+(?:(?:also|later|again|even|now|has|have|had|was|"
                           r"were)\s+)*$", re.IGNORECASE)
-_RELATIVE = re.compile(r",?\s*\b(?:who|which)\s+(?:(?:last|this|next|year|week|month|also|then|later|earlier|once|"
+_RELATIVE = re.compile(r",?\s*\b(?:who|which)\s+(?:(?:last|this|next|year|week|month|also|then|later|earlier|once|both|all|"
                        r"has|have|had|is|are|was|were|again|\w+ly)\s+){0,3}$", re.IGNORECASE)
 _INTRODUCTION = re.compile(r"^(?:(?:In|On|At|By|After|Before|During|Since|Last|Earlier|Later)\b[^,]{0,40},\s*)")
 
@@ -217,7 +223,7 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
         return actor and (harm_code(cue + complement[:120]) is not None or bool(CONDITION.search(sentence_text)))
     if needs == "future":
         return bool(_FUTURE.search(clause)) and (quoted or _actor_subject(subject))
-    harm = harm_code(complement[:120]) is not None
+    harm = harm_code(complement[:200 if rule.name.startswith("warn") else 120]) is not None
     condition = bool(CONDITION.search(sentence_text))
     if needs == "harm":
         return harm
@@ -297,14 +303,18 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             if not (by and is_actor_phrase(by.group("np"))):
                 continue
         end = extend_end(text, sentence, match.end())
-        if rule.name in _CONDITION_RULES or rule.name == "ultimatum":
-            end = max(end, sentence.end)
+        if rule.name in _CONDITION_RULES or rule.name == "ultimatum" or _LEADING_IF.match(text, match.end(), end):
+            end = max(end, sentence.end)  # "warned that if X, Y would ...": the threat is the main clause
         complement = text[match.end():end]
         clause = text[subject_start:end]
         if not _requirement_met(rule, ctx, sentence.text, subject, quoted, complement, clause, match.group()):
             continue
         if rule.name == "conditional_future" and _NEGATED_ACT.match(complement):
             continue
+        if rule.name in ("conditional_future", "ready_to") and not quoted and (
+                _BELIEF.search(text, max(sentence.start, match.start() - 60), match.start())
+                or _EMBEDDED_QUESTION.search(text, max(sentence.start, match.start() - 60), match.start())):
+            continue  # "Democrats fear that he would be punished", "asked if she would be prepared to"
         if rule.name == "threat_noun" and _POSE.search(text, max(sentence.start, match.start() - 30), match.start()):
             continue  # "could pose a threat to gun rights": a danger
         if rule.name == "or_face" and "risk" in match.group().lower() and not _DIRECTIVE.search(

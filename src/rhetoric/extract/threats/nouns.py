@@ -44,7 +44,7 @@ _NOUN = re.compile(r"(?<![\w-])(?P<noun>threats?|warnings?|ultimatums?)(?![\w-])
 # "Kim's (latest nuclear) threats", "his threats": the owner before the noun
 _MODIFIERS = (r"(?:(?:latest|new|fresh|repeated|renewed|recent|earlier|previous|veiled|explicit|direct|open|"
               r"public|nuclear|military|verbal|bellicose|warlike|dire|stern|stark|blunt|final|last|"
-              r"[\w-]+-worded)\s+){0,3}$")
+              r"[\w-]+-worded|(?-i:[a-z][\w-]*))\s+){0,3}$")
 _OWNER = re.compile(r"(?:(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s?|\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir))\s+"
                     + _MODIFIERS)
 _ADJECTIVE = re.compile(r"(?P<owner>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:an|ian|ese|ish|i|ic))\s+(?:(?:[\w-]+)\s+){0,1}$")
