@@ -120,6 +120,9 @@ _CLAUSE_END = re.compile(r"[;:!?—–]|,\s+(?:but|while|although|as|and\s+(?:th
 _FORCE_WINDOW = 80
 
 
+_GOAL_BEFORE_FORCE = re.compile(r"^\S+\s+(?:\S+\s+)+?(?:to|into|for)\s", re.IGNORECASE)
+
+
 def _clause_bounds(text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> tuple[int, int]:
     left = sentence_start
     for match in re.finditer(r"[;:]|,\s+(?:but|while|although)\b", text[sentence_start:start]):
@@ -141,6 +144,8 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         sentence = ctx.sentence_at(match.start())
         if sentence is None:
             continue
+        if rule.name == "send_forces" and _GOAL_BEFORE_FORCE.search(match.group()):
+            continue  # "sent around 30 requests to military units": the forces are not what is sent
         left, right = _clause_bounds(text, sentence.start, sentence.end, match.start(), match.end())
         clause = text[left:right]
         window = text[max(sentence.start, match.start() - _FORCE_WINDOW):min(sentence.end, match.end() + _FORCE_WINDOW)]

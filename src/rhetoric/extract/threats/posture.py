@@ -158,6 +158,7 @@ def _paired(text: str, left: int, right: int, start: int, end: int, needs: froze
 
 
 _SEND = re.compile(r"(?:sen[dt]|sending|dispatch|order)", re.IGNORECASE)
+_GOAL = re.compile(r"\b(?:to|into|towards?|for)\b", re.IGNORECASE)
 _IN_PROPER_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s+$")
 
 
@@ -196,9 +197,11 @@ def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) 
             continue  # "a risky move", "orders": the base form is a verb with its force object after it
         if posture.name == "exercise" and _EXERCISE_VERB.match(text, match.start()):
             continue
-        if posture.name == "move" and _SEND.match(match.group()) and not _paired(
-                text, match.end(), right, match.end(), match.end(), posture.needs):
-            continue  # "personnel has been sending him options": a send verb needs forces as its object
+        if posture.name == "move" and _SEND.match(match.group()):
+            goal = _GOAL.search(text, match.end(), right)
+            object_end = goal.start() if goal else right
+            if not _paired(text, match.end(), object_end, match.end(), match.end(), posture.needs):
+                continue  # "sending him options", "sent 30 requests to military units": forces must be the object
         if _IN_PROPER_NAME.search(text, max(sentence.start, match.start() - 30), match.start()) and \
                 match.group()[:1].isupper() and not _headline(sentence.text):
             continue  # "Border Patrol agents": a name, not a patrol
