@@ -110,16 +110,18 @@ def is_actor_phrase(phrase: str) -> bool:
         return True
     if thing_nouns.fullmatch(core_head):
         return False
-    head_at = len(core.rstrip(" .,'’")) - 1
-    if any(m.kind in ACTOR_KINDS and m.end > head_at for m in find_actors(core)):
-        return True  # "the Russian Foreign Ministry", "Hezbollah"; not "Iranian missile tests"
     if actor_nouns.fullmatch(core_head):
-        return True  # "the ministry", "government efforts" is headed by "efforts"
+        return True  # "the ministry"; "government efforts" is headed by "efforts"
     names = [n for n in _NAME.findall(core) if n not in _SENTENCE_INITIAL_WORDS and not _MONTHS_DAYS.match(n)]
     # a capitalised word heads the phrase ("President Recep Tayyip Erdogan",
     # "Hezbollah"), not a capitalised first word before a common noun
     # ("Simply expressing support", "It's resistance")
-    return bool(names) and _NAME.fullmatch(core.split()[-1].strip(".,")) is not None
+    if names and _NAME.fullmatch(core.split()[-1].strip(".,")) is not None:
+        return True
+    head_at = len(core.rstrip(" .,'’")) - 1
+    # a gazetteer mention ending at the head ("pro-Russian separatists"; not
+    # "Iranian missile tests")
+    return any(m.kind in ACTOR_KINDS and m.end > head_at for m in find_actors(core))
 
 
 _TRAILING_TIME = re.compile(r"(?:,?\s+(?:last|this|next|earlier|later|on|in|early|late)\s+(?:year|week|month|night|"
