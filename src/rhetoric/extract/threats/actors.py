@@ -95,12 +95,52 @@ def is_actor_phrase(phrase: str) -> bool:
         return True
     if frame_patterns()["analyst"].search(phrase):
         return False
-    if any(m.kind in ACTOR_KINDS for m in find_actors(phrase)):
+    # the head decides: a prepositional phrase after it ("a campaign against
+    # the army", "support for a terrorist organization") does not make the
+    # phrase an actor, unless the head is a role within one ("the head of the
+    # ministry", "members of the junta")
+    first = words[0].strip("“\"'‘").lower()
+    if first.endswith("ing") and len(first) > 5 and first not in _PRONOUNS and not find_actors(words[0]):
+        return False  # "Dislodging Syrian leader Bashar al-Assad", "Following the Father General's"
+    core, rest = _split_head(_TRAILING_TIME.sub("", phrase))
+    core_head = core.split()[-1].lower().strip(".,'’") if core.split() else ""
+    if rest and core_head in _ROLE_HEADS:
+        return is_actor_phrase(rest)
+    if core_head in _PRONOUNS and core_head != "it":
         return True
-    if actor_nouns.search(phrase):
+    if thing_nouns.fullmatch(core_head):
+        return False
+    if actor_nouns.fullmatch(core_head):
+        return True  # "the ministry"; "government efforts" is headed by "efforts"
+    names = [n for n in _NAME.findall(core) if n not in _SENTENCE_INITIAL_WORDS and not _MONTHS_DAYS.match(n)]
+    # a capitalised word heads the phrase ("President Recep Tayyip Erdogan",
+    # "Hezbollah"), not a capitalised first word before a common noun
+    # ("Simply expressing support", "It's resistance")
+    if names and _NAME.fullmatch(core.split()[-1].strip(".,")) is not None:
         return True
-    names = [n for n in _NAME.findall(phrase) if n not in _SENTENCE_INITIAL_WORDS and not _MONTHS_DAYS.match(n)]
-    return bool(names)
+    head_at = len(core.rstrip(" .,'’")) - 1
+    # a gazetteer mention ending at the head ("pro-Russian separatists"; not
+    # "Iranian missile tests")
+    return any(m.kind in ACTOR_KINDS and m.end > head_at for m in find_actors(core))
+
+
+_TRAILING_TIME = re.compile(r"(?:,?\s+(?:last|this|next|earlier|later|on|in|early|late)\s+(?:year|week|month|night|"
+                            r"weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                            r"March|April|May|June|July|August|September|October|November|December)|"
+                            r",?\s+(?:yesterday|today|tonight|again|also|now|then|repeatedly))+\s*$", re.IGNORECASE)
+_HEAD_PP = re.compile(r"\s(?:of|for|to|in|on|at|from|with|against|about|over|under|near|toward|towards)\s",
+                      re.IGNORECASE)
+_ROLE_HEADS = frozenset("head heads member members part leadership representative representatives spokesman "
+                        "spokeswoman spokesperson spokespeople chief chiefs leader leaders commander commanders "
+                        "envoy envoys officials official minister ministers secretary".split())
+
+
+def _split_head(phrase: str) -> tuple[str, str]:
+    """The phrase up to its first preposition, and what follows it."""
+    cut = _HEAD_PP.search(phrase)
+    if cut is None:
+        return phrase, ""
+    return phrase[:cut.start()], phrase[cut.end():]
 
 
 _VERB_CUT = re.compile(
@@ -217,8 +257,11 @@ def attribute(ctx: ArticleContext, subject: str, subject_start: int, cue_start: 
     if pronoun:
         antecedent = _antecedent(ctx, subject_start)
         if antecedent is not None:
+            if antecedent.state is None:
+                antecedent.state = _referred_state(ctx, subject_start, subject_start + len(subject))
             return antecedent
-        return Attribution(mention or None, subject_start if mention else None, None)
+        return Attribution(mention or None, subject_start if mention else None,
+                           _referred_state(ctx, subject_start, subject_start + len(subject)) if mention else None)
     state = None
     mentions = [m for m in ctx.actors_in(subject_start, subject_start + len(subject) + 1) if m.kind in ACTOR_KINDS]
     if mentions:
@@ -230,7 +273,20 @@ def attribute(ctx: ArticleContext, subject: str, subject_start: int, cue_start: 
         if state is None and _DETERMINERS.match(mention) and _actor_nouns()[0].search(mention):
             antecedent = _antecedent(ctx, subject_start)  # "the ministry": the actor in focus
             state = antecedent.state if antecedent else None
+    if state is None:
+        state = _referred_state(ctx, subject_start, subject_start + len(subject))
     return Attribution(mention, subject_start, state)
+
+
+def _referred_state(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """The state the article's reference layer (``Document.actor_references``:
+    a pronoun, "we" in a quotation, "the ministry") gives the span, if any."""
+    if end <= start:
+        return None
+    for reference in ctx.document.actor_references:
+        if reference.start < end and start < reference.end:
+            return reference.state
+    return None
 
 
 def target_after(ctx: ArticleContext, start: int, end: int, actor_state: str | None) -> tuple[str | None, str | None]:

@@ -34,6 +34,11 @@ def _goldstein() -> dict[str, float]:
     return {code: float(weight) for code, _label, weight in read_lexicon_table("cameo_threats.tsv")}
 
 
+_UNDONE = re.compile(r"\b(?:lift\w*|remov\w*|eas(?:e|es|ed|ing)|end(?:s|ed|ing)?|scrap\w*|repeal\w*|roll\w*\s+back|waiv\w*|"
+                     r"drop\w*|cancel\w*|revers\w*|relax\w*|suspend\w*\s+(?:the\s+)?(?=sanction|tariff))\s+(?:(?:the|its|all|"
+                     r"their|his|her|our|those|these|[\w-]+)\s+){0,2}$", re.IGNORECASE)
+
+
 def harm_code(complement: str) -> str | None:
     """The CAMEO code of the first harm act named in ``complement``, or None.
 
@@ -42,6 +47,8 @@ def harm_code(complement: str) -> str | None:
     pattern, codes = _harm_pattern()
     first: str | None = None
     for match in pattern.finditer(complement):
+        if _UNDONE.search(complement, max(0, match.start() - 30), match.start()):
+            continue  # "promised to remove the tariffs", "will lift sanctions": a harm undone
         code = codes[int(match.lastgroup[1:])]  # type: ignore[index]
         if code == "1385":
             return code

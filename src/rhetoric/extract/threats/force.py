@@ -15,6 +15,7 @@ from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.grammar import (
     ACTOR_KINDS,
     AIMED_AT,
+    FIRED_AT_TARGET,
     FORCE_END,
     FUTURE_BEFORE,
     HISTORICAL,
@@ -60,6 +61,8 @@ def force_candidates(doc: ArticleContext) -> list[Candidate]:
         end = end_match.start() if end_match else sentence.end
         start, end = strip_span(text, match.start(), end)
         phrase = text[start:end]
+        if FIRED_AT_TARGET.search(text, match.start(), sentence.end):
+            continue  # "launched more than 150 rockets at Israel": an attack
         if cue.requires == "platform" and not (PLATFORM.search(subject) or PLATFORM.search(phrase)):
             continue
         clause_from = subject_from + len(subject) - len(clause_subject)

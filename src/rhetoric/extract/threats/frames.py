@@ -94,7 +94,68 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|’ll|going\s+to|warn\w*|threat
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+$", re.IGNORECASE)
 _CLAUSE_LEAD = re.compile(r";|,\s+(?:while|but|whereas|and|although)\b|\b(?:while|but|whereas)\s", re.IGNORECASE)
 _BY_AGENT = re.compile(r"[”\"]?\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?)(?=\s+(?:to|in|after|over|when|for|with)\b"
-                       r"|[,;.“”\"]|$)")
+                       r"|\s*[,;.“”\"—–]|\s+--|$)")
+
+
+# a belief, hope or fear about what someone would do: not their statement
+_BELIEF = re.compile(r"\b(?:fear(?:s|ed)?|hop(?:e|es|ed)|expect(?:s|ed)?|believ(?:e|es|ed)|think(?:s)?|thought|worr(?:y|ies|ied)|"
+                     r"doubt(?:s|ed)?|suspect(?:s|ed)?|speculat\w*|predict\w*|wonder\w*|imagin\w*)\s+(?:that\s+)?"
+                     r"(?:[^,;:.]{0,50}?)$", re.IGNORECASE)
+_EMBEDDED_QUESTION = re.compile(r"\b(?:why|how|whether|asked\s+if|wondered\s+if)\s+(?:[^,;:]{0,50}?)$", re.IGNORECASE)
+_LEADING_IF = re.compile(r"\s*(?:that\s+)?(?:if|unless|should|once|in\s+case)\b", re.IGNORECASE)
+_POSE = re.compile(r"\b(?:pose[sd]?|posing|constitut\w*|represent\w*|present(?:s|ed)?|remains?|is|was|as)\s+(?:a|an|the)\s+"
+                   r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_DIRECTIVE = re.compile(r"\b(?:told|tells|tell|ordered|orders|order|demanded|demands|demand|warned|warns|warn|gave|given|"
+                        r"give|ultimatum|must|have\s+to|has\s+to)\b", re.IGNORECASE)
+_CONDITION_SUBJECT = re.compile(r"(?:any|whoever|anyone|anybody|every)\b", re.IGNORECASE)
+# a harmful act negated right after its modal ("I will not destroy it",
+# "would no longer release"); not the threat idioms built on a negation
+# ("will not hesitate", "would not be tolerated", "will not go unanswered",
+# "will not allow", "will not stand idly by")
+_NEGATED_ACT = re.compile(r"\s*(?:not|never|no\s+longer|n[’']t)\s+(?!(?:hesitate|tolerate|be|go|allow|accept|stand|sit|"
+                          r"rule|let|permit|back|shy|flinch|rest|remain|stay)\b)", re.IGNORECASE)
+# the subject receives the threats ("he received death threats"): a report of
+# threats with no actor, unless "by" names one
+_RECEIVED = re.compile(r"\b(?:receiv\w*|got|get|gets|getting|faced|faces|facing|face|reported)\s+(?:[\w-]+\s+){0,2}$",
+                       re.IGNORECASE)
+_EMBEDDED_SUBJECT = re.compile(r"\s*(?P<np>[^,;“”\"]{1,90}?)\s+(?:will|would|could|may|might|shall|"
+                               r"can|is\s+going\s+to|was\s+going\s+to)\b", re.IGNORECASE)
+_CONSEQUENCE_WORDS = re.compile(r"\b(?:consequences|price|costs?|regret|response|retaliat\w*|reprisals?|sanctions|"
+                                r"measures|punish\w*|force|be\s+met|pay|face|suffer|answered|unanswered|tolerated|"
+                                r"lightly)\b", re.IGNORECASE)
+
+
+def _warning_of_danger(ctx: ArticleContext, cue_end: int, end: int) -> bool:
+    """Whether "X warned that Y would ..." reports a danger, not a threat:
+    the embedded subject is not an actor (a disease, a market, the weather),
+    not a condition ("any attack"), and no consequence for an addressee is
+    named ("would pay", "would be met with force")."""
+    embedded = _EMBEDDED_SUBJECT.match(ctx.text, cue_end, end)
+    if embedded is None:
+        return False
+    np = embedded.group("np")
+    if _CONDITION_SUBJECT.match(np) or is_actor_phrase(clean_mention(np)):
+        return False
+    return not _CONSEQUENCE_WORDS.search(ctx.text, embedded.end(), end)
+
+
+def _warning_to_another(ctx: ArticleContext, cue_start: int, cue_end: int, subject: str, subject_start: int,
+                        actor_state: str | None) -> bool:
+    """Whether "X warned (Y) against ..." is a warning to another actor: Y
+    names an actor of another state than X ("Obama warned the Chinese leader
+    not to ...", "the U.S. warned the Kurds against ..."; not "warned the Fed
+    against buying bonds", "warned voters"), or, with no Y, X is itself a
+    state or organisation ("Iran and Turkey warned against ..."; not "the
+    Pope warned against ...")."""
+    addressee = re.match(r"\s*warn\w*\s+(?P<np>[^,]+?)(?:,|\s+against\b|\s+not\s+to\b)", ctx.text[cue_start:cue_end])
+    if addressee is None or addressee.group("np").lower() in ("against", "not"):
+        return any(m.kind not in ("person", "people") for m in ctx.actors_in(subject_start, subject_start + len(subject)))
+    np_start = cue_start + addressee.start("np")
+    mentions = [m for m in ctx.actors_in(np_start, np_start + len(addressee.group("np")))]
+    if not mentions and not is_actor_phrase(addressee.group("np")):
+        return False
+    states = {m.country or m.actor for m in mentions}
+    return not states or actor_state is None or actor_state not in states
 
 
 def as_context(text_or_document: str | Document) -> ArticleContext:
@@ -102,21 +163,67 @@ def as_context(text_or_document: str | Document) -> ArticleContext:
     return ArticleContext(as_document(text_or_document))
 
 
+_COORDINATED = re.compile(r"(?:,\s*)?\b(?:and|but|or|then)\s+(?:(?:also|later|again|even|now|has|have|had|was|"
+                          r"were)\s+)*$", re.IGNORECASE)
+_RELATIVE = re.compile(r",?\s*\b(?:who|which)\s+(?:(?:last|this|next|year|week|month|also|then|later|earlier|once|both|all|"
+                       r"has|have|had|is|are|was|were|again|\w+ly)\s+){0,3}$", re.IGNORECASE)
+_INTRODUCTION = re.compile(r"^(?:(?:In|On|At|By|After|Before|During|Since|Last|Earlier|Later)\b[^,]{0,40},\s*)")
+
+
+def _shared_subject(text: str, sentence_start: int, cue_start: int, subject_start: int,
+                    subject: str) -> tuple[int, str]:
+    """The subject a coordinated or relative verb shares ("In April, Trump
+    called the plan a disgrace and threatened to ...", "Senator Cruz, who
+    last year threatened to ..."), else the subject as found."""
+    lead = text[sentence_start:cue_start]
+    relative = _RELATIVE.search(lead)
+    if relative:
+        start, np = subject_before(text, sentence_start, sentence_start + relative.start())
+        np = clean_mention(np)
+        if np and is_actor_phrase(np):
+            return start, np
+    if _COORDINATED.search(lead) or not subject.strip():
+        intro = _INTRODUCTION.match(lead)
+        offset = intro.end() if intro else 0
+        np = clean_mention(lead[offset:])
+        first = lead[offset:].strip()
+        if np and is_actor_phrase(np) and first.startswith(np.split()[0]):
+            return sentence_start + offset, np
+    return subject_start, subject
+
+
+def _actor_subject(subject: str) -> bool:
+    """Whether the subject before a cue names an actor, read up to its verb
+    ("Brussels raised the [threat of sanctions]")."""
+    return is_actor_phrase(subject) or is_actor_phrase(clean_mention(subject))
+
+
 def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subject: str, quoted: bool,
-                     complement: str, clause: str) -> bool:
+                     complement: str, clause: str, cue: str = "") -> bool:
     needs = rule.requires
     if needs == "none":
         return True
     if needs == "actor":
         # inside a quotation a pronoun or an empty subject is the speaker
-        return is_actor_phrase(subject) or (quoted and (not subject or subject.split()[-1].lower() in _PERSONAL))
+        return _actor_subject(subject) or (quoted and (not subject or subject.split()[-1].lower() in _PERSONAL))
     if needs == "agent":
-        # an agentless "X is threatened (with collapse)" is the danger sense;
-        # a threat names its agent ("by the ministry") or quotes the word
-        return bool(_BY_AGENT.match(complement)) or complement.startswith(("”", '"'))
+        # an agentless "X is threatened (with collapse)" is the danger sense,
+        # and so is an inanimate agent ("threatened by the war"); a threat
+        # names an actor as its agent ("by the ministry") or quotes the word
+        by = _BY_AGENT.match(complement)
+        return bool(by and is_actor_phrase(clean_mention(by.group("np")))) or complement.startswith(("”", '"'))
+    if needs == "coercion":
+        code = harm_code(complement[:60])
+        by = _BY_AGENT.search(complement[:80]) or _BY_AGENT.search(clause[-(len(complement) + 80):])
+        return (code is not None and code[:3] in ("131", "132", "137", "139")) or bool(
+            by and is_actor_phrase(clean_mention(by.group("np"))))
+    if needs == "actor+harm":
+        # "vowed to crush the rebels", "vowed revenge", not "vowed to rebuild the bridge"
+        actor = _actor_subject(subject) or (quoted and (not subject or subject.split()[-1].lower() in _PERSONAL))
+        return actor and (harm_code(cue + complement[:120]) is not None or bool(CONDITION.search(sentence_text)))
     if needs == "future":
-        return bool(_FUTURE.search(clause)) and (quoted or is_actor_phrase(subject))
-    harm = harm_code(complement[:120]) is not None
+        return bool(_FUTURE.search(clause)) and (quoted or _actor_subject(subject))
+    harm = harm_code(complement[:200 if rule.name.startswith("warn") else 120]) is not None
     condition = bool(CONDITION.search(sentence_text))
     if needs == "harm":
         return harm
@@ -124,8 +231,13 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
         return harm or condition
     if needs == "harm+condition":
         near = harm_code(" ".join(complement.split()[:5]))
+        # "Any attack on Iranian soil would draw a response, the spokesman
+        # said": a condition as the subject, the one who speaks threatens
+        spoken_condition = bool(_CONDITION_SUBJECT.match(subject)) and bool(SPEECH.search(sentence_text))
+        if spoken_condition:
+            return harm_code(complement[:80]) is not None
         return (near is not None and near != "130" and (condition or bool(SPEECH.search(sentence_text)))
-                and (quoted or is_actor_phrase(subject)))
+                and (quoted or _actor_subject(subject)))
     if needs == "unrealised":
         return not (_PAST_EVENT.search(clause) and not _MODAL.search(clause))
     raise ValueError(f"threat_cues.tsv: unknown requirement {needs!r} for rule {rule.name!r}")
@@ -181,6 +293,8 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         quoted = ctx.inside_quote(match.start())
         if _negative(ctx, sentence.start, match.start(), subject, quoted):
             continue
+        if not _actor_subject(subject) and not quoted:
+            subject_start, subject = _shared_subject(text, sentence.start, match.start(), subject_start, subject)
         if rule.name.startswith("warn") and _PASSIVE_BEFORE.search(text, max(sentence.start, match.start() - 12),
                                                                     match.start()):
             # "having been warned by a trusted contact that ...": a passive
@@ -189,11 +303,29 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             if not (by and is_actor_phrase(by.group("np"))):
                 continue
         end = extend_end(text, sentence, match.end())
-        if rule.name in _CONDITION_RULES or rule.name == "ultimatum":
-            end = max(end, sentence.end)
+        if rule.name in _CONDITION_RULES or rule.name == "ultimatum" or _LEADING_IF.match(text, match.end(), end):
+            end = max(end, sentence.end)  # "warned that if X, Y would ...": the threat is the main clause
         complement = text[match.end():end]
         clause = text[subject_start:end]
-        if not _requirement_met(rule, ctx, sentence.text, subject, quoted, complement, clause):
+        if not _requirement_met(rule, ctx, sentence.text, subject, quoted, complement, clause, match.group()):
+            continue
+        if rule.name == "conditional_future" and _NEGATED_ACT.match(complement):
+            continue
+        if rule.name in ("conditional_future", "ready_to") and not quoted and (
+                _BELIEF.search(text, max(sentence.start, match.start() - 60), match.start())
+                or _EMBEDDED_QUESTION.search(text, max(sentence.start, match.start() - 60), match.start())):
+            continue  # "Democrats fear that he would be punished", "asked if she would be prepared to"
+        if rule.name == "threat_noun" and _POSE.search(text, max(sentence.start, match.start() - 30), match.start()):
+            continue  # "could pose a threat to gun rights": a danger
+        if rule.name == "or_face" and "risk" in match.group().lower() and not _DIRECTIVE.search(
+                text, sentence.start, match.start()):
+            continue  # "needs to attract a suitor or risk being overtaken": a necessity, not terms set
+        if rule.name in ("kinds_of_threats", "made_threats", "threat_noun") and _RECEIVED.search(
+                text, max(sentence.start, match.start() - 40), match.start()) and not _BY_AGENT.match(
+                text, match.end(), sentence.end):
+            continue
+        if rule.name == "warn_that" and match.group().lower().endswith("that") and not quoted and \
+                _warning_of_danger(ctx, match.end(), end):
             continue
         start = subject_start if subject and len(subject.split()) <= 10 else match.start()
         start, end = strip_span(text, start, max(end, match.end()))
@@ -204,6 +336,9 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             # the one who sets the terms is the sentence's subject
             subject_start, subject = sentence.start, clean_mention(text[sentence.start:match.start()])
         actor = attribute(ctx, subject, subject_start, match.start())
+        if rule.name == "warn_against" and harm_code(complement[:120]) is None and not _warning_to_another(
+                ctx, match.start(), match.end(), subject, subject_start, actor.state):
+            continue  # "Graham warned fellow senators against ...": advice, not a warning to an actor
         target_mention, target = target_after(ctx, match.start(), end, actor.state)
         if rule.name == "threatened_passive":
             by = _BY_AGENT.match(text, match.end(), sentence.end)

@@ -120,6 +120,9 @@ _CLAUSE_END = re.compile(r"[;:!?—–]|,\s+(?:but|while|although|as|and\s+(?:th
 _FORCE_WINDOW = 80
 
 
+_GOAL_BEFORE_FORCE = re.compile(r"^\S+\s+(?:\S+\s+)+?(?:to|into|for)\s", re.IGNORECASE)
+
+
 def _clause_bounds(text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> tuple[int, int]:
     left = sentence_start
     for match in re.finditer(r"[;:]|,\s+(?:but|while|although)\b", text[sentence_start:start]):
@@ -141,13 +144,16 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         sentence = ctx.sentence_at(match.start())
         if sentence is None:
             continue
+        if rule.name == "send_forces" and _GOAL_BEFORE_FORCE.search(match.group()):
+            continue  # "sent around 30 requests to military units": the forces are not what is sent
         left, right = _clause_bounds(text, sentence.start, sentence.end, match.start(), match.end())
         clause = text[left:right]
         window = text[max(sentence.start, match.start() - _FORCE_WINDOW):min(sentence.end, match.end() + _FORCE_WINDOW)]
         if rule.requires == "force" and not _force_nouns().search(window):
             continue
-        if rule.requires == "alert" and not _ALERT_BEFORE.search(text[max(sentence.start, match.start() - 30):match.start()]):
-            continue
+        if rule.requires == "alert" and not (_ALERT_BEFORE.search(text[max(sentence.start, match.start() - 30):match.start()])
+                                             and _force_nouns().search(window)):
+            continue  # forces put on alert, not hospitals or a country's health service
         if rule.requires == "force_object" and not _FORCE_OBJECT.match(text, match.end(), right):
             continue
         if rule.requires == "exercise":

@@ -8,7 +8,8 @@ The rules, in order:
 
 1. owned — a possessive actor ("Kim's", "Russia's", "his", "their"), an
    actor adjective before a plural ("North Korean threats"; "the Russian
-   threat" is a danger) or an agent after it ("threats from / by Iran");
+   threat" is a danger) or an agent after a plural ("threats from / by Iran";
+   "the threat from Iran" is a danger);
 2. a statement, not a danger — not "threat to ..." ("Russia's threat to
    European security"; "threat to VP" is the frame rules'), and a warning names a harm or consequence in its
    clause ("his warnings of war", not "her warning about the weather");
@@ -43,7 +44,7 @@ _NOUN = re.compile(r"(?<![\w-])(?P<noun>threats?|warnings?|ultimatums?)(?![\w-])
 # "Kim's (latest nuclear) threats", "his threats": the owner before the noun
 _MODIFIERS = (r"(?:(?:latest|new|fresh|repeated|renewed|recent|earlier|previous|veiled|explicit|direct|open|"
               r"public|nuclear|military|verbal|bellicose|warlike|dire|stern|stark|blunt|final|last|"
-              r"[\w-]+-worded)\s+){0,3}$")
+              r"[\w-]+-worded|(?-i:[a-z][\w-]*))\s+){0,3}$")
 _OWNER = re.compile(r"(?:(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s?|\b(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir))\s+"
                     + _MODIFIERS)
 _ADJECTIVE = re.compile(r"(?P<owner>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:an|ian|ese|ish|i|ic))\s+(?:(?:[\w-]+)\s+){0,1}$")
@@ -68,7 +69,9 @@ def _owner(ctx: ArticleContext, sentence_start: int, position: int, end: int, pl
         # "North Korean threats" (a plural of statements; "the Russian threat" is a danger)
         return found.group("owner"), offset + found.start("owner")
     agent = _AGENT.match(text, end)
-    if agent and is_actor_phrase(agent.group("agent").strip()):
+    if agent and plural and is_actor_phrase(agent.group("agent").strip()):
+        # "threats from the White House" are statements; "the threat from the
+        # Islamic State" is a danger
         return agent.group("agent").strip(" .,"), agent.start("agent")
     return None
 

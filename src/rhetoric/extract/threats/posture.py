@@ -157,6 +157,17 @@ def _paired(text: str, left: int, right: int, start: int, end: int, needs: froze
     return False
 
 
+_SEND = re.compile(r"(?:sen[dt]|sending|dispatch|order)", re.IGNORECASE)
+_GOAL = re.compile(r"\b(?:to|into|towards?|for)\b", re.IGNORECASE)
+_IN_PROPER_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s+$")
+
+
+def _headline(sentence: str) -> bool:
+    """Whether the sentence is title-cased (a headline), where every word is capitalised."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
 def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) -> list[Candidate]:
     """Show-of-force candidates from the broad rule, one per sentence, in text order.
 
@@ -186,6 +197,14 @@ def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) 
             continue  # "a risky move", "orders": the base form is a verb with its force object after it
         if posture.name == "exercise" and _EXERCISE_VERB.match(text, match.start()):
             continue
+        if posture.name == "move" and _SEND.match(match.group()):
+            goal = _GOAL.search(text, match.end(), right)
+            object_end = goal.start() if goal else right
+            if not _paired(text, match.end(), object_end, match.end(), match.end(), posture.needs):
+                continue  # "sending him options", "sent 30 requests to military units": forces must be the object
+        if _IN_PROPER_NAME.search(text, max(sentence.start, match.start() - 30), match.start()) and \
+                match.group()[:1].isupper() and not _headline(sentence.text):
+            continue  # "Border Patrol agents": a name, not a patrol
         if _OTHER_SENSE.match(text, match.end(), right):
             continue
         if (_NOUN_POSTURE.match(match.group()) or posture.name in ("test", "flight", "move")) and _DEFINITE_BEFORE.search(

@@ -48,7 +48,7 @@ from rhetoric.extract.threats.actors import attribute, clean_mention, is_actor_p
 from rhetoric.extract.threats.candidates import Candidate, strip_span
 from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
-from rhetoric.extract.threats.frames import CONDITION, SPEECH, _negative, as_context
+from rhetoric.extract.threats.frames import _NEGATED_ACT, CONDITION, SPEECH, _negative, as_context
 from rhetoric.extract.threats.scan import WordIndex, first_match_per_sentence
 from rhetoric.lexicons import read_lexicon_table
 
@@ -64,6 +64,7 @@ _NOT_COERCIVE = re.compile(r"\s*(?:not\s+|never\s+|only\s+|always\s+)?(?:be\b(?!
                            r"arrested|prosecuted|banned|blocked|cut|(?:[\w-]+\s+)?(?:consequences|costs?|repercussions|retaliation|"
                            r"reprisals?)|a\s+(?:[\w-]+\s+)?(?:price|response)|no\s+mercy))|"
                            r"give\s+up|lose|win|lead|expect|sit|welcome|need|avoid|probably|likely|possibly|perhaps|"
+                           r"support|back|favou?r|vote|know|have\s+to|no\s+longer|"
                            r"certainly\s+not|hardly|rather)\b",
                            re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:!?—–]|\.(?:\s|$)|,\s+(?:but|while|although|whereas|and\s+(?:the|a|it|he|she|they))\b")
@@ -75,6 +76,11 @@ _EMBEDDED_MODAL = re.compile(r"\b(?:will|would|could|may|might|shall|was\s+going
 _CONSEQUENCE = re.compile(r"\b(?:consequences|price|cost|costs|regret|response|retaliation|reprisals?|sanctions|"
                           r"measures|isolation)\b", re.IGNORECASE)
 
+# an embedded question or a purpose clause holds the modal ("understand why
+# Facebook would ban", "asked if she would vote", "so he would know")
+_EMBEDDED_QUESTION = re.compile(r"\b(?:why|how|whether|what|asked\s+if|wondered\s+if|so\s+that|so)\s+(?:[^,;:]{0,50}?)$",
+                                re.IGNORECASE)
+_THIRD_PERSON = frozenset("he she they it".split())
 _SUFFERS = re.compile(r"\s*(?:\w+\s+)?(?:face|pay|suffer|bear|regret)\b", re.IGNORECASE)
 _WARN = re.compile(r"\bwarn\w*\b", re.IGNORECASE)
 _ANY = re.compile(r"\bany\b", re.IGNORECASE)
@@ -153,8 +159,11 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
         clause_end = stop.start() if stop else sentence.end
         words = text[match.end():clause_end].split()[:_REACH]
         if cue.cls != "act":
-            if _NOT_COERCIVE.match(text, match.end()):
+            if _NOT_COERCIVE.match(text, match.end()) or _NEGATED_ACT.match(text, match.end()):
                 continue
+            if _EMBEDDED_QUESTION.search(text, max(sentence.start, match.start() - 60), match.start()) or \
+                    sentence.text.rstrip(" ”\"'’").endswith("?"):
+                continue  # a question asked, not an intention stated
             words = words[:_MODAL_REACH]
         complement = " ".join(words)
         code = harm_code(complement)
@@ -184,6 +193,9 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
         reported = speech is not None and (not mention or personal or mention.lower() == "there")
         if not (is_actor_phrase(mention) or (quoted and (not mention or personal)) or reported):
             continue  # "it would" after "Moscow said": the speaker's own intention
+        if (quoted and cue.cls != "act" and personal and mention.split()[-1].lower() in _THIRD_PERSON
+                and not _SUFFERS.match(text, match.end())):
+            continue  # inside a quotation "he would shoot" is someone else's act, not the speaker's threat
         if _negative(ctx, sentence.start, match.start(), subject, quoted):
             continue
         if reported and not quoted:

@@ -1,0 +1,70 @@
+"""The codebook cases (tests/fixtures/threats_codebook.tsv): one invented sentence per
+codebook clause, from crises other than Korea. Our own text, so a regression check of
+the rules' reach, never evidence of quality (that is benchmarks/threats_realtext.py).
+
+A case the detector does not yet get right is listed in KNOWN_MISSES with the reason;
+it is a strict xfail, so a fix shows up as a failure to remove it from the list.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from rhetoric.extract.threats import extract_threats
+
+CASES = Path(__file__).resolve().parents[1] / "fixtures" / "threats_codebook.tsv"
+
+KNOWN_MISSES = {
+    "The Kremlin warned Finland that joining NATO would bring a military response.":
+        "a gerund subject (the addressee's act) as the condition is not read as conditional",
+    "Should Manila continue its patrols, China will take all necessary measures, the foreign ministry said.":
+        "the predicate grammar takes the condition's subject as the actor and drops the condition",
+    "Speaking to reporters in Brussels after the meeting, the bloc's foreign policy chief said new restrictions "
+    "on Iranian airlines were being prepared.": "sanctions in preparation in a passive progressive",
+    "The spokesman for the military government, Colonel Abdoulaye Maiga, said in a televised address that any "
+    "foreign troops entering Malian territory would be treated as an occupying force.":
+        "'treated as an occupying force' is not a harm phrase",
+    "\"Our missiles are ready and our fingers are on the trigger,\" a Revolutionary Guards commander was quoted "
+    "as saying by the Tasnim news agency.": "readiness of weapons as a figure of speech",
+}
+
+
+def _cases() -> list[tuple[str, str, str, str]]:
+    with CASES.open(encoding="utf-8") as handle:
+        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t",
+                          quoting=csv.QUOTE_NONE)
+        next(rows)
+        return [tuple(row) for row in rows]  # type: ignore[misc]
+
+
+def _coded(sentence: str) -> tuple[str, str]:
+    items = extract_threats(sentence)
+    threat = [t for t in items if t.kind != "show_of_force"]
+    force = any(t.kind == "show_of_force" for t in items)
+    label = {(True, True): "both", (True, False): "threat", (False, True): "force", (False, False): "none"}[
+        (bool(threat), force)]
+    conditional = str(int(any(t.conditional for t in threat))) if threat else "-"
+    return label, conditional
+
+
+@pytest.mark.parametrize(
+    "label, conditional, category, sentence",
+    [pytest.param(*case, id=f"{case[2]}:{case[3][:40]}",
+                  marks=[pytest.mark.xfail(reason=KNOWN_MISSES[case[3]], strict=True)] if case[3] in KNOWN_MISSES
+                  else []) for case in _cases()])
+def test_codebook_case(label: str, conditional: str, category: str, sentence: str) -> None:
+    coded_label, coded_conditional = _coded(sentence)
+    assert coded_label == label
+    if conditional != "-":
+        assert coded_conditional == conditional
+
+
+def test_every_codebook_clause_has_cases() -> None:
+    categories = {case[2] for case in _cases()}
+    for clause in ("threaten-to", "warn-consequence", "vow", "conditional", "ultimatum", "sanctions", "headline",
+                   "deploy", "exercise", "missile-test", "event", "speculation", "danger-noun", "accusation",
+                   "denial", "demand", "withdrawal", "present"):
+        assert clause in categories
