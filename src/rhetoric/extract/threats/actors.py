@@ -124,6 +124,12 @@ def is_actor_phrase(phrase: str) -> bool:
     return any(m.kind in ACTOR_KINDS and m.end > head_at for m in find_actors(core))
 
 
+def is_force_owner(phrase: str) -> bool:
+    """Whether a phrase names whose forces act: an actor phrase, or forces
+    qualified by a state ("The U.S. warmongers", "Iranian speedboats")."""
+    return is_actor_phrase(phrase) or any(m.kind in ACTOR_KINDS for m in find_actors(phrase))
+
+
 _TRAILING_TIME = re.compile(r"(?:,?\s+(?:last|this|next|earlier|later|on|in|early|late)\s+(?:year|week|month|night|"
                             r"weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
                             r"March|April|May|June|July|August|September|October|November|December)|"
@@ -241,7 +247,7 @@ def attribute(ctx: ArticleContext, subject: str, subject_start: int, cue_start: 
     mention = clean_mention(subject)
     quote = _quote_holding(ctx, cue_start)
     pronoun = mention.lower() in _PRONOUNS or not mention
-    if not speaker_first and not pronoun and is_actor_phrase(mention):
+    if not speaker_first and not pronoun and is_force_owner(mention):
         quote = None
     if pronoun and quote is not None and quote.speaker and quote.speaker.lower() in _PRONOUNS:
         named = _leading_name(ctx, subject_start)

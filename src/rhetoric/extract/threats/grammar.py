@@ -200,7 +200,7 @@ FORCE_END = re.compile(
     r"\s+and\s+(?:broke|warned|said|its|the|was|were|then|that)\b|\s+according to\b|[”\"](?=\s+(?:and|but)\b)",
     re.IGNORECASE)
 # weapons launched at a target: an attack (CAMEO 19x), not a test or a display
-FIRED_AT_TARGET = re.compile(r"\b(?:rockets?|missiles?|shells|mortars?|drones?|projectiles?)\W{0,2}\s+(?:at|on|against|toward|towards)\s+"
+FIRED_AT_TARGET = re.compile(r"\b(?:rockets?|missiles?|shells|mortars?|drones?|projectiles?)\W{0,2}\s+(?:at|against|toward|towards)\s+"
                              r"(?!(?:the\s+)?(?:sea|waters|ocean|test\s+site|a\s+target\s+area))", re.IGNORECASE)
 AIMED_AT = re.compile(r"\b(?:aimed at|warning to|signal to|message to|directed at)\s+", re.IGNORECASE)
 ORGANISATION_NP = re.compile(r"\b(?:ministry|spokesman|spokeswoman|spokesperson|office|government|military|"

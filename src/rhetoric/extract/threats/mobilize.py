@@ -34,6 +34,7 @@ from rhetoric.extract.threats.actors import (
     attribute,
     clean_mention,
     is_actor_phrase,
+    is_force_owner,
     subject_before,
     target_after,
 )
@@ -186,11 +187,11 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             actor = attribute(ctx, by.group("np"), by.start("np"), match.start())
         else:
             actor = attribute(ctx, subject, subject_start, match.start(), speaker_first=False)
-        if not actor.mention or not is_actor_phrase(actor.mention):
+        if not actor.mention or not is_force_owner(actor.mention):
             lead_mention = clean_mention(text[sentence.start:match.start()])
-            if is_actor_phrase(lead_mention):
+            if is_force_owner(lead_mention):
                 actor = attribute(ctx, lead_mention, sentence.start, match.start(), speaker_first=False)
-        if actor.state is None and (not actor.mention or not is_actor_phrase(actor.mention)):
+        if actor.state is None and (not actor.mention or not is_force_owner(actor.mention)):
             mentions = [m for m in ctx.actors_in(sentence.start, sentence.end)]
             if mentions:
                 actor = attribute(ctx, mentions[0].text, mentions[0].start, match.start())

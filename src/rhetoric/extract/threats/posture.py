@@ -48,7 +48,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rhetoric.extract.threats.actors import attribute, clean_mention, is_actor_phrase, subject_before, target_after
+from rhetoric.extract.threats.actors import attribute, clean_mention, is_actor_phrase, is_force_owner, subject_before, target_after
 from rhetoric.extract.threats.candidates import Candidate, strip_span
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import as_context
@@ -219,11 +219,11 @@ def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) 
             continue
         subject_start, subject = subject_before(text, left, match.start())
         actor = attribute(ctx, subject, subject_start, match.start(), speaker_first=False)
-        if not actor.mention or not is_actor_phrase(actor.mention):
+        if not actor.mention or not is_force_owner(actor.mention):
             lead = clean_mention(text[sentence.start:match.start()])
-            if is_actor_phrase(lead):
+            if is_force_owner(lead):
                 actor = attribute(ctx, lead, sentence.start, match.start(), speaker_first=False)
-        if actor.state is None and (not actor.mention or not is_actor_phrase(actor.mention)):
+        if actor.state is None and (not actor.mention or not is_force_owner(actor.mention)):
             mentions = ctx.actors_in(sentence.start, sentence.end)
             if mentions:
                 actor = attribute(ctx, mentions[0].text, mentions[0].start, match.start())
