@@ -1,0 +1,242 @@
+"""The rules of :mod:`rhetoric.text.references`, one small function each.
+
+Every rule takes the article's :class:`~rhetoric.text.discourse.Discourse`
+and yields ``(start, end, state)`` for the spans it resolves; the order of
+:data:`REFERENCE_RULES` decides which rule a span belongs to.
+
+>>> from rhetoric.text.document import Document
+>>> doc = Document("Kyiv said Russian soldiers crossed the border. Troops were seen near Kharkiv.")
+>>> list(forces_rule(Discourse(doc)))
+[(18, 26, 'Russia'), (47, 53, 'Russia')]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from rhetoric.lexicons import read_lexicon_lines, read_lexicon_table
+from rhetoric.text.discourse import Discourse, Entity, _groups
+
+__all__ = ["REFERENCE_RULES", "speaker_rule", "first_person_rule", "name_rule", "pronoun_rule", "pair_rule",
+           "description_rule", "forces_rule", "group_rule"]
+
+Resolved = Iterator[tuple[int, int, str]]
+
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]urs?|I|[Mm]e|[Mm]y)\b")
+_PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er)\b")
+_PLURAL = re.compile(r"\b(?:[Tt]hey|[Tt]hem|[Tt]heir)\b")
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_OBJECTS = {"him", "her", "them"}
+_PERSON_SENTENCES_BACK = 3   # "he" / "she": the person named in this or the three sentences before
+_GROUP_SENTENCES_BACK = 1    # "they": the group or state named in this sentence or the one before
+_FORCE_SENTENCES_BACK = 1
+_CLAUSE_BREAK = re.compile(r"[,;:(—–]|\b(?:that|who|which|whom|and|but|because|when|after|before|while|if|as)\b")
+_GROUP_KINDS = ("group", "people", "state")
+_STATE_KINDS = ("state", "people")
+
+
+# --------------------------------------------------------------------------
+# quotes and names
+# --------------------------------------------------------------------------
+
+def speaker_rule(discourse: Discourse) -> Resolved:
+    """A quote's speaker span ("she said", "the spokesman") stands for the speaker's state."""
+    for quote, (state, _) in zip(discourse.doc.quotes, discourse.speaker_states):
+        if state and quote.speaker_start is not None and quote.speaker_end is not None:
+            yield quote.speaker_start, quote.speaker_end, state
+
+
+def first_person_rule(discourse: Discourse) -> Resolved:
+    """"we", "us", "our", "I", "my" inside a quotation stand for its speaker's state
+    (a quotation continued in the next sentence is one quote with one speaker)."""
+    text = discourse.doc.text
+    for quote, (state, _) in zip(discourse.doc.quotes, discourse.speaker_states):
+        if state:
+            for match in _FIRST_PERSON.finditer(text, quote.content_start, quote.content_end):
+                yield match.start(), match.end(), state
+
+
+def name_rule(discourse: Discourse) -> Resolved:
+    """A quoted person's name written again ("Osmayev" after "Adam Osmayev
+    said") stands for that person's state."""
+    for entity in discourse.entities:
+        if entity.kind == "person" and entity.state and entity.text.split()[-1] in entity.name.split():
+            yield entity.start, entity.end, entity.state
+
+
+# --------------------------------------------------------------------------
+# pronouns
+# --------------------------------------------------------------------------
+
+def _direct_quote_at(discourse: Discourse, position: int) -> int | None:
+    """Index in ``doc.quotes`` of the direct quotation containing ``position``, or None."""
+    for index, quote in enumerate(discourse.doc.quotes):
+        if quote.kind == "direct" and quote.content_start <= position < quote.content_end:
+            return index
+    return None
+
+
+def _earliest(discourse: Discourse, position: int, sentences_back: int) -> int:
+    doc = discourse.doc
+    index = bisect_right([s.start for s in doc.sentences], position) - 1
+    return doc.sentences[max(0, index - sentences_back)].start if index >= 0 else 0
+
+
+def _same_clause(text: str, antecedent: Entity, position: int) -> bool:
+    """No clause boundary between an antecedent and an object pronoun after it
+    ("Trump met him": him is not Trump)."""
+    between = text[antecedent.end:position]
+    return "." not in between and not _CLAUSE_BREAK.search(between)
+
+
+def _antecedent(discourse: Discourse, position: int, word: str, kinds: tuple[str, ...],
+                sentences_back: int) -> Entity | None:
+    """The nearest preceding entity a pronoun can refer to: of a compatible
+    kind and gender; in a direct quotation, not its speaker ("he" in a
+    speaker's words is someone else; "they" is not the speaker's side); for
+    an object pronoun, not the subject of its own clause."""
+    text = discourse.doc.text
+    gender = _GENDER.get(word.lower())
+    quote_index = _direct_quote_at(discourse, position)
+    speaker_name = speaker_state = None
+    if quote_index is not None:
+        quote = discourse.doc.quotes[quote_index]
+        speaker_name, speaker_state = quote.speaker_name, discourse.speaker_states[quote_index][0]
+    for entity in discourse.preceding(position, _earliest(discourse, position, sentences_back)):
+        if entity.kind not in kinds or (gender and entity.gender and entity.gender != gender):
+            continue
+        if quote_index is not None and (entity.name == speaker_name if kinds == ("person",)
+                                        else entity.state == speaker_state):
+            continue
+        if word.lower() in _OBJECTS and _same_clause(text, entity, position):
+            continue
+        return entity
+    return None
+
+
+def pronoun_rule(discourse: Discourse) -> Resolved:
+    """"he"/"she"/"him"/"his"/"her" → the nearest preceding person of a
+    compatible gender (up to three sentences back), whose state it takes;
+    "they"/"them"/"their" → the nearest preceding group, people or state in
+    its sentence or the one before."""
+    text = discourse.doc.text
+    for pattern, kinds, back in ((_PERSONAL, ("person",), _PERSON_SENTENCES_BACK),
+                                 (_PLURAL, _GROUP_KINDS, _GROUP_SENTENCES_BACK)):
+        for match in pattern.finditer(text):
+            entity = _antecedent(discourse, match.start(), match.group(), kinds, back)
+            if entity is not None and entity.state:
+                yield match.start(), match.end(), entity.state
+
+
+# --------------------------------------------------------------------------
+# descriptions
+# --------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _pairs() -> tuple[re.Pattern[str], dict[str, str]]:
+    kinds = {noun.lower(): kind for noun, kind in read_lexicon_table("actor_pairs.tsv")}
+    nouns = "|".join(re.escape(noun) for noun in sorted(kinds, key=len, reverse=True))
+    return re.compile(rf"\b(?:[Tt]he\s+two|[Bb]oth)\s+({nouns})\b", re.IGNORECASE), kinds
+
+
+def pair_rule(discourse: Discourse) -> Resolved:
+    """"the two men", "both leaders" → the two persons named last before it
+    (with different states); "the two countries", "both sides" → the two
+    states named last before it. Each of the two is a reference of the span."""
+    pattern, kinds = _pairs()
+    for match in pattern.finditer(discourse.doc.text):
+        wanted = ("person",) if kinds[match.group(1).lower()] == "persons" else _STATE_KINDS
+        states: list[str] = []
+        for entity in discourse.preceding(match.start(), _earliest(discourse, match.start(), 6)):
+            if entity.kind in wanted and entity.state and entity.state not in states:
+                states.append(entity.state)
+                if len(states) == 2:
+                    break
+        if len(states) == 2:
+            for state in states:
+                yield match.start(), match.end(), state
+
+
+@lru_cache(maxsize=1)
+def _descriptions() -> tuple[re.Pattern[str], dict[str, str]]:
+    targets = {description.lower(): target for description, target in read_lexicon_table("actor_descriptions.tsv")}
+    words = sorted(targets, key=len, reverse=True)
+    pattern = re.compile(r"\b[Tt]he\s+(" + "|".join(re.escape(w) for w in words) + r")(?![-\w’'])(?!\s+of\b)",
+                         re.IGNORECASE)
+    return pattern, targets
+
+
+def _state_before(discourse: Discourse, position: int, earliest: int) -> str | None:
+    for entity in discourse.preceding(position, earliest):
+        if entity.kind in _STATE_KINDS and entity.state:
+            return entity.state
+    return None
+
+
+def description_rule(discourse: Discourse) -> Resolved:
+    """A definite description of ``lexicons/actor_descriptions.tsv`` ("the
+    government", "the regime", "the gov't") → the state named last before it
+    in its sentence, else the article's dominant state; one naming a body
+    ("the Agency": IAEA) only when the article names that body."""
+    pattern, targets = _descriptions()
+    doc = discourse.doc
+    named = {m.country for m in doc.actor_mentions} | {m.actor for m in doc.actor_mentions}
+    for match in pattern.finditer(doc.text):
+        target = targets[match.group(1).lower()]
+        if target != "state":
+            state: str | None = target if target in named else None
+        else:
+            state = _state_before(discourse, match.start(), _earliest(discourse, match.start(), 0)) or \
+                discourse.dominant
+        if state:
+            yield match.start(), match.end(), state
+
+
+@lru_cache(maxsize=1)
+def _forces() -> re.Pattern[str]:
+    nouns = sorted(read_lexicon_lines("actor_forces.txt"), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in nouns) + r")\b", re.IGNORECASE)
+
+
+_SIDE_WORD = re.compile(r"\b(?:pro|anti)-\w+\s+(?:\w+\s+)?$|-backed\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def forces_rule(discourse: Discourse) -> Resolved:
+    """A force noun of ``lexicons/actor_forces.txt`` ("troops", "special
+    forces units", "the warships") → the state named last before it in its
+    sentence or the one before; not when a side word stands before it
+    ("pro-Russian forces", "Kremlin-backed troops": whose they are is not said)
+    or a group word does ("rebel forces": rule ``group``)."""
+    text = discourse.doc.text
+    groups = _groups()[1]
+    for match in _forces().finditer(text):
+        head = text[max(0, match.start() - 40):match.start()]
+        if _SIDE_WORD.search(head) or (head.split() and head.split()[-1].lower() in groups):
+            continue
+        state = _state_before(discourse, match.start(), _earliest(discourse, match.start(), _FORCE_SENTENCES_BACK))
+        if state:
+            yield match.start(), match.end(), state
+
+
+def group_rule(discourse: Discourse) -> Resolved:
+    """A group noun of ``lexicons/actor_groups.tsv`` ("the separatists",
+    "rebel fighters") → that group's actor label ("separatists")."""
+    pattern, actors = _groups()
+    for match in pattern.finditer(discourse.doc.text):
+        yield match.start(), match.end(), actors[match.group(1).lower()]
+
+
+#: The rules in order; a span is resolved by the first rule that gives it.
+REFERENCE_RULES: tuple[tuple[str, Callable[[Discourse], Resolved]], ...] = (
+    ("speaker", speaker_rule),
+    ("first_person", first_person_rule),
+    ("name", name_rule),
+    ("pronoun", pronoun_rule),
+    ("pair", pair_rule),
+    ("description", description_rule),
+    ("forces", forces_rule),
+    ("group", group_rule),
+)
