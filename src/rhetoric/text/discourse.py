@@ -47,12 +47,14 @@ if TYPE_CHECKING:
 
 __all__ = ["Entity", "Discourse", "SPEAKER_STATE_RULES", "family_name"]
 
-#: Kinds of :class:`Entity`: a person (he, she), a group or a people ("Russians"; they), a state.
-ENTITY_KINDS = ("person", "group", "people", "state")
+#: Kinds of :class:`Entity`: a person (he, she); a state, a people ("Russians"), an
+#: organisation, an alliance (the gazetteer's kinds); a group (a group noun or plural speaker).
+ENTITY_KINDS = ("person", "state", "people", "organisation", "alliance", "group")
 
 _HONORIFIC_GENDER = {"Mr": "m", "Mr.": "m", "Mrs": "f", "Mrs.": "f", "Ms": "f", "Ms.": "f", "Miss": "f"}
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _GROUP_SPEAKERS = {"they", "we"}
+_PRONOUNS = {"he", "she", "they", "we", "it", "i", "you"}
 # East Asian names in English news keep the family name first ("Kim Jong Un": Kim);
 # Chicago Manual of Style 17th ed., 8.14-8.16.
 _FAMILY_NAME_FIRST = frozenset({"China", "Taiwan", "North Korea", "South Korea", "Vietnam"})
@@ -109,6 +111,16 @@ def _is_person_name(name: str | None) -> bool:
     return entry is None or entry.kind == "person"
 
 
+def _is_full_person_name(quote: Quote) -> bool:
+    """A speaker_name known to be a person's: two or more words, or one with a title or honorific."""
+    name = quote.speaker_name
+    if not _is_person_name(name) or re.search(rf"\b(?:of|in|at|from)\s+(?:the\s+)?{re.escape(name or '')}\b",
+                                              quote.speaker or ""):
+        return False  # "Prime Minister of Crimea": a place, not a name
+    return len((name or "").split()) >= 2 or bool(quote.speaker_title) or \
+        (quote.speaker or "").split()[0] in _HONORIFIC_GENDER
+
+
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     """Lower-case words that may stand before a name without being part of it."""
@@ -130,6 +142,7 @@ def _groups() -> tuple[re.Pattern[str], dict[str, str]]:
 # speaker states
 # --------------------------------------------------------------------------
 
+_DATELINE_STATE = re.compile(r"(?:^|\n\n)\s*[A-Z][A-Z .'’\-]{2,30},\s+([A-Z][\w .'’\-]{2,30}?)\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|--|-)\s")
 _APPOSITIVE = re.compile(r",\s+(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?([^,.;:“”\"()]{3,120})[,.;)]")
 _PREMODIFIER = re.compile(r"([A-Z][\w'’\-]+)\s+(?:[a-z][\w\-]*\s+){0,3}(?:[a-z][\w\-]*,\s+)?$")
 
@@ -230,9 +243,20 @@ class Discourse:
 
     @cached_property
     def dateline(self) -> str:
+        """The state of the dispatch's dateline: its place when that is a
+        capital ("KIEV, March 3 (RIA Novosti) -"), else a state named right
+        after it ("SIMFEROPOL, Ukraine (AFP) -"); else ""."""
         from rhetoric.extract.quotes.speakers import _dateline_state
 
-        return _dateline_state(self.doc.text)
+        text = self.doc.text
+        found = _dateline_state(text)
+        if found:
+            return found
+        match = _DATELINE_STATE.search(text[:400])
+        if match is None:
+            return ""
+        entry = actor_entry(match.group(1))
+        return entry.country if entry is not None and entry.kind == "state" else ""
 
     @cached_property
     def dominant(self) -> str | None:
@@ -302,7 +326,9 @@ class Discourse:
         doc = self.doc
         found: dict[tuple[int, int], Entity] = {}
         for mention in doc.actor_mentions:
-            kind = mention.kind if mention.kind in ("person", "state", "people") else "group"
+            if _names_a_side(doc.text, mention.start, mention.end):
+                continue  # "pro-Russian", "Kremlin-backed": no antecedent
+            kind = mention.kind  # person, state, people, organisation, alliance
             found[mention.start, mention.end] = Entity(mention.start, mention.end, mention.text, kind,
                                                        mention.actor, mention.country or None)
         people: dict[str, str | None] = {}
@@ -312,11 +338,13 @@ class Discourse:
             span = (quote.speaker_start, quote.speaker_end)
             speaker = doc.text[span[0]:span[1]]
             name = quote.speaker_name or speaker
+            if speaker.lower() in _PRONOUNS and not quote.speaker_name and not state:
+                continue  # "we said" with no one behind it is no antecedent
             plural = speaker.lower() in _GROUP_SPEAKERS or (not quote.speaker_name and speaker.endswith("s"))
             gender = _PRONOUN_GENDER.get(speaker.lower()) or self._genders.get(name)
             if span not in found or found[span].state is None:
                 found[span] = Entity(span[0], span[1], speaker, "group" if plural else "person", name, state, gender)
-            if _is_person_name(quote.speaker_name) and (state or quote.speaker_name not in people):
+            if _is_full_person_name(quote) and (state or quote.speaker_name not in people):
                 people[quote.speaker_name or ""] = state
         pattern, groups = _groups()
         for match in pattern.finditer(doc.text):
@@ -332,8 +360,23 @@ class Discourse:
         return sorted(found.values(), key=lambda e: (e.start, e.end))
 
     @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sentence.start for sentence in self.doc.sentences]
+
+    @cached_property
     def _entity_starts(self) -> list[int]:
         return [entity.start for entity in self.entities]
+
+    def between(self, start: int, end: int) -> list[Entity]:
+        """Entities inside ``[start, end)``, in text order."""
+        index = bisect_left(self._entity_starts, start)
+        found = []
+        for entity in self.entities[index:]:
+            if entity.start >= end:
+                break
+            if entity.end <= end:
+                found.append(entity)
+        return found
 
     def preceding(self, position: int, earliest: int) -> Iterable[Entity]:
         """Entities that end before ``position`` and start at or after ``earliest``, nearest first."""

@@ -34,7 +34,11 @@ _PERSON_SENTENCES_BACK = 3   # "he" / "she": the person named in this or the thr
 _GROUP_SENTENCES_BACK = 1    # "they": the group or state named in this sentence or the one before
 _FORCE_SENTENCES_BACK = 1
 _CLAUSE_BREAK = re.compile(r"[,;:(—–]|\b(?:that|who|which|whom|and|but|because|when|after|before|while|if|as)\b")
-_GROUP_KINDS = ("group", "people", "state")
+_GROUP_KINDS = ("group", "people", "state", "organisation", "alliance")
+_OWNER_KINDS = ("state", "people", "organisation", "alliance")  # whose forces
+# after "its" or "their", only a state's own organs: "its government", not "its union"
+_ORGANS_OF_A_STATE = frozenset({"government", "army", "military", "armed forces", "navy", "air force", "leadership",
+                                "parliament", "authorities", "security forces", "regime"})
 _STATE_KINDS = ("state", "people")
 
 
@@ -79,10 +83,32 @@ def _direct_quote_at(discourse: Discourse, position: int) -> int | None:
     return None
 
 
+def _sentence_index(discourse: Discourse, position: int) -> int:
+    return bisect_right(discourse._sentence_starts, position) - 1
+
+
 def _earliest(discourse: Discourse, position: int, sentences_back: int) -> int:
-    doc = discourse.doc
-    index = bisect_right([s.start for s in doc.sentences], position) - 1
-    return doc.sentences[max(0, index - sentences_back)].start if index >= 0 else 0
+    index = _sentence_index(discourse, position)
+    return discourse.doc.sentences[max(0, index - sentences_back)].start if index >= 0 else 0
+
+
+def _candidates(discourse: Discourse, position: int, sentences_back: int, chain: list[Entity]) -> Iterator[Entity]:
+    """Possible antecedents in the order of Hobbs's (1978) search: the
+    pronoun's own sentence right to left from the pronoun, then each earlier
+    sentence left to right (its subject first). ``chain`` holds the pronouns
+    already resolved, which later pronouns may refer to in turn."""
+    sentences = discourse.doc.sentences
+    index = _sentence_index(discourse, position)
+    if index < 0:
+        return
+
+    def inside(start: int, end: int) -> list[Entity]:
+        return sorted(discourse.between(start, end) + [e for e in chain if e.start >= start and e.end <= end],
+                      key=lambda e: e.start)
+
+    yield from reversed(inside(sentences[index].start, position))
+    for earlier in range(index - 1, max(-1, index - 1 - sentences_back), -1):
+        yield from inside(sentences[earlier].start, sentences[earlier].end)
 
 
 def _same_clause(text: str, antecedent: Entity, position: int) -> bool:
@@ -93,11 +119,12 @@ def _same_clause(text: str, antecedent: Entity, position: int) -> bool:
 
 
 def _antecedent(discourse: Discourse, position: int, word: str, kinds: tuple[str, ...],
-                sentences_back: int) -> Entity | None:
-    """The nearest preceding entity a pronoun can refer to: of a compatible
-    kind and gender; in a direct quotation, not its speaker ("he" in a
-    speaker's words is someone else; "they" is not the speaker's side); for
-    an object pronoun, not the subject of its own clause."""
+                sentences_back: int, chain: list[Entity]) -> Entity | None:
+    """The first possible antecedent (:func:`_candidates`) a pronoun can refer
+    to: of a compatible kind and gender; in a direct quotation, not its
+    speaker ("he" in a speaker's words is someone else; "they" is not the
+    speaker's side); for an object pronoun, not the subject of its own clause
+    nor that subject named elsewhere ("Trump's move to meet him": not Trump)."""
     text = discourse.doc.text
     gender = _GENDER.get(word.lower())
     quote_index = _direct_quote_at(discourse, position)
@@ -105,30 +132,39 @@ def _antecedent(discourse: Discourse, position: int, word: str, kinds: tuple[str
     if quote_index is not None:
         quote = discourse.doc.quotes[quote_index]
         speaker_name, speaker_state = quote.speaker_name, discourse.speaker_states[quote_index][0]
-    for entity in discourse.preceding(position, _earliest(discourse, position, sentences_back)):
+    bound: set[str] = set()  # the subject of an object pronoun's clause, wherever else it is named
+    for entity in _candidates(discourse, position, sentences_back, chain):
         if entity.kind not in kinds or (gender and entity.gender and entity.gender != gender):
             continue
         if quote_index is not None and (entity.name == speaker_name if kinds == ("person",)
                                         else entity.state == speaker_state):
             continue
-        if word.lower() in _OBJECTS and _same_clause(text, entity, position):
+        if word.lower() in _OBJECTS and _same_clause(text, entity, position) and \
+                _sentence_index(discourse, entity.start) == _sentence_index(discourse, position):
+            bound.add(entity.name)
+            continue
+        if entity.name in bound:
             continue
         return entity
     return None
 
 
 def pronoun_rule(discourse: Discourse) -> Resolved:
-    """"he"/"she"/"him"/"his"/"her" → the nearest preceding person of a
-    compatible gender (up to three sentences back), whose state it takes;
-    "they"/"them"/"their" → the nearest preceding group, people or state in
-    its sentence or the one before."""
+    """"he"/"she"/"him"/"his"/"her" → a person of a compatible gender in its
+    sentence or the three before; "they"/"them"/"their" → a group, people or
+    state in its sentence or the one before; searched as :func:`_candidates`
+    says, and the pronoun takes its antecedent's state."""
     text = discourse.doc.text
     for pattern, kinds, back in ((_PERSONAL, ("person",), _PERSON_SENTENCES_BACK),
                                  (_PLURAL, _GROUP_KINDS, _GROUP_SENTENCES_BACK)):
+        chain: list[Entity] = []
         for match in pattern.finditer(text):
-            entity = _antecedent(discourse, match.start(), match.group(), kinds, back)
-            if entity is not None and entity.state:
-                yield match.start(), match.end(), entity.state
+            entity = _antecedent(discourse, match.start(), match.group(), kinds, back, chain)
+            if entity is not None:
+                chain.append(Entity(match.start(), match.end(), match.group(), entity.kind, entity.name,
+                                    entity.state, entity.gender))
+                if entity.state:
+                    yield match.start(), match.end(), entity.state
 
 
 # --------------------------------------------------------------------------
@@ -162,29 +198,37 @@ def pair_rule(discourse: Discourse) -> Resolved:
 
 @lru_cache(maxsize=1)
 def _descriptions() -> tuple[re.Pattern[str], dict[str, str]]:
-    targets = {description.lower(): target for description, target in read_lexicon_table("actor_descriptions.tsv")}
-    words = sorted(targets, key=len, reverse=True)
-    pattern = re.compile(r"\b[Tt]he\s+(" + "|".join(re.escape(w) for w in words) + r")(?![-\w’'])(?!\s+of\b)",
-                         re.IGNORECASE)
+    rows = read_lexicon_table("actor_descriptions.tsv")
+    targets = {description.lower(): target for description, target in rows if target != "modifier"}
+    modifiers = "|".join(re.escape(m) for description, target in rows if target == "modifier"
+                         for m in (description,))
+    heads = "|".join(re.escape(w) for w in sorted(targets, key=len, reverse=True))
+    # "the", "its", then up to two modifiers: "the interim government", "the country's military"
+    pattern = re.compile(rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:{modifiers})\s+){{0,2}}((?i:{heads}))"
+                         r"(?![-\w’'])(?!\s+of\b)")
     return pattern, targets
 
 
-def _state_before(discourse: Discourse, position: int, earliest: int) -> str | None:
+def _state_before(discourse: Discourse, position: int, earliest: int,
+                  kinds: tuple[str, ...] = _STATE_KINDS) -> str | None:
     for entity in discourse.preceding(position, earliest):
-        if entity.kind in _STATE_KINDS and entity.state:
+        if entity.kind in kinds and entity.state:
             return entity.state
     return None
 
 
 def description_rule(discourse: Discourse) -> Resolved:
     """A definite description of ``lexicons/actor_descriptions.tsv`` ("the
-    government", "the regime", "the gov't") → the state named last before it
-    in its sentence, else the article's dominant state; one naming a body
-    ("the Agency": IAEA) only when the article names that body."""
+    government", "the interim government", "the country's army", "its
+    armed forces", "the gov't") → the state named last before it in its
+    sentence, else the article's dominant state; one naming a body ("the
+    Agency": IAEA) only when the article names that body."""
     pattern, targets = _descriptions()
     doc = discourse.doc
     named = {m.country for m in doc.actor_mentions} | {m.actor for m in doc.actor_mentions}
     for match in pattern.finditer(doc.text):
+        if not match.group().startswith(("the", "The")) and match.group(1).lower() not in _ORGANS_OF_A_STATE:
+            continue
         target = targets[match.group(1).lower()]
         if target != "state":
             state: str | None = target if target in named else None
@@ -201,22 +245,34 @@ def _forces() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(n) for n in nouns) + r")\b", re.IGNORECASE)
 
 
+_OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
 _SIDE_WORD = re.compile(r"\b(?:pro|anti)-\w+\s+(?:\w+\s+)?$|-backed\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def forces_rule(discourse: Discourse) -> Resolved:
     """A force noun of ``lexicons/actor_forces.txt`` ("troops", "special
-    forces units", "the warships") → the state named last before it in its
-    sentence or the one before; not when a side word stands before it
-    ("pro-Russian forces", "Kremlin-backed troops": whose they are is not said)
-    or a group word does ("rebel forces": rule ``group``)."""
+    forces units", "the warships") → the state named right after it ("the
+    forces of the Russian Federation"), else the state named last before it
+    in its sentence or the one before; not when a side word stands before it
+    ("pro-Russian forces", "Kremlin-backed troops": whose they are is not
+    said), a group word ("rebel forces": rule ``group``) or a capitalised word
+    that is no state ("Self-Defense Forces": a name)."""
     text = discourse.doc.text
     groups = _groups()[1]
     for match in _forces().finditer(text):
         head = text[max(0, match.start() - 40):match.start()]
-        if _SIDE_WORD.search(head) or (head.split() and head.split()[-1].lower() in groups):
+        before = head.split()[-1] if head.split() and head.endswith(" ") else ""
+        if _SIDE_WORD.search(head) or before.lower() in groups or \
+                (before[:1].isupper() and not discourse.between(match.start() - len(before) - 1, match.start())):
+            continue  # "pro-Russian forces", "rebel forces", "Self-defense forces": not a state's, or named
+        owner = _OWNER_AFTER.match(text, match.end())
+        if owner is not None:
+            named = [e for e in discourse.between(owner.end(), owner.end() + 60) if e.start == owner.end()]
+            if named and named[0].kind in _OWNER_KINDS and named[0].state:
+                yield match.start(), match.end(), named[0].state  # "the forces of the Russian Federation"
             continue
-        state = _state_before(discourse, match.start(), _earliest(discourse, match.start(), _FORCE_SENTENCES_BACK))
+        state = _state_before(discourse, match.start(), _earliest(discourse, match.start(), _FORCE_SENTENCES_BACK),
+                              _OWNER_KINDS)
         if state:
             yield match.start(), match.end(), state
 
