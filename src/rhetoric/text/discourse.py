@@ -400,9 +400,9 @@ def _name_occurrences(text: str, name: str, state: str | None) -> Iterable[tuple
         after = re.match(r"\s+([A-Z][\w\-]*)", text[match.end():match.end() + 30])
         if after and after.group(1) not in own:
             continue  # "Glazyev Street", "Kim Jong Il"
-        before = re.search(r"([A-Z][\w\-]*\.?)\s+$", text[max(0, match.start() - 30):match.start()])
+        before = re.search(r"([A-Z][\w\-]*)(\.?)\s+$", text[max(0, match.start() - 30):match.start()])
         if before and before.group(1) not in own and before.group(1).lower() not in _title_words() \
-                and not _opens_sentence(text, match.start() - len(before.group(0))):
+                and not before.group(2) and not _opens_sentence(text, match.start() - len(before.group(0))):
             continue  # another given name: "Ramzan Kadyrov" is not "Akhmad Kadyrov"
         yield match.start(), match.end()
 

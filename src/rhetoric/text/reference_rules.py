@@ -34,7 +34,7 @@ _PERSON_SENTENCES_BACK = 3   # "he" / "she": the person named in this or the thr
 _GROUP_SENTENCES_BACK = 1    # "they": the group or state named in this sentence or the one before
 _FORCE_SENTENCES_BACK = 1
 _CLAUSE_BREAK = re.compile(r"[,;:(—–]|\b(?:that|who|which|whom|and|but|because|when|after|before|while|if|as)\b")
-_GROUP_KINDS = ("group", "people", "state", "organisation", "alliance")
+_GROUP_KINDS = ("group", "people", "organisation", "alliance")  # a state is "it", not "they"
 _OWNER_KINDS = ("state", "people", "organisation", "alliance")  # whose forces
 # after "its" or "their", only a state's own organs: "its government", not "its union"
 _ORGANS_OF_A_STATE = frozenset({"government", "army", "military", "armed forces", "navy", "air force", "leadership",
@@ -111,6 +111,25 @@ def _candidates(discourse: Discourse, position: int, sentences_back: int, chain:
         yield from inside(sentences[earlier].start, sentences[earlier].end)
 
 
+# a plural common noun after a determiner or number: "the demonstrators", "many Chechens", "50 gunmen"
+_PLURAL_NOUN = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Mm]any|[Ss]ome|[Aa]ll|[Mm]ost|[Ss]everal|[Oo]ther|[Bb]oth|"
+                          r"[Ff]ew|\d[\d,]*)\s+(?:[a-z][\w\-]*\s+)?([a-z][a-z\-]*[^sui\W]s)\b")
+
+
+def _plural_noun_before(discourse: Discourse, position: int) -> int | None:
+    """Where the last plural common noun that is no actor stands between the
+    start of the pronoun's sentence and the pronoun, or None."""
+    index = _sentence_index(discourse, position)
+    if index < 0:
+        return None
+    start = discourse.doc.sentences[index].start
+    last = None
+    for match in _PLURAL_NOUN.finditer(discourse.doc.text, start, position):
+        if not discourse.between(match.start(1), match.end(1)):
+            last = match.start(1)
+    return last
+
+
 def _same_clause(text: str, antecedent: Entity, position: int) -> bool:
     """No clause boundary between an antecedent and an object pronoun after it
     ("Trump met him": him is not Trump)."""
@@ -133,7 +152,10 @@ def _antecedent(discourse: Discourse, position: int, word: str, kinds: tuple[str
         quote = discourse.doc.quotes[quote_index]
         speaker_name, speaker_state = quote.speaker_name, discourse.speaker_states[quote_index][0]
     bound: set[str] = set()  # the subject of an object pronoun's clause, wherever else it is named
+    blocked_from = _plural_noun_before(discourse, position) if kinds == _GROUP_KINDS else None
     for entity in _candidates(discourse, position, sentences_back, chain):
+        if blocked_from is not None and entity.start < blocked_from:
+            return None  # "the demonstrators ... their hands": a plural noun nearer than any actor
         if entity.kind not in kinds or (gender and entity.gender and entity.gender != gender):
             continue
         if quote_index is not None and (entity.name == speaker_name if kinds == ("person",)
