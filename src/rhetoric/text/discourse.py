@@ -143,8 +143,14 @@ def _groups() -> tuple[re.Pattern[str], dict[str, str]]:
 # --------------------------------------------------------------------------
 
 _DATELINE_STATE = re.compile(r"(?:^|\n\n)\s*[A-Z][A-Z .'’\-]{2,30},\s+([A-Z][\w .'’\-]{2,30}?)\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|--|-)\s")
-_APPOSITIVE = re.compile(r",\s+(?:who\s+(?:is|was|has\s+been|had\s+been)\s+)?([^,.;:“”\"()]{3,120})[,.;)]")
-_PREMODIFIER = re.compile(r"([A-Z][\w'’\-]+)\s+(?:[a-z][\w\-]*\s+){0,3}(?:[a-z][\w\-]*,\s+)?$")
+# after a name, a noun phrase: "Glazyev, Mr Putin's adviser,", ", who is the Russian envoy,", ", a Ukrainian MP,"
+_APPOSITIVE = re.compile(r",\s+((?:who\s+(?:is|was|has\s+been|had\s+been)\s+|an?\s+|the\s+|his\s+|her\s+|its\s+|"
+                         r"also\s+|then\s+|now\s+|former\s+|[A-Z])[^,.;:“”\"()]{2,120})[,.;)]")
+# before a name: "Ukrainian activist Oleh Petrenko", "a Ukrainian volunteer, Oleh Petrenko",
+# "Trump's ambassador to the U.N., Nikki Haley", "Russia's envoy Vitaly Churkin"
+_ROLE_WORDS = r"(?:[a-z][\w\-]*,?\s+){0,3}(?:(?:to|at|of|for)\s+the\s+[A-Z][\w.]*,?\s+)?"
+_PREMODIFIER = re.compile(r"([A-Z][\w'’\-]+)\s+" + _ROLE_WORDS + r"$")
+_POSSESSOR = re.compile(r"([A-Z][\w\-]+)['’]s\s+" + _ROLE_WORDS + r"$")
 
 
 def _described_state(doc: Document, name: str) -> str | None:
@@ -157,11 +163,12 @@ def _described_state(doc: Document, name: str) -> str | None:
         return None
     pattern = re.compile(rf"\b(?:{re.escape(name)}|{re.escape(words[-1])})\b")
     for match in pattern.finditer(doc.text):
-        before = _PREMODIFIER.search(doc.text, max(0, match.start() - 60), match.start())
-        if before is not None:
-            state = _first_state(doc, before.start(1), before.end(1), kinds=("people",))
-            if state:
-                return state
+        for pattern_before, kinds in ((_PREMODIFIER, ("people",)), (_POSSESSOR, ("state", "person"))):
+            before = pattern_before.search(doc.text, max(0, match.start() - 80), match.start())
+            if before is not None:
+                state = _first_state(doc, before.start(1), before.end(1), kinds=kinds)
+                if state:
+                    return state
         after = _APPOSITIVE.match(doc.text, match.end())
         if after is not None:
             state = _first_state(doc, after.start(1), after.end(1))
