@@ -364,7 +364,7 @@ class Discourse:
                 if not any(start < e and end > s for s, e in found):
                     found[start, end] = Entity(start, end, doc.text[start:end], "person", name, state,
                                                self._genders.get(name))
-        return sorted(found.values(), key=lambda e: (e.start, e.end))
+        return sorted((_with_honorific_gender(doc.text, e) for e in found.values()), key=lambda e: (e.start, e.end))
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -393,6 +393,20 @@ class Discourse:
                 return
             if entity.end <= position:
                 yield entity
+
+
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+
+
+def _with_honorific_gender(text: str, entity: Entity) -> Entity:
+    """A person written after "Mr", "Mrs" or "Ms" has that gender."""
+    if entity.kind != "person" or entity.gender:
+        return entity
+    honorific = _HONORIFIC_BEFORE.search(text, max(0, entity.start - 6), entity.start)
+    if honorific is None:
+        return entity
+    return Entity(entity.start, entity.end, entity.text, entity.kind, entity.name, entity.state,
+                  _HONORIFIC_GENDER[honorific.group(1)])
 
 
 def _name_occurrences(text: str, name: str, state: str | None) -> Iterable[tuple[int, int]]:

@@ -111,9 +111,9 @@ def _candidates(discourse: Discourse, position: int, sentences_back: int, chain:
         yield from inside(sentences[earlier].start, sentences[earlier].end)
 
 
-# a plural common noun after a determiner or number: "the demonstrators", "many Chechens", "50 gunmen"
+# a plural common noun after a determiner, number or "of": "the demonstrators", "50 gunmen", "thousands of protesters"
 _PLURAL_NOUN = re.compile(r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Mm]any|[Ss]ome|[Aa]ll|[Mm]ost|[Ss]everal|[Oo]ther|[Bb]oth|"
-                          r"[Ff]ew|\d[\d,]*)\s+(?:[a-z][\w\-]*\s+)?([a-z][a-z\-]*[^sui\W]s)\b")
+                          r"[Ff]ew|of|\d[\d,]*)\s+(?:[a-z][\w\-]*\s+)?([a-z][a-z\-]*[^sui\W]s)\b")
 
 
 def _plural_noun_before(discourse: Discourse, position: int) -> int | None:
