@@ -114,8 +114,9 @@ def _is_person_name(name: str | None) -> bool:
 def _is_full_person_name(quote: Quote) -> bool:
     """A speaker_name known to be a person's: two or more words, or one with a title or honorific."""
     name = quote.speaker_name
-    if not _is_person_name(name) or re.search(rf"\b(?:of|in|at|from)\s+(?:the\s+)?{re.escape(name or '')}\b",
-                                              quote.speaker or ""):
+    speaker = f" {quote.speaker or ''} "
+    if not _is_person_name(name) or any(f" {word} {name} " in speaker or f" {word} the {name} " in speaker
+                                        for word in ("of", "in", "at", "from")):
         return False  # "Prime Minister of Crimea": a place, not a name
     return len((name or "").split()) >= 2 or bool(quote.speaker_title) or \
         (quote.speaker or "").split()[0] in _HONORIFIC_GENDER
@@ -161,15 +162,14 @@ def _described_state(doc: Document, name: str) -> str | None:
     words = name.split()
     if len(words) < 2:
         return None
-    pattern = re.compile(rf"\b(?:{re.escape(name)}|{re.escape(words[-1])})\b")
-    for match in pattern.finditer(doc.text):
+    for start, end in _whole_words(doc.text, [name, words[-1]]):
         for pattern_before, kinds in ((_PREMODIFIER, ("people",)), (_POSSESSOR, ("state", "person"))):
-            before = pattern_before.search(doc.text, max(0, match.start() - 80), match.start())
+            before = pattern_before.search(doc.text, max(0, start - 80), start)
             if before is not None:
                 state = _first_state(doc, before.start(1), before.end(1), kinds=kinds)
                 if state:
                     return state
-        after = _APPOSITIVE.match(doc.text, match.end())
+        after = _APPOSITIVE.match(doc.text, end)
         if after is not None:
             state = _first_state(doc, after.start(1), after.end(1))
             if state:
@@ -353,18 +353,31 @@ class Discourse:
                 found[span] = Entity(span[0], span[1], speaker, "group" if plural else "person", name, state, gender)
             if _is_full_person_name(quote) and (state or quote.speaker_name not in people):
                 people[quote.speaker_name or ""] = state
-        pattern, groups = _groups()
-        for match in pattern.finditer(doc.text):
-            span = (match.start(), match.end())
-            if not any(span[0] < e and span[1] > s for s, e in found):
-                found[span] = Entity(span[0], span[1], match.group(), "group", groups[match.group().lower()],
-                                     groups[match.group().lower()])
+        taken = sorted(found)
+        for start, end, label in self.group_nouns:
+            index = bisect_left(taken, (start, end))
+            if not any(start < e and end > s for s, e in taken[max(0, index - 2):index + 2]):
+                found[start, end] = Entity(start, end, doc.text[start:end], "group", label, label)
+        taken = sorted(found)
         for name, state in people.items():
             for start, end in _name_occurrences(doc.text, name, state):
-                if not any(start < e and end > s for s, e in found):
+                index = bisect_left(taken, (start, start))
+                if not any(s < end and e > start for s, e in taken[max(0, index - 2):index + 2]):
                     found[start, end] = Entity(start, end, doc.text[start:end], "person", name, state,
                                                self._genders.get(name))
         return sorted((_with_honorific_gender(doc.text, e) for e in found.values()), key=lambda e: (e.start, e.end))
+
+    @cached_property
+    def group_nouns(self) -> list[tuple[int, int, str]]:
+        """(start, end, label) of each group noun of ``lexicons/actor_groups.tsv`` ("separatists")."""
+        pattern, groups = _groups()
+        return [(m.start(), m.end(), groups[m.group().lower()]) for m in pattern.finditer(self.doc.text)]
+
+    @cached_property
+    def direct_quotes(self) -> tuple[list[int], list[tuple[int, int, int]]]:
+        """(starts, [(start, end, index in doc.quotes)]) of the direct quotations, by start."""
+        spans = sorted((q.content_start, q.content_end, i) for i, q in enumerate(self.doc.quotes) if q.kind == "direct")
+        return [start for start, _, _ in spans], spans
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -409,23 +422,44 @@ def _with_honorific_gender(text: str, entity: Entity) -> Entity:
                   _HONORIFIC_GENDER[honorific.group(1)])
 
 
+_NEXT_NAME_WORD = re.compile(r"\s+([A-Z][\w\-]*)")
+_PREVIOUS_NAME_WORD = re.compile(r"([A-Z][\w\-]*)(\.?)\s+$")
+
+
+def _whole_words(text: str, words: Iterable[str]) -> Iterable[tuple[int, int]]:
+    """(start, end) of each occurrence of any of ``words`` in ``text`` as a
+    whole word (no letter, digit or hyphen either side), longest first at a
+    position, in text order."""
+    found: dict[int, int] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-_")) and \
+                    (end == len(text) or not (text[end].isalnum() or text[end] in "-_")) and start not in found:
+                found[start] = end
+            start = text.find(word, start + 1)
+    return sorted(found.items())
+
+
 def _name_occurrences(text: str, name: str, state: str | None) -> Iterable[tuple[int, int]]:
     """Where ``text`` writes the person ``name`` in full or by family name alone,
     not as part of another name ("Kim" in "Kim Jong Il" is not Kim Jong Un)."""
     words = name.split()
-    short = family_name(name, state)
-    forms = [re.escape(name)] + ([re.escape(short)] if len(words) >= 2 else [])
-    pattern = re.compile(rf"(?<![\w\-])(?:{'|'.join(forms)})(?![\w\-])")
     own = set(words)
-    for match in pattern.finditer(text):
-        after = re.match(r"\s+([A-Z][\w\-]*)", text[match.end():match.end() + 30])
+    last_end = -1
+    for start, end in _whole_words(text, [name] + ([family_name(name, state)] if len(words) >= 2 else [])):
+        if start < last_end:
+            continue  # the family name inside the full name
+        after = _NEXT_NAME_WORD.match(text, end, min(len(text), end + 30))
         if after and after.group(1) not in own:
             continue  # "Glazyev Street", "Kim Jong Il"
-        before = re.search(r"([A-Z][\w\-]*)(\.?)\s+$", text[max(0, match.start() - 30):match.start()])
+        before = _PREVIOUS_NAME_WORD.search(text, max(0, start - 30), start)
         if before and before.group(1) not in own and before.group(1).lower() not in _title_words() \
-                and not before.group(2) and not _opens_sentence(text, match.start() - len(before.group(0))):
+                and not before.group(2) and not _opens_sentence(text, before.start()):
             continue  # another given name: "Ramzan Kadyrov" is not "Akhmad Kadyrov"
-        yield match.start(), match.end()
+        last_end = end
+        yield start, end
 
 
 def _opens_sentence(text: str, position: int) -> bool:

@@ -13,7 +13,7 @@ and yields ``(start, end, state)`` for the spans it resolves; the order of
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
@@ -77,9 +77,15 @@ def name_rule(discourse: Discourse) -> Resolved:
 
 def _direct_quote_at(discourse: Discourse, position: int) -> int | None:
     """Index in ``doc.quotes`` of the direct quotation containing ``position``, or None."""
-    for index, quote in enumerate(discourse.doc.quotes):
-        if quote.kind == "direct" and quote.content_start <= position < quote.content_end:
-            return index
+    starts, spans = discourse.direct_quotes
+    index = bisect_right(starts, position) - 1
+    while index >= 0:
+        start, end, quote_index = spans[index]
+        if position < end:
+            return quote_index
+        index -= 1
+        if index >= 0 and spans[index][1] <= start:
+            break  # quotations do not nest: an earlier one that ends before this one cannot hold it
     return None
 
 
@@ -102,9 +108,12 @@ def _candidates(discourse: Discourse, position: int, sentences_back: int, chain:
     if index < 0:
         return
 
+    chain_starts = [e.start for e in chain]
+
     def inside(start: int, end: int) -> list[Entity]:
-        return sorted(discourse.between(start, end) + [e for e in chain if e.start >= start and e.end <= end],
-                      key=lambda e: e.start)
+        resolved = [e for e in chain[bisect_left(chain_starts, start):bisect_left(chain_starts, end)] if e.end <= end]
+        found = discourse.between(start, end)
+        return sorted(found + resolved, key=lambda e: e.start) if resolved else found
 
     yield from reversed(inside(sentences[index].start, position))
     for earlier in range(index - 1, max(-1, index - 1 - sentences_back), -1):
@@ -302,9 +311,7 @@ def forces_rule(discourse: Discourse) -> Resolved:
 def group_rule(discourse: Discourse) -> Resolved:
     """A group noun of ``lexicons/actor_groups.tsv`` ("the separatists",
     "rebel fighters") → that group's actor label ("separatists")."""
-    pattern, actors = _groups()
-    for match in pattern.finditer(discourse.doc.text):
-        yield match.start(), match.end(), actors[match.group(1).lower()]
+    yield from discourse.group_nouns
 
 
 #: The rules in order; a span is resolved by the first rule that gives it.
