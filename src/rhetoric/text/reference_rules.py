@@ -90,7 +90,7 @@ def _direct_quote_at(discourse: Discourse, position: int) -> int | None:
 
 
 def _sentence_index(discourse: Discourse, position: int) -> int:
-    return bisect_right(discourse._sentence_starts, position) - 1
+    return bisect_right(discourse.sentence_starts, position) - 1
 
 
 def _earliest(discourse: Discourse, position: int, sentences_back: int) -> int:
