@@ -35,11 +35,14 @@ __all__ = ["SPEAKER_STATE_RULES", "country_of", "described_state", "dateline_sta
 
 
 def country_of(affiliation: str | None) -> str | None:
-    """The country of an affiliation the gazetteer knows ("the Kremlin": Russia), else the affiliation."""
-    if not affiliation:
-        return None
-    entry = actor_entry(affiliation)
-    return entry.country if entry is not None else affiliation
+    """The country of an affiliation the gazetteer knows ("the Kremlin": Russia);
+    None for one it does not ("Munich", "Hewlett-Packard"): a reference stands for an actor.
+
+    >>> country_of("the Kremlin"), country_of("Hewlett-Packard")
+    ('Russia', None)
+    """
+    entry = actor_entry(affiliation) if affiliation else None
+    return entry.country if entry is not None and entry.country else None
 
 
 def dateline_state(text: str) -> str:
