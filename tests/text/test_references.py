@@ -137,6 +137,7 @@ def test_descriptions_take_modifiers_and_possessives():
     refs = _refs("Ukraine protested on Monday. The interim government said its army was ready.")
     assert refs == [("The interim government", "Ukraine", "description"), ("its army", "Ukraine", "description")]
     assert _refs("Russia warned. The gov’t denied it.") == [("The gov’t", "Russia", "description")]
+    assert _refs("Russia warned. The government in Kyiv denied it.") == [("The government", "Ukraine", "description")]
     # a modifier list, not any word: "the fighting between government" is no description
     assert not [r for r in _refs("Russia warned. The fighting between government forces went on.")
                 if r[2] == "description"]

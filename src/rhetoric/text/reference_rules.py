@@ -240,6 +240,20 @@ def _descriptions() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, targets
 
 
+_IN_AFTER = re.compile(r"\s+in\s+(?:the\s+)?")
+
+
+def _state_named_after(discourse: Discourse, end: int, link: re.Pattern[str],
+                       kinds: tuple[str, ...] = _STATE_KINDS) -> str | None:
+    """The state named right after ``end`` and ``link``: "the government in
+    Kyiv", "the forces of the Russian Federation"."""
+    after = link.match(discourse.doc.text, end)
+    if after is None:
+        return None
+    named = [e for e in discourse.between(after.end(), after.end() + 60) if e.start == after.end()]
+    return named[0].state if named and named[0].kind in kinds and named[0].state else None
+
+
 def _state_before(discourse: Discourse, position: int, earliest: int,
                   kinds: tuple[str, ...] = _STATE_KINDS) -> str | None:
     for entity in discourse.preceding(position, earliest):
@@ -251,7 +265,8 @@ def _state_before(discourse: Discourse, position: int, earliest: int,
 def description_rule(discourse: Discourse) -> Resolved:
     """A definite description of ``lexicons/actor_descriptions.tsv`` ("the
     government", "the interim government", "the country's army", "its
-    armed forces", "the gov't") → the state named last before it in its
+    armed forces", "the gov't") → the state named right after it ("the
+    government in Kyiv"), else the state named last before it in its
     sentence, else the article's dominant state; one naming a body ("the
     Agency": IAEA) only when the article names that body."""
     pattern, targets = _descriptions()
@@ -264,8 +279,8 @@ def description_rule(discourse: Discourse) -> Resolved:
         if target != "state":
             state: str | None = target if target in named else None
         else:
-            state = _state_before(discourse, match.start(), _earliest(discourse, match.start(), 0)) or \
-                discourse.dominant
+            state = _state_named_after(discourse, match.end(), _IN_AFTER) or \
+                _state_before(discourse, match.start(), _earliest(discourse, match.start(), 0)) or discourse.dominant
         if state:
             yield match.start(), match.end(), state
 
@@ -296,11 +311,10 @@ def forces_rule(discourse: Discourse) -> Resolved:
         if _SIDE_WORD.search(head) or before.lower() in groups or \
                 (before[:1].isupper() and not discourse.between(match.start() - len(before) - 1, match.start())):
             continue  # "pro-Russian forces", "rebel forces", "Self-defense forces": not a state's, or named
-        owner = _OWNER_AFTER.match(text, match.end())
-        if owner is not None:
-            named = [e for e in discourse.between(owner.end(), owner.end() + 60) if e.start == owner.end()]
-            if named and named[0].kind in _OWNER_KINDS and named[0].state:
-                yield match.start(), match.end(), named[0].state  # "the forces of the Russian Federation"
+        if _OWNER_AFTER.match(text, match.end()):
+            owner = _state_named_after(discourse, match.end(), _OWNER_AFTER, _OWNER_KINDS)
+            if owner:
+                yield match.start(), match.end(), owner  # "the forces of the Russian Federation"
             continue
         state = _state_before(discourse, match.start(), _earliest(discourse, match.start(), _FORCE_SENTENCES_BACK),
                               _OWNER_KINDS)
