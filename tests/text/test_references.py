@@ -164,3 +164,9 @@ def test_every_reference_keeps_its_offsets_text_and_rule():
     for reference in actor_references(doc):
         assert text[reference.start:reference.end] == reference.text
         assert reference.via in {name for name, _ in REFERENCE_RULES}
+
+
+def test_it_refers_to_a_state_only_as_the_subject_of_a_speech_verb():
+    refs = _refs("North Korea fired a missile on Monday. It warned that talks were over.")
+    assert refs == [("It", "North Korea", "pronoun")]
+    assert _refs("Russia sent aid. It was raining when the convoy arrived.") == []

@@ -28,6 +28,10 @@ Resolved = Iterator[tuple[int, int, str]]
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]urs?|I|[Mm]e|[Mm]y)\b")
 _PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er)\b")
 _PLURAL = re.compile(r"\b(?:[Tt]hey|[Tt]hem|[Tt]heir)\b")
+# "it" as the subject of a speech verb: "It warned", "it has also said", "It would respond, it said"
+_IT_SPEAKS = re.compile(r"\b[Ii]t\s+(?:(?:has|had|would|will|also|again|then|later|previously|repeatedly)\s+){0,2}(?=\w)")
+_IT_KINDS = ("state", "organisation", "alliance")
+_IT = re.compile(r"[Ii]t")
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _OBJECTS = {"him", "her", "them"}
 _PERSON_SENTENCES_BACK = 3   # "he" / "she": the person named in this or the three sentences before
@@ -183,13 +187,20 @@ def _antecedent(discourse: Discourse, position: int, word: str, kinds: tuple[str
 def pronoun_rule(discourse: Discourse) -> Resolved:
     """"he"/"she"/"him"/"his"/"her" → a person of a compatible gender in its
     sentence or the three before; "they"/"them"/"their" → a group, people or
-    state in its sentence or the one before; searched as :func:`_candidates`
-    says, and the pronoun takes its antecedent's state."""
+    organisation in its sentence or the one before; "it" as the subject of a
+    speech verb ("It warned") → a state or organisation there; searched as
+    :func:`_candidates` says, and the pronoun takes its antecedent's state."""
     text = discourse.doc.text
     for pattern, kinds, back in ((_PERSONAL, ("person",), _PERSON_SENTENCES_BACK),
-                                 (_PLURAL, _GROUP_KINDS, _GROUP_SENTENCES_BACK)):
+                                 (_PLURAL, _GROUP_KINDS, _GROUP_SENTENCES_BACK),
+                                 (_IT_SPEAKS, _IT_KINDS, _GROUP_SENTENCES_BACK)):
         chain: list[Entity] = []
         for match in pattern.finditer(text):
+            if pattern is _IT_SPEAKS:
+                cues = discourse.doc.speech_cues.between(match.end(), match.end() + 30)
+                if not cues or cues[0][0] != match.end():
+                    continue  # an "it" that does not speak is most often a thing, not an actor
+                match = _IT.match(text, match.start())
             entity = _antecedent(discourse, match.start(), match.group(), kinds, back, chain)
             if entity is not None:
                 chain.append(Entity(match.start(), match.end(), match.group(), entity.kind, entity.name,
