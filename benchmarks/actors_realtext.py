@@ -19,10 +19,15 @@ missing; its part is then skipped). Nothing of the data is copied.
    ``+quoted`` also counts the speaker affiliation of a quote whose content
    overlaps the sentence (who says the words in it). ``+references``: the
    gazetteer and speakers plus every actor reference overlapping the sentence
-   (``rhetoric.text.references``: a speaker, first person inside a quote of a
-   known speaker, a sentence-initial "He"/"She", a definite description such
-   as "the government"), i.e. the mention resolves to the state through the
-   article. Keyword baseline: the gold
+   (``Document.actor_references``, ``rhetoric.text.references``: speaker
+   spans and first person in quotes with the speaker's state, a quoted
+   person's name written again, he/she/they by a Hobbs-order search, "the
+   two men", "the government", "troops", "the separatists"), i.e. the
+   mention resolves to the state through the article. Precision beside it:
+   of the references overlapping coded sentences, the share whose state
+   (canonical name) is among that sentence's gold actor_states or targets,
+   per rule and half; a rule that tags everything with the article's main
+   state shows up there. Keyword baseline: the gold
    state is found when its gold name ("Russia", "NATO") or one of pycountry's
    names for it (name, official name, common name) occurs in the sentence as
    an exact string. Reported per
@@ -51,7 +56,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -59,7 +64,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 ROOT = Path(__file__).resolve().parents[1]
 
 from rhetoric.extract.quotes import extract_quotes  # noqa: E402
-from rhetoric.text.actors import actor_entry  # noqa: E402
+from rhetoric.text.actors import actor_entry, dominant_states  # noqa: E402
 from rhetoric.text.document import Document  # noqa: E402
 
 
@@ -93,9 +98,9 @@ def _articles(path: Path) -> list[tuple[str, str, list[tuple[int, int, dict]]]]:
     return result
 
 
-def _gold_states(row: dict) -> set[str]:
+def _gold_states(row: dict, field: str = "actor_states") -> set[str]:
     states = set()
-    for value in row.get("actor_states") or []:
+    for value in row.get(field) or []:
         for part in re.split(r";|\band\b", value):
             part = re.sub(r"\s*\(.*?\)", "", part).strip()
             if part:
@@ -127,16 +132,20 @@ def actor_recall(datasets: Path) -> None:
     print(f"   {'source':11s} {'half':4s} {'gold':>5s} {'keyword':>8s} {'gazetteer':>10s} {'+speakers':>10s} {'+quoted':>8s}"
           f" {'+references':>12s}")
     missed: dict[str, list[str]] = defaultdict(list)
+    precision: dict[tuple[str, str], Counter] = {}
     for source in ("ukraine_dev", "ptc_dev"):
         path = datasets / "threats" / f"{source}.jsonl"
         if not path.exists():
             print(f"   {source}: {path} not found, skipped")
             continue
         counts = {half: [0, 0, 0, 0, 0, 0] for half in "AB"}
+        for half in "AB":
+            precision[source, half] = Counter()
         for index, (name, text, spans) in enumerate(_articles(path)):
             half = "A" if index % 2 == 0 else "B"
             doc = Document(text)
             mentions, quotes, references = doc.actor_mentions, doc.quotes, doc.actor_references
+            main = dominant_states(doc, 1)
             for start, end, row in spans:
                 gold = _gold_states(row)
                 if not gold:
@@ -147,7 +156,16 @@ def actor_recall(datasets: Path) -> None:
                             q.speaker_start is not None and start <= q.speaker_start < end}
                 quoted = {_canonical(q.speaker_affiliation) for q in quotes if q.speaker_affiliation and
                           q.content_start < end and q.content_end > start}
-                referred = {r.state for r in references if r.start < end and r.end > start}
+                overlapping = [r for r in references if r.start < end and r.end > start]
+                referred = {r.state for r in overlapping}
+                allowed = gold | _gold_states(row, "targets")
+                if main:  # the baseline that tags every coded sentence with the article's main state
+                    precision[source, half]["main state", main[0] in allowed] += 1
+                    precision[source, half]["main state recall", main[0] in gold] += 1
+                for reference in overlapping:
+                    right = _canonical(reference.state) in allowed
+                    precision[source, half][reference.via, right] += 1
+                    precision[source, half]["all", right] += 1
                 sentence = row["text"]
                 for state in gold:
                     counts[half][0] += 1
@@ -163,6 +181,23 @@ def actor_recall(datasets: Path) -> None:
             print(f"   {source:11s} {half:4s} {gold:5d} " + " ".join(f"{n / gold:{w}.3f}" for n, w in zip(found_counts, (8, 10, 10, 8, 12))))
         gold, *found_counts = [sum(counts[h][k] for h in "AB") for k in range(6)]
         print(f"   {source:11s} {'all':4s} {gold:5d} " + " ".join(f"{n / gold:{w}.3f}" for n, w in zip(found_counts, (8, 10, 10, 8, 12))))
+    print("   precision of the references in coded sentences (rule: the reference's state is among the sentence's"
+          " gold actor_states or targets; n = references)")
+    vias = sorted({via for tally in precision.values() for via, _ in tally if via != "all" and "main" not in via})
+    print(f"   {'source':11s} {'half':4s} " + " ".join(f"{via:>16s}" for via in ["all", *vias]))
+    for (source, half), tally in precision.items():
+        cells = []
+        for via in ["all", *vias]:
+            n = tally[via, True] + tally[via, False]
+            cells.append(f"{tally[via, True] / n:.2f} (n={n:3d})" if n else f"{'-':>16s}")
+        print(f"   {source:11s} {half:4s} " + " ".join(f"{cell:>16s}" for cell in cells))
+    print("   baseline: every coded sentence tagged with its article's most-named state "
+          "(precision as above; recall: the share of coded sentences whose gold holds it)")
+    for (source, half), tally in precision.items():
+        n = tally["main state", True] + tally["main state", False]
+        if n:
+            print(f"   {source:11s} {half:4s} precision {tally['main state', True] / n:.2f} "
+                  f"recall {tally['main state recall', True] / n:.2f} (n={n})")
     if "-v" in sys.argv:
         for source, lines in missed.items():
             print(f"   missed in half A of {source}:")
@@ -290,10 +325,10 @@ def officials(devcorpus: Path, before_path: Path) -> None:
 
 
 def main() -> int:
-    parts = {arg for arg in sys.argv[1:] if arg.startswith("--part=")}
-    datasets = Path(sys.argv[1]) if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else ROOT.parent / "shared" / "datasets"
-    devcorpus = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT.parent / "devcorpora" / "ukraine_dev.jsonl"
-    before = Path(sys.argv[3]) if len(sys.argv) > 3 else ROOT.parent / "baseline" / "ukraine_dev" / "officials.parquet"
+    args = [arg for arg in sys.argv[1:] if not arg.startswith("-")]  # flags (-v) anywhere
+    datasets = Path(args[0]) if len(args) > 0 else ROOT.parent / "shared" / "datasets"
+    devcorpus = Path(args[1]) if len(args) > 1 else ROOT.parent / "devcorpora" / "ukraine_dev.jsonl"
+    before = Path(args[2]) if len(args) > 2 else ROOT.parent / "baseline" / "ukraine_dev" / "officials.parquet"
     actor_recall(datasets)
     full_names(datasets)
     sample_agreement()

@@ -25,6 +25,8 @@ name head ("Washington Post", "Indian Ocean") is part of that name.
 [('Seoul', 'South Korea'), ('the North', 'North Korea')]
 >>> canonical_country("South Korean"), canonical_country("Kyiv"), canonical_country("the OSCE")
 ('South Korea', 'Ukraine', 'OSCE')
+>>> [m.country for m in find_actors("the Donetsk People’s Republic")]
+['separatists']
 """
 
 from __future__ import annotations
@@ -209,6 +211,15 @@ def _table_with(user: tuple[ActorEntry, ...]) -> dict[str, ActorEntry]:
         for article in ("the ", "The "):  # "Kremlin" also replaces the shipped "the Kremlin"
             if article + entry.alias in table:
                 table[article + entry.alias] = _with_code(replace(entry, alias=article + entry.alias), codes)
+    return _with_typographic_apostrophes(table)
+
+
+def _with_typographic_apostrophes(table: dict[str, ActorEntry]) -> dict[str, ActorEntry]:
+    """Each alias written with a straight apostrophe also with a typographic
+    one: "Donetsk People’s Republic", "Kata’ib Hezbollah"."""
+    for alias, entry in list(table.items()):
+        if "'" in alias:
+            table.setdefault(alias.replace("'", "’"), replace(entry, alias=alias.replace("'", "’")))
     return table
 
 
