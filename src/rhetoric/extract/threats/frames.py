@@ -101,7 +101,10 @@ _BY_AGENT = re.compile(r"[”\"]?\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?
 _BELIEF = re.compile(r"\b(?:fear(?:s|ed)?|hop(?:e|es|ed)|expect(?:s|ed)?|believ(?:e|es|ed)|think(?:s)?|thought|worr(?:y|ies|ied)|"
                      r"doubt(?:s|ed)?|suspect(?:s|ed)?|speculat\w*|predict\w*|wonder\w*|imagin\w*)\s+(?:that\s+)?"
                      r"(?:[^,;:.]{0,50}?)$", re.IGNORECASE)
-_EMBEDDED_QUESTION = re.compile(r"\b(?:why|how|whether|asked\s+if|wondered\s+if)\s+(?:[^,;:]{0,50}?)$", re.IGNORECASE)
+# an embedded question or a purpose clause holds the modal ("understand why
+# Facebook would ban", "asked if she would vote", "so he would know")
+EMBEDDED_QUESTION = re.compile(r"\b(?:why|how|whether|what|asked\s+if|wondered\s+if|so\s+that|so)\s+(?:[^,;:]{0,50}?)$",
+                               re.IGNORECASE)
 _LEADING_IF = re.compile(r"\s*(?:that\s+)?(?:if|unless|should|once|in\s+case)\b", re.IGNORECASE)
 _POSE = re.compile(r"\b(?:pose[sd]?|posing|constitut\w*|represent\w*|present(?:s|ed)?|remains?|is|was|as)\s+(?:a|an|the)\s+"
                    r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -112,7 +115,7 @@ _CONDITION_SUBJECT = re.compile(r"(?:any|whoever|anyone|anybody|every)\b", re.IG
 # "would no longer release"); not the threat idioms built on a negation
 # ("will not hesitate", "would not be tolerated", "will not go unanswered",
 # "will not allow", "will not stand idly by")
-_NEGATED_ACT = re.compile(r"\s*(?:not|never|no\s+longer|n[’']t)\s+(?!(?:hesitate|tolerate|be|go|allow|accept|stand|sit|"
+NEGATED_ACT = re.compile(r"\s*(?:not|never|no\s+longer|n[’']t)\s+(?!(?:hesitate|tolerate|be|go|allow|accept|stand|sit|"
                           r"rule|let|permit|back|shy|flinch|rest|remain|stay)\b)", re.IGNORECASE)
 # the subject receives the threats ("he received death threats"): a report of
 # threats with no actor, unless "by" names one
@@ -309,11 +312,11 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         clause = text[subject_start:end]
         if not _requirement_met(rule, ctx, sentence.text, subject, quoted, complement, clause, match.group()):
             continue
-        if rule.name == "conditional_future" and _NEGATED_ACT.match(complement):
+        if rule.name == "conditional_future" and NEGATED_ACT.match(complement):
             continue
         if rule.name in ("conditional_future", "ready_to") and not quoted and (
                 _BELIEF.search(text, max(sentence.start, match.start() - 60), match.start())
-                or _EMBEDDED_QUESTION.search(text, max(sentence.start, match.start() - 60), match.start())):
+                or EMBEDDED_QUESTION.search(text, max(sentence.start, match.start() - 60), match.start())):
             continue  # "Democrats fear that he would be punished", "asked if she would be prepared to"
         if rule.name == "threat_noun" and _POSE.search(text, max(sentence.start, match.start() - 30), match.start()):
             continue  # "could pose a threat to gun rights": a danger

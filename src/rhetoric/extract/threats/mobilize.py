@@ -121,7 +121,16 @@ _CLAUSE_END = re.compile(r"[;:!?—–]|,\s+(?:but|while|although|as|and\s+(?:th
 _FORCE_WINDOW = 80
 
 
-_GOAL_BEFORE_FORCE = re.compile(r"^\S+\s+(?:\S+\s+)+?(?:to|into|for)\s", re.IGNORECASE)
+# where forces are sent: a send verb's forces come before it ("sent troops to
+# the border"), so forces after it are the goal, not what is sent
+GOAL = re.compile(r"\b(?:to|into|towards?|for)\b", re.IGNORECASE)
+
+
+def _sent_to_forces(phrase: str) -> bool:
+    """Whether a send phrase names forces only as its goal ("sent around 30
+    requests to military units"), after the verb and its object."""
+    words = phrase.split(maxsplit=2)
+    return len(words) == 3 and GOAL.search(words[2]) is not None
 
 
 def _clause_bounds(text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> tuple[int, int]:
@@ -145,7 +154,7 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         sentence = ctx.sentence_at(match.start())
         if sentence is None:
             continue
-        if rule.name == "send_forces" and _GOAL_BEFORE_FORCE.search(match.group()):
+        if rule.name == "send_forces" and _sent_to_forces(match.group()):
             continue  # "sent around 30 requests to military units": the forces are not what is sent
         left, right = _clause_bounds(text, sentence.start, sentence.end, match.start(), match.end())
         clause = text[left:right]

@@ -53,7 +53,7 @@ from rhetoric.extract.threats.candidates import Candidate, strip_span
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import as_context
 from rhetoric.extract.threats.grammar import frame_patterns
-from rhetoric.extract.threats.mobilize import PREDICATE_NOUN
+from rhetoric.extract.threats.mobilize import GOAL, PREDICATE_NOUN
 from rhetoric.extract.threats.scan import WordIndex, first_match_per_sentence
 from rhetoric.lexicons import read_lexicon_table
 
@@ -158,7 +158,6 @@ def _paired(text: str, left: int, right: int, start: int, end: int, needs: froze
 
 
 _SEND = re.compile(r"(?:sen[dt]|sending|dispatch|order)", re.IGNORECASE)
-_GOAL = re.compile(r"\b(?:to|into|towards?|for)\b", re.IGNORECASE)
 _IN_PROPER_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s+$")
 
 
@@ -198,7 +197,7 @@ def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) 
         if posture.name == "exercise" and _EXERCISE_VERB.match(text, match.start()):
             continue
         if posture.name == "move" and _SEND.match(match.group()):
-            goal = _GOAL.search(text, match.end(), right)
+            goal = GOAL.search(text, match.end(), right)
             object_end = goal.start() if goal else right
             if not _paired(text, match.end(), object_end, match.end(), match.end(), posture.needs):
                 continue  # "sending him options", "sent 30 requests to military units": forces must be the object

@@ -48,7 +48,7 @@ from rhetoric.extract.threats.actors import attribute, clean_mention, is_actor_p
 from rhetoric.extract.threats.candidates import Candidate, strip_span
 from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
-from rhetoric.extract.threats.frames import _NEGATED_ACT, CONDITION, SPEECH, _negative, as_context
+from rhetoric.extract.threats.frames import NEGATED_ACT, CONDITION, EMBEDDED_QUESTION, SPEECH, _negative, as_context
 from rhetoric.extract.threats.scan import WordIndex, first_match_per_sentence
 from rhetoric.lexicons import read_lexicon_table
 
@@ -76,10 +76,6 @@ _EMBEDDED_MODAL = re.compile(r"\b(?:will|would|could|may|might|shall|was\s+going
 _CONSEQUENCE = re.compile(r"\b(?:consequences|price|cost|costs|regret|response|retaliation|reprisals?|sanctions|"
                           r"measures|isolation)\b", re.IGNORECASE)
 
-# an embedded question or a purpose clause holds the modal ("understand why
-# Facebook would ban", "asked if she would vote", "so he would know")
-_EMBEDDED_QUESTION = re.compile(r"\b(?:why|how|whether|what|asked\s+if|wondered\s+if|so\s+that|so)\s+(?:[^,;:]{0,50}?)$",
-                                re.IGNORECASE)
 _THIRD_PERSON = frozenset("he she they it".split())
 _SUFFERS = re.compile(r"\s*(?:\w+\s+)?(?:face|pay|suffer|bear|regret)\b", re.IGNORECASE)
 _WARN = re.compile(r"\bwarn\w*\b", re.IGNORECASE)
@@ -159,9 +155,9 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
         clause_end = stop.start() if stop else sentence.end
         words = text[match.end():clause_end].split()[:_REACH]
         if cue.cls != "act":
-            if _NOT_COERCIVE.match(text, match.end()) or _NEGATED_ACT.match(text, match.end()):
+            if _NOT_COERCIVE.match(text, match.end()) or NEGATED_ACT.match(text, match.end()):
                 continue
-            if _EMBEDDED_QUESTION.search(text, max(sentence.start, match.start() - 60), match.start()) or \
+            if EMBEDDED_QUESTION.search(text, max(sentence.start, match.start() - 60), match.start()) or \
                     sentence.text.rstrip(" ”\"'’").endswith("?"):
                 continue  # a question asked, not an intention stated
             words = words[:_MODAL_REACH]
