@@ -28,6 +28,7 @@ import html
 import itertools
 import json
 import os
+import queue
 import sys
 import time
 import urllib.parse
@@ -39,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from rhetoric.reporting.reports import (ParameterError, ReportFailed, check_inputs, inside, kernel_manager, kernel_name,
-                                        processed_folder, render_report, safe_name, validate_parameters)
+                                        processed_folder, render_report, safe_name, start_kernel, validate_parameters)
 from rhetoric.io.store import atomic_path, sha256_file
 
 __all__ = [
@@ -443,12 +444,18 @@ def _send(km: Any, code: str) -> Any:
     return client, client.execute(code, silent=True, store_history=False)
 
 
-def _wait(client: Any, msg_id: str, timeout: float = 120) -> bool:
-    """Wait for the reply to ``msg_id``; True if the code ran without error."""
+def _wait(km: Any, client: Any, msg_id: str, timeout: float = 120) -> bool:
+    """Wait for the reply to ``msg_id``; True if the code ran without error,
+    False on an error, a timeout or a kernel that died meanwhile."""
     deadline = time.monotonic() + timeout
     try:
         while time.monotonic() < deadline:
-            reply = client.get_shell_msg(timeout=max(0.1, deadline - time.monotonic()))
+            try:
+                reply = client.get_shell_msg(timeout=min(1.0, max(0.1, deadline - time.monotonic())))
+            except queue.Empty:
+                if not km.is_alive():
+                    return False
+                continue
             if reply.get("parent_header", {}).get("msg_id") == msg_id:
                 return reply.get("content", {}).get("status") == "ok"
         return False
@@ -456,10 +463,14 @@ def _wait(client: Any, msg_id: str, timeout: float = 120) -> bool:
         client.stop_channels()
 
 
+_PREPARE = "import rhetoric.reporting.batch as _rh_batch\n_rh_batch.kernel_prepare({cwd!r})\ndel _rh_batch\n"
+
+
 def _start_kernel() -> Any:
+    """A kernel starting in the background, with its preparation sent."""
     km = kernel_manager(_KERNEL)
     km.start_kernel(cwd=_CWD)
-    client, msg_id = _send(km, f"import rhetoric.reporting.batch as _rh_batch\n_rh_batch.kernel_prepare({_CWD!r})\ndel _rh_batch\n")
+    client, msg_id = _send(km, _PREPARE.format(cwd=_CWD))
     return km, client, msg_id
 
 
@@ -489,7 +500,12 @@ def _take_kernel(prestart_next: bool) -> tuple[Any, str]:
     _CURRENT = None
     standby, _STANDBY = _STANDBY, None
     km, client, msg_id = standby if standby is not None else _start_kernel()
-    _wait(client, msg_id)
+    if not _wait(km, client, msg_id) and not km.is_alive():
+        # it died starting, mostly a port another kernel took: start one
+        # that is known to be ready, retrying (reports.start_kernel)
+        _shutdown(km)
+        km = start_kernel(_KERNEL, _CWD)
+        _wait(km, *_send(km, _PREPARE.format(cwd=_CWD)))
     if prestart_next and not _REUSE:
         _STANDBY = _start_kernel()  # boots while this job runs
     return km, "fresh"
@@ -517,7 +533,7 @@ def _run_job(template: str, outdir: str, job: Job, prestart_next: bool, executio
             kept = False
             if _REUSE and entry["status"] == "succeeded" and km.is_alive():
                 client, msg_id = _send(km, f"import rhetoric.reporting.batch as _rh_batch\n_rh_batch.kernel_reset({_CWD!r})\n")
-                kept = _wait(client, msg_id, timeout=30)
+                kept = _wait(km, client, msg_id, timeout=30)
             if kept:
                 _CURRENT = km
             else:

@@ -16,6 +16,7 @@ import hashlib
 import json
 import math
 import os
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,10 +25,12 @@ from typing import Any
 
 from rhetoric.io.store import atomic_path
 
+log = logging.getLogger(__name__)
+
 __all__ = [
     "ParameterError", "MissingTables", "template_parameters", "template_choices", "validate_parameters",
-    "check_inputs", "prepare_outdir", "processed_folder", "kernel_manager", "render_report", "ReportResult",
-    "KERNEL_NAME", "record", "RECORD_MIMETYPE", "notebook_records", "safe_name", "export_html",
+    "check_inputs", "prepare_outdir", "processed_folder", "kernel_manager", "start_kernel", "render_report", "ReportResult",
+    "KernelStartError", "KERNEL_NAME", "record", "RECORD_MIMETYPE", "notebook_records", "safe_name", "export_html",
 ]
 
 #: The Jupyter kernel `make` registers for the project's virtual environment.
@@ -392,6 +395,46 @@ def kernel_manager(kernel: str | None = None) -> Any:
     return KernelManager(**options)
 
 
+#: How often a kernel that dies while starting is replaced by a new one.
+KERNEL_START_ATTEMPTS = 4
+
+
+class KernelStartError(RuntimeError):
+    """No kernel could be started (every attempt died before it was ready)."""
+
+
+def start_kernel(kernel: str | None = None, cwd: str | os.PathLike[str] | None = None, *,
+                 timeout: float = 60, attempts: int = KERNEL_START_ATTEMPTS) -> Any:
+    """A started kernel manager whose kernel has answered ``kernel_info``.
+
+    Jupyter's clients choose the kernel's ports and the kernel binds them a
+    moment later, so when several kernels start at once (a batch, parallel
+    tests) one may find its port taken and die ("Address already in use",
+    jupyter/jupyter_client and nteract/papermill#511). Such a kernel is shut
+    down and a new one, with new ports, started, up to ``attempts`` times;
+    each retry is logged.
+    """
+    last: BaseException | None = None
+    for attempt in range(1, attempts + 1):
+        km = kernel_manager(kernel)
+        km.start_kernel(cwd=None if cwd is None else str(cwd))
+        client = km.client()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=timeout)
+            return km
+        except RuntimeError as exc:  # died before replying, or not ready in time
+            last = exc
+            log.warning("kernel %r did not start (attempt %d of %d): %s", km.kernel_name, attempt, attempts, exc)
+            try:
+                km.shutdown_kernel(now=True)
+            except Exception as shutdown_error:  # noqa: BLE001 - already dead is fine
+                log.debug("shutting down a dead kernel: %s", shutdown_error)
+        finally:
+            client.stop_channels()
+    raise KernelStartError(f"no kernel {kernel or kernel_name()!r} could be started in {attempts} attempts: {last}")
+
+
 _EXPORTER = None
 
 
@@ -456,7 +499,7 @@ def render_report(template: str | os.PathLike[str], outdir: str | os.PathLike[st
     out_html = inside(outdir, f"{name}.html")
     out_records = inside(outdir, f"{name}.records.json")
     failure: BaseException | None = None
-    own_km = kernel_manager(kernel) if km is None else None  # nbclient leaves a km it was given running
+    own_km = start_kernel(kernel, template.parent.resolve()) if km is None else None  # nbclient leaves a km it was given running
     with atomic_path(out_notebook) as tmp:
         tmp_ipynb = tmp.with_suffix(".ipynb")
         try:
