@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.grammar import (
@@ -28,7 +29,8 @@ from rhetoric.extract.threats.grammar import (
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.actors import find_actors
 
-__all__ = ["subject_before", "is_actor_phrase", "clean_mention", "Attribution", "attribute", "target_after"]
+__all__ = ["subject_before", "is_actor_phrase", "clean_mention", "Attribution", "attribute", "target_after",
+           "agent_mentions", "bare_determiner"]
 
 # A clause boundary before a cue: punctuation, a relative or complement word,
 # a coordinating conjunction before a new subject, a quote mark.
@@ -39,7 +41,12 @@ _CLAUSE_BOUNDARY = re.compile(
 _AUXILIARY_TAIL = re.compile(
     r"(?:\s+(?:has|have|had|is|are|was|were|will|would|could|may|might|also|again|repeatedly|already|now|then|"
     r"earlier|later|once|even|still|openly|publicly|reportedly|allegedly|officially|previously|recently|"
-    r"just|not|never|never\s+once|\w+ly))+\s*$", re.IGNORECASE)
+    r"just|not|never|never\s+once|\w+ly|"
+    # catenative verbs and a headline's bare "to" ("Russia continues to
+    # mass troops", "US to send warship"): the subject ends before them
+    r"to|continu(?:e|es|ed)|beg[iau]ns?|start(?:s|ed)?|plan(?:s|ned)?|prepar(?:e|es|ed|ing)|intend(?:s|ed)?|"
+    r"decid(?:e|es|ed)|seem(?:s|ed)?|appear(?:s|ed)?|going|set|due|expected|about|ready|preparing|planning))+\s*$",
+    re.IGNORECASE)
 _PRONOUNS = word_list("personal_pronouns")
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|our|some|both)\s+", re.IGNORECASE)
 # a capitalised name ("Hezbollah", "Erdogan") or an acronym ("G7", "IRGC")
@@ -153,7 +160,10 @@ _VERB_CUT = re.compile(
     r"\s(?:(?!(?:armed|united|allied|combined|advanced|alleged|so-called|unidentified|unnamed|embattled|"
     r"elected|self-proclaimed|deposed|exiled)\b)[a-z]\w*ed|has|have|had|is|are|was|were|will|would|can|could|"
     r"may|might|must|shall|should|gave|give|gives|began|begins|begin|held|holds|hold|sent|sends|send|put|puts|"
-    r"took|takes|take|made|makes|make|plans?|says?|said|told|tells|tell|urged|urges|announces?|announced|also|then|now|who|which|that)\b")
+    r"took|takes|take|made|makes|make|plans?|says?|said|told|tells|tell|urged|urges|announces?|announced|also|then|now|who|which|that|"
+    # a headline's present tense before forces ("Putin orders military drills")
+    r"orders|deploys|moves|masses|stages|launches|conducts|flies|sails|fires|tests|dispatches|readies|"
+    r"mobili[sz]es|boosts|bolsters|reinforces|steps|ramps)\b")
 
 
 def clean_mention(phrase: str) -> str:
@@ -170,7 +180,12 @@ def clean_mention(phrase: str) -> str:
     if verb:
         phrase = phrase[:verb.start()]
     words = phrase.split()
+    while len(words) > 1 and _DANGLING_WORD.fullmatch(words[-1]):
+        words.pop()  # "Hundreds of Russian soldiers in (unmarked uniforms)": the cut left a preposition
     return " ".join(words[-8:])
+
+
+_DANGLING_WORD = re.compile(r"(?:of|in|on|at|for|with|from|by|to|and|or|the|a|an)", re.IGNORECASE)
 
 
 class Attribution:
@@ -272,6 +287,8 @@ def attribute(ctx: ArticleContext, subject: str, subject_start: int, cue_start: 
     mentions = [m for m in ctx.actors_in(subject_start, subject_start + len(subject) + 1) if m.kind in ACTOR_KINDS]
     if mentions:
         state = canonical_state(mentions[0])
+        if mentions[-1].kind == "people" and re.search(r"\b(?:of|in|from|by|with)\s+" + re.escape(mentions[-1].text) + "$", mention):
+            mention = mentions[-1].text  # "The arrival of Russian (reinforcements)": the adjective's noun was cut
     else:
         state = ctx.resolve(mention, subject_start, use_focus=False)
         if state == "ANALYST":
@@ -282,6 +299,24 @@ def attribute(ctx: ArticleContext, subject: str, subject_start: int, cue_start: 
     if state is None:
         state = _referred_state(ctx, subject_start, subject_start + len(subject))
     return Attribution(mention, subject_start, state)
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:near|to|into|toward|towards|along|off|over|in|on|at|against|around|across|inside|"
+                           r"within|outside)\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+)?$", re.IGNORECASE)
+_DETERMINER_ONLY = re.compile(r"(?:the|a|an|this|that|these|those|such)", re.IGNORECASE)
+
+
+def bare_determiner(subject: str) -> bool:
+    """Whether a subject phrase is only a determiner ("The exercises are
+    held": the posture noun itself was the head)."""
+    return _DETERMINER_ONLY.fullmatch(subject.strip()) is not None
+
+
+def agent_mentions(ctx: ArticleContext, start: int, end: int) -> list[Any]:
+    """Actor mentions in ``[start, end)`` that can be an agent: not the
+    place of a preposition ("drills near the Ukrainian border", "sent to
+    Poland": where, not who)."""
+    return [m for m in ctx.actors_in(start, end) if not _PLACE_BEFORE.search(ctx.text, max(start, m.start - 40), m.start)]
 
 
 def _referred_state(ctx: ArticleContext, start: int, end: int) -> str | None:

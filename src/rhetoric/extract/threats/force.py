@@ -27,6 +27,7 @@ from rhetoric.extract.threats.grammar import (
     canonical_state,
     compiled_grammar,
 )
+from rhetoric.extract.threats.mobilize import WITHDRAWAL
 
 # --------------------------------------------------------------------------
 # Shows of force.
@@ -61,6 +62,8 @@ def force_candidates(doc: ArticleContext) -> list[Candidate]:
         end = end_match.start() if end_match else sentence.end
         start, end = strip_span(text, match.start(), end)
         phrase = text[start:end]
+        if WITHDRAWAL.search(phrase):
+            continue  # "ordered the troops back to their bases": a pull-back
         if FIRED_AT_TARGET.search(text, match.start(), sentence.end):
             continue  # "launched more than 150 rockets at Israel": an attack
         if cue.requires == "platform" and not (PLATFORM.search(subject) or PLATFORM.search(phrase)):

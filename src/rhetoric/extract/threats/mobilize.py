@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rhetoric.extract.threats.actors import (
+    agent_mentions,
     attribute,
     clean_mention,
     is_actor_phrase,
@@ -73,9 +74,10 @@ def _force_nouns() -> re.Pattern[str]:
 
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|nor|without|refused\s+to|declined\s+to|den(?:y|ies|ied|ying)|"
                       r"ruled\s+out|rejected)|n[’']t)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
-_WITHDRAWAL = re.compile(r"\b(?:withdr[ae]w\w*|pull(?:s|ed|ing)?\s+(?:back|out)|pullback|pull-out|retreat\w*|"
+# withdrawals and pull-backs are not shows of force (CODEBOOK: SHOW_OF_FORCE, NOT)
+WITHDRAWAL = re.compile(r"\b(?:withdr[ae]w\w*|pull(?:s|ed|ing)?\s+(?:back|out)|pullback|pull-out|retreat\w*|"
                          r"demobili[sz]\w*|scal(?:e|ed|ing)\s+back|end(?:s|ed)?\s+(?:the\s+)?(?:exercise|drill)s?|"
-                         r"return(?:ed|ing)?\s+to\s+(?:their|its)\s+(?:bases|barracks)|back\s+home|"
+                         r"(?:return(?:ed|ing)?|back)\s+to\s+(?:their|its)\s+(?:permanent\s+|home\s+)?(?:bases?|barracks|garrisons?)|back\s+home|"
                          r"bring\w*\s+(?:[\w’']+\s+){0,3}(?:back|home))\b", re.IGNORECASE)
 _EXERCISE_VERB = re.compile(r"\bexercis(?:e|es|ed|ing)\s+(?:(?:its|their|his|her|our|the|full|great|greater|more|"
                             r"maximum|some|any)\s+)?(?:restraint|caution|"
@@ -173,7 +175,7 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue
         if _NEGATED.search(text[max(left, match.start() - 60):match.start()]) or _PROHIBITED.search(text, left, match.start()):
             continue
-        if _WITHDRAWAL.search(clause):
+        if WITHDRAWAL.search(clause):
             continue
         lead = text[left:match.start()]
         after = " ".join(text[match.end():right].split()[:4])
@@ -201,7 +203,7 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             if is_force_owner(lead_mention):
                 actor = attribute(ctx, lead_mention, sentence.start, match.start(), speaker_first=False)
         if actor.state is None and (not actor.mention or not is_force_owner(actor.mention)):
-            mentions = [m for m in ctx.actors_in(sentence.start, sentence.end)]
+            mentions = agent_mentions(ctx, sentence.start, sentence.end)
             if mentions:
                 actor = attribute(ctx, mentions[0].text, mentions[0].start, match.start())
         start = subject_start if subject and len(subject.split()) <= 10 else match.start()

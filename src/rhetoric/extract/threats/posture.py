@@ -26,7 +26,8 @@ weapon). The rules, in order:
    deck", "launch vehicle"), sending a signal or a message;
 6. not a definite mention of an event the article already reported, talked
    about rather than reported ("NATO said it was watching the build-up"),
-   unless the clause gives its scale;
+   unless the clause gives its scale or its predicate reports the event
+   ("the drills began on Monday");
 7. not generic — a kind of action talked about ("the deployment of allied
    forces is one of the most important aspects", "the key deterrent is
    deployment of ...");
@@ -48,7 +49,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rhetoric.extract.threats.actors import attribute, clean_mention, is_actor_phrase, is_force_owner, subject_before, target_after
+from rhetoric.extract.threats.actors import agent_mentions, attribute, bare_determiner, clean_mention, is_actor_phrase, is_force_owner, subject_before, target_after
 from rhetoric.extract.threats.candidates import Candidate, strip_span
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import as_context
@@ -93,6 +94,13 @@ _OTHER_SENSE = re.compile(r"\s+(?:(?:a|an|the|its|their|wrong|clear|strong|mixed
 # definite mention of an event the article has already reported, talked
 # about rather than reported; kept when the clause gives its scale (a number)
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+# ... unless its predicate reports the event itself: "the exercises are being
+# held in three regions", "the drills began on Monday", "the deployment will
+# involve 600 troops"
+_EVENT_PREDICATE = re.compile(r"\s+(?:[\w,’'-]+\s+){0,6}?(?:(?:is|are|was|were|will\s+be|would\s+be|has\s+been|have\s+been)\s+"
+                              r"(?:being\s+)?(?:held|staged|conducted|carried\s+out|launched|under\s*way)|"
+                              r"beg[iau]ns?|start(?:s|ed)?|continu(?:e|es|ed)|(?:took|take|takes|will\s+take)\s+place|"
+                              r"involv(?:e|es|ed|ing)|(?:will\s+)?last(?:s|ed)?\s+(?:until|for|through))\b", re.IGNORECASE)
 _SCALE = re.compile(r"(?<![\w-])\d[\d,.]*(?![\w-])|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?)\b",
                     re.IGNORECASE)
 # analysts' speculation: an analyst who says, thinks or expects
@@ -190,7 +198,7 @@ def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) 
             continue
         if _HABITUAL.search(text, left, match.start()) or _NEGATED_AFTER.match(text, match.end(), right):
             continue
-        if posture.name == "move" and not _INFLECTED.search(match.group().split()[0]) and (
+        if posture.name == "move" and " " not in match.group().strip() and not _INFLECTED.search(match.group()) and (
                 _ARTICLE_BEFORE.search(text, left, match.start())
                 or not _paired(text, match.end(), right, match.end(), match.end(), posture.needs)):
             continue  # "a risky move", "orders": the base form is a verb with its force object after it
@@ -207,7 +215,8 @@ def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) 
         if _OTHER_SENSE.match(text, match.end(), right):
             continue
         if (_NOUN_POSTURE.match(match.group()) or posture.name in ("test", "flight", "move")) and _DEFINITE_BEFORE.search(
-                text, left, match.start()) and not _SCALE.search(text, left, right):
+                text, left, match.start()) and not _SCALE.search(text, left, right) \
+                and not _EVENT_PREDICATE.match(text, match.end(), right):
             continue
         if _NOUN_POSTURE.match(match.group()) and (_GENERIC_AFTER.match(text, match.end(), right)
                                                     or PREDICATE_NOUN.search(text, left, match.start())):
@@ -217,13 +226,15 @@ def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) 
                 sentence.text[:analyst.start()])):
             continue
         subject_start, subject = subject_before(text, left, match.start())
+        if bare_determiner(subject):
+            subject_start, subject = match.start(), ""  # "The exercises are being held": no agent named
         actor = attribute(ctx, subject, subject_start, match.start(), speaker_first=False)
         if not actor.mention or not is_force_owner(actor.mention):
             lead = clean_mention(text[sentence.start:match.start()])
             if is_force_owner(lead):
                 actor = attribute(ctx, lead, sentence.start, match.start(), speaker_first=False)
         if actor.state is None and (not actor.mention or not is_force_owner(actor.mention)):
-            mentions = ctx.actors_in(sentence.start, sentence.end)
+            mentions = agent_mentions(ctx, sentence.start, sentence.end)
             if mentions:
                 actor = attribute(ctx, mentions[0].text, mentions[0].start, match.start())
         start = subject_start if subject and len(subject.split()) <= 10 else match.start()
