@@ -96,8 +96,6 @@ def is_actor_phrase(phrase: str) -> bool:
     actor_nouns, thing_nouns = _actor_nouns()
     words = phrase.split()
     head = words[-1].lower().strip(".,'’")
-    if thing_nouns.fullmatch(head):
-        return False
     if head in _PRONOUNS and head != "it":
         return True
     if frame_patterns()["analyst"].search(phrase):
@@ -112,7 +110,9 @@ def is_actor_phrase(phrase: str) -> bool:
     core, rest = _split_head(_TRAILING_TIME.sub("", phrase))
     core_head = core.split()[-1].lower().strip(".,'’") if core.split() else ""
     if rest and core_head in _ROLE_HEADS:
-        return is_actor_phrase(rest)
+        # an office is an actor whatever it is of ("the minister of the
+        # economy"); a part or member is one of an actor ("members of the junta")
+        return bool(actor_nouns.fullmatch(core_head)) or is_actor_phrase(rest)
     if core_head in _PRONOUNS and core_head != "it":
         return True
     if thing_nouns.fullmatch(core_head):
