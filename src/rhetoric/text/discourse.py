@@ -37,7 +37,8 @@ from typing import TYPE_CHECKING
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.actors import actor_named
 from rhetoric.text.names import HONORIFIC_GENDER, family_name, is_full_person_name, name_occurrences
-from rhetoric.text.speaker_states import SPEAKER_STATE_RULES, country_of, dateline_state, described_state, names_a_side
+from rhetoric.text.datelines import dateline_state
+from rhetoric.text.speaker_states import SPEAKER_STATE_RULES, country_of, described_state, names_a_side
 
 if TYPE_CHECKING:
     from rhetoric.text.document import Document
@@ -93,7 +94,7 @@ class Discourse:
 
     @cached_property
     def dateline(self) -> str:
-        """The state of the dispatch's dateline, or "" (:func:`~rhetoric.text.speaker_states.dateline_state`)."""
+        """The state of the dispatch's dateline, or "" (:func:`~rhetoric.text.datelines.dateline_state`)."""
         return dateline_state(self.doc.text)
 
     @cached_property

@@ -8,13 +8,13 @@ small rules (:data:`SPEAKER_STATE_RULES`); the first rule that gives one wins.
 - ``description``: a state word where the article describes the person
   ("Glazyev, Mr Putin's chief adviser", "Ukrainian activist Oleh Petrenko",
   "Trump's ambassador to the U.N., Nikki Haley");
-- ``dateline``: the state of the dispatch's dateline ("KIEV, March 3 (RIA
-  Novosti) -", "SIMFEROPOL, Ukraine (AFP) -").
+- ``dateline``: the state of the dispatch's dateline
+  (:func:`rhetoric.text.datelines.dateline_state`).
 
 >>> from rhetoric.text.document import Document
 >>> doc = Document("A Ukrainian volunteer, Oleh Petrenko, spoke from Donetsk.")
->>> described_state(doc, "Oleh Petrenko"), dateline_state("SIMFEROPOL, Ukraine (AFP) - Crowds gathered.")
-('Ukraine', 'Ukraine')
+>>> described_state(doc, "Oleh Petrenko")
+'Ukraine'
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from rhetoric.text.discourse import Discourse
     from rhetoric.text.document import Document
 
-__all__ = ["SPEAKER_STATE_RULES", "country_of", "described_state", "dateline_state", "names_a_side"]
+__all__ = ["SPEAKER_STATE_RULES", "country_of", "described_state", "names_a_side"]
 
 
 def country_of(affiliation: str | None) -> str | None:
@@ -45,23 +45,6 @@ def country_of(affiliation: str | None) -> str | None:
     return entry.country if entry is not None and entry.country else None
 
 
-def dateline_state(text: str) -> str:
-    """The state of a dispatch's dateline: its place when that is a capital
-    ("KIEV, March 3 (RIA Novosti) -"), else a state named right after it
-    ("SIMFEROPOL, Ukraine (AFP) -"); else ""."""
-    from rhetoric.extract.quotes.speakers import _dateline_state
-
-    found = _dateline_state(text)
-    if found:
-        return found
-    match = _DATELINE_STATE.search(text[:400])
-    if match is None:
-        return ""
-    entry = actor_entry(match.group(1))
-    return entry.country if entry is not None and entry.kind == "state" else ""
-
-
-_DATELINE_STATE = re.compile(r"(?:^|\n\n)\s*[A-Z][A-Z .'’\-]{2,30},\s+([A-Z][\w .'’\-]{2,30}?)\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|--|-)\s")
 # after a name, a noun phrase: "Glazyev, Mr Putin's adviser,", ", who is the Russian envoy,", ", a Ukrainian MP,"
 _APPOSITIVE = re.compile(r",\s+((?:who\s+(?:is|was|has\s+been|had\s+been)\s+|an?\s+|the\s+|his\s+|her\s+|its\s+|"
                          r"also\s+|then\s+|now\s+|former\s+|[A-Z])[^,.;:“”\"()]{2,120})[,.;)]")

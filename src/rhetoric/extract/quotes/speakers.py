@@ -10,6 +10,7 @@ from functools import lru_cache
 from rhetoric.lexicons import read_lexicon_lines
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.actors import actor_entry, find_actors, state_adjective
+from rhetoric.text.datelines import capital_dateline_state, is_dateline
 from rhetoric.extract.quotes.lexicon import (
     _CAPITAL_STOP,
     _DETERMINERS,
@@ -278,30 +279,6 @@ def _title_from_appositive(appositive: str) -> str | None:
     return None
 
 
-_DATELINE_AFTER = re.compile(r"\s*(?:,[^,\n]{1,40})?\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|--|-)")
-
-
-_DATELINE = re.compile(r"(?:^|\n\n)([A-Z][A-Z .'’\-]{2,30}?)(?=\s*(?:,[^,\n]{1,40})?\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|--|-))")
-
-
-def _dateline_state(text: str) -> str:
-    """The state of a dispatch's dateline ("PYONGYANG, January 20 (KCNA) --"
-    -> North Korea) when it names a capital or seat of government; else ""."""
-    match = _DATELINE.search(text[:400])
-    if match is None:
-        return ""
-    place = match.group(1).strip().title()
-    mentions = find_actors(place)
-    return mentions[0].country if mentions and mentions[0].kind == "state" and mentions[0].text == place else ""
-
-
-def _is_dateline(text: str, start: int, end: int) -> bool:
-    """An all-caps place opening a dispatch ("VALDAI —", "KIEV (Reuters) -")."""
-    words = text[start:end]
-    letters = [c for c in words if c.isalpha()]
-    return len(letters) >= 3 and words.upper() == words and bool(_DATELINE_AFTER.match(text, end))
-
-
 def _headline_end(text: str) -> int:
     """The end of a headline line (a first line followed by a blank line,
     without closing punctuation), or 0 when the text opens with none."""
@@ -320,7 +297,7 @@ def _clean_speaker_span(text: str, span: tuple[int, int]) -> tuple[int, int] | N
         start = newline + 1
         while start < end and text[start].isspace():
             start += 1
-    if start >= end or _is_dateline(text, start, end):
+    if start >= end or is_dateline(text, start, end):
         return None
     return start, end
 
@@ -356,7 +333,7 @@ def _resolve(text: str, found: list[_Found]) -> list[Quote]:
             # "Defense Secretary Margaret Hale" in an article about U.S. policy: the article's state
             states = _article_state(text) if states is None else states
             if dateline is None:
-                dateline = _dateline_state(text)
+                dateline = capital_dateline_state(text)
             speaker.affiliation = _office_country(speaker.title) or \
                 _place_of_speech(text, attribution.cue, key) or dateline or states or None
         speaker.last_at = max(speaker.last_at, key[0])
