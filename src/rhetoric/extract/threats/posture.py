@@ -54,7 +54,7 @@ from rhetoric.extract.threats.candidates import Candidate, strip_span
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import as_context
 from rhetoric.extract.threats.grammar import frame_patterns
-from rhetoric.extract.threats.mobilize import GOAL, PREDICATE_NOUN
+from rhetoric.extract.threats.mobilize import DENIAL, EXERCISE_VERB, GOAL, PREDICATE_NOUN
 from rhetoric.extract.threats.scan import WordIndex, first_match_per_sentence
 from rhetoric.lexicons import read_lexicon_table
 
@@ -70,14 +70,10 @@ _TIME_REFERENCE = re.compile(r"\b(?:during|amid|amidst|throughout)\s+(?:[\w’'-
 _TIME_BEFORE_NOUN = re.compile(r"\b(?:after|before|since|following|until|ahead\s+of|around|in\s+response\s+to|"
                                r"responded\s+to|response\s+to|defined\s+(?:\w+\s+){0,3}by)\s+(?:[\w’'-]+\s+){0,4}$",
                                re.IGNORECASE)
-_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|ruled\s+out|refuted|dismissed)\b", re.IGNORECASE)
 _HABITUAL = re.compile(r"\b(?:every|each\s+time|whenever|typically|usually|routinely|often|tend\w*\s+to)\b", re.IGNORECASE)
 _NEGATED_AFTER = re.compile(r"\W*(?:[\w’'-]+\s+){0,2}?(?:not|never|n[’']t)\b", re.IGNORECASE)
 _POSSESSIVE_TIME = re.compile(r"\b(?:last|this|next)\s+(?:week|month|year|spring|summer|autumn|fall|winter)[’']s\s+"
                               r"(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
-_EXERCISE_VERB = re.compile(r"exercis\w*\s+(?:(?:its|their|his|her|our|the|full|great|greater|more|maximum|some|any)\s+)?"
-                            r"(?:restraint|caution|power|influence|control|rights?|leadership|patience|judge?ment|"
-                            r"sovereignty|veto|option|authority)\b", re.IGNORECASE)
 # a kind of action talked about, not an event: "the deployment of allied
 # forces is one of the most important aspects", "the key deterrent is
 # deployment of ..."
@@ -190,7 +186,7 @@ def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) 
         if posture.needs and not _paired(text, left, right, match.start(), match.end(), posture.needs):
             continue
         near = " ".join(text[left:match.start()].split()[-_HEDGE_REACH:])
-        if negatives.search(text, left, right) or hedges.search(near) or _DENIAL.search(text, sentence.start, match.start()):
+        if negatives.search(text, left, right) or hedges.search(near) or DENIAL.search(text, sentence.start, match.start()):
             continue
         lead = text[max(left, match.start() - 60):match.start()]
         nominal = bool(_NOUN_POSTURE.match(match.group())) or posture.name in ("test", "flight")
@@ -202,7 +198,7 @@ def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) 
                 _ARTICLE_BEFORE.search(text, left, match.start())
                 or not _paired(text, match.end(), right, match.end(), match.end(), posture.needs)):
             continue  # "a risky move", "orders": the base form is a verb with its force object after it
-        if posture.name == "exercise" and _EXERCISE_VERB.match(text, match.start()):
+        if posture.name == "exercise" and EXERCISE_VERB.match(text, match.start()):
             continue
         if posture.name == "move" and _SEND.match(match.group()):
             goal = GOAL.search(text, match.end(), right)
