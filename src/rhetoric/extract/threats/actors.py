@@ -287,7 +287,8 @@ def attribute(ctx: ArticleContext, subject: str, subject_start: int, cue_start: 
     mentions = [m for m in ctx.actors_in(subject_start, subject_start + len(subject) + 1) if m.kind in ACTOR_KINDS]
     if mentions:
         state = canonical_state(mentions[0])
-        if mentions[-1].kind == "people" and re.search(r"\b(?:of|in|from|by|with)\s+" + re.escape(mentions[-1].text) + "$", mention):
+        if mentions[-1].kind == "people" and mention.endswith(mentions[-1].text) and \
+                mention[:-len(mentions[-1].text)].split()[-1:] in (["of"], ["in"], ["from"], ["by"], ["with"]):
             mention = mentions[-1].text  # "The arrival of Russian (reinforcements)": the adjective's noun was cut
     else:
         state = ctx.resolve(mention, subject_start, use_focus=False)
