@@ -68,3 +68,23 @@ def test_every_codebook_clause_has_cases() -> None:
                    "deploy", "exercise", "missile-test", "event", "speculation", "danger-noun", "accusation",
                    "denial", "demand", "withdrawal", "present"):
         assert clause in categories
+
+
+@pytest.mark.parametrize("sentence, mention, state", [
+    # who sets the terms threatens, not the one told
+    ("Washington told Tehran to halt enrichment or face new sanctions.", "Washington", "United States"),
+    ("Moscow gave Kiev until Monday to withdraw its forces, or face the consequences.", "Moscow", "Russia"),
+    # the mention without a catenative verb, a headline's "to" or present verb
+    ("Russia continues to mass troops near the border.", "Russia", "Russia"),
+    ("US to send warship to Black Sea", "US", "United States"),
+    ("Putin orders military drills near Ukraine", "Putin", "Russia"),
+    # an adjective whose noun the cut dropped, a dangling preposition
+    ("The arrival of Russian reinforcements in Crimea raised fears of an invasion.", "Russian", "Russia"),
+    ("Hundreds of Russian soldiers in unmarked uniforms were patrolling the streets of Simferopol.",
+     "Hundreds of Russian soldiers", "Russia"),
+    # where the forces go is not who sends them
+    ("The drills will take place near the Ukrainian border.", None, None),
+])
+def test_codebook_actor(sentence: str, mention: str | None, state: str | None) -> None:
+    first = extract_threats(sentence)[0]
+    assert (first.actor_mention, first.actor) == (mention, state)

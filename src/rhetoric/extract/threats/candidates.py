@@ -24,6 +24,7 @@ from rhetoric.extract.threats.grammar import (
     ORGANISATION_NP,
     PERSONAL_SUBJECT,
     QUOTES,
+    TERMS_SETTER,
     TRAILING_CONDITION,
     canonical_state,
     compiled_grammar,
@@ -321,6 +322,10 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
             actor = doc.resolve(trailing[0], trailing[1], use_focus=True)
         else:
             subject = text[clause:frame_start]
+            directive = TERMS_SETTER.search(text, sentence.start, frame_start) if candidate.modality == "or" else None
+            if directive is not None and doc.actors_in(sentence.start, directive.start()):
+                # "Moscow gave Kiev until Monday to withdraw, or face ...": who sets the terms
+                clause, subject = sentence.start, text[sentence.start:directive.start()]
             actor = doc.resolve(subject, clause, use_focus=True)
     if actor == "ANALYST":
         return False

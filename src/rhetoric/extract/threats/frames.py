@@ -38,7 +38,7 @@ from rhetoric.extract.threats.actors import (
 from rhetoric.extract.threats.candidates import Candidate, extend_end, strip_span
 from rhetoric.extract.threats.coding import harm_code, refine
 from rhetoric.extract.threats.context import ArticleContext
-from rhetoric.extract.threats.grammar import frame_patterns
+from rhetoric.extract.threats.grammar import DIRECTIVE, TERMS_SETTER, frame_patterns
 from rhetoric.extract.threats.scan import AnchoredRules
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.document import Document, as_document
@@ -75,7 +75,7 @@ CONDITION = re.compile(
     r"\bunder\s+threat\W+(?:\w+\s+){0,2}?to\s+\w+|\bshould\s+(?:there|the|they|it|he|she|we|you|any|anyone|\w+)\s+"
     r"(?:be|\w+)\b|\bany\s+(?:[\w-]+\s+){0,5}?(?:would|will|shall)\b|\bor\s+(?:we|they|it|he|she|you)\s+will\b",
     re.IGNORECASE)
-_CONDITION_RULES = frozenset({"warn_against", "or_face", "ultimatum", "on_notice"})
+_CONDITION_RULES = frozenset({"warn_against", "or_face", "ultimatum", "deadline", "on_notice"})
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|nor|without|refused\s+to|declined\s+to|stopped\s+short\s+of)|n[’']t)"
                       r"\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|dismissed|ruled\s+out|refuted|played\s+down|"
@@ -108,8 +108,6 @@ EMBEDDED_QUESTION = re.compile(r"\b(?:why|how|whether|what|asked\s+if|wondered\s
 _LEADING_IF = re.compile(r"\s*(?:that\s+)?(?:if|unless|should|once|in\s+case)\b", re.IGNORECASE)
 _POSE = re.compile(r"\b(?:pose[sd]?|posing|constitut\w*|represent\w*|present(?:s|ed)?|remains?|is|was|as)\s+(?:a|an|the)\s+"
                    r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_DIRECTIVE = re.compile(r"\b(?:told|tells|tell|ordered|orders|order|demanded|demands|demand|warned|warns|warn|gave|given|"
-                        r"give|ultimatum|must|have\s+to|has\s+to)\b", re.IGNORECASE)
 _CONDITION_SUBJECT = re.compile(r"(?:any|whoever|anyone|anybody|every)\b", re.IGNORECASE)
 # a harmful act negated right after its modal ("I will not destroy it",
 # "would no longer release"); not the threat idioms built on a negation
@@ -320,7 +318,7 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue  # "Democrats fear that he would be punished", "asked if she would be prepared to"
         if rule.name == "threat_noun" and _POSE.search(text, max(sentence.start, match.start() - 30), match.start()):
             continue  # "could pose a threat to gun rights": a danger
-        if rule.name == "or_face" and "risk" in match.group().lower() and not _DIRECTIVE.search(
+        if rule.name == "or_face" and "risk" in match.group().lower() and not DIRECTIVE.search(
                 text, sentence.start, match.start()):
             continue  # "needs to attract a suitor or risk being overtaken": a necessity, not terms set
         if rule.name in ("kinds_of_threats", "made_threats", "threat_noun") and _RECEIVED.search(
@@ -334,7 +332,12 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         start, end = strip_span(text, start, max(end, match.end()))
         if end <= start:
             continue
-        if rule.name in ("or_face", "ultimatum") and not is_actor_phrase(clean_mention(subject)):
+        setter = TERMS_SETTER.search(text, sentence.start, match.start()) if rule.name == "or_face" else None
+        if setter is not None and ctx.actors_in(sentence.start, setter.start()):
+            # "Washington told Tehran to halt enrichment or face new sanctions":
+            # the one who sets the terms, not the one told
+            subject_start, subject = sentence.start, clean_mention(text[sentence.start:setter.start()])
+        elif rule.name in ("or_face", "ultimatum", "deadline") and not is_actor_phrase(clean_mention(subject)):
             # "The mayor told the strikers to return to work or face dismissal":
             # the one who sets the terms is the sentence's subject
             subject_start, subject = sentence.start, clean_mention(text[sentence.start:match.start()])

@@ -176,6 +176,14 @@ WEAPON = word_list_pattern("weapon")
 NUCLEAR = re.compile(r"\bnuclear\b", re.IGNORECASE)
 NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n[’']t\b", re.IGNORECASE)
 HEDGE = re.compile(r"^\W*(?:likely|probably|possibly|perhaps|presumably)\b", re.IGNORECASE)
+# a verb or modal that sets terms ("told the strikers to return to work or
+# face dismissal", "gave Kiev until Monday ..., or face"): who sets them threatens
+DIRECTIVE = re.compile(r"\b(?:told|tells|tell|ordered|orders|order|demanded|demands|demand|warned|warns|warn|gave|given|"
+                       r"give|ultimatum|must|have\s+to|has\s+to)\b", re.IGNORECASE)
+# ... of which the verbs name who sets the terms (not "Ukraine has to pay or
+# face a cut-off": there the subject is the one threatened)
+TERMS_SETTER = re.compile(r"\b(?:told|tells|tell|ordered|orders|order|demanded|demands|demand|warned|warns|warn|gave|"
+                          r"gives|give|handed|issued)\b", re.IGNORECASE)
 GAP_FILLER = word_list("gap_filler")
 CLAUSE_BREAK = re.compile(r"[,;:—–(]|[“\"]\s*|\b(?:that|which|who|said|says|told|warned|added|repeated|"
                            r"stated|declared|insisted|stressed)\s+", re.IGNORECASE)
