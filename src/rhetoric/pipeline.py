@@ -131,9 +131,16 @@ def analyze_article(article: Article) -> ArticleResult:
         except Exception as exc:  # recorded in the errors table; the other tables of this article are kept
             failed(name, name, exc)
             found[name], rows[name] = [], []
+    try:
+        speaker_states = doc.discourse.speaker_states if found["quotes"] else []  # in doc.quotes order, as the rows
+    except Exception as exc:  # recorded in the errors table; the quotes keep no speaker state
+        failed("quotes", "speaker_states", exc)
+        speaker_states = []
     for number, (row, quote) in enumerate(zip(rows["quotes"], found["quotes"])):
         row["quote_id"] = number
         row["compound"] = doc.sentiment(quote.content_start, quote.content_end).compound
+        row["speaker_state"], row["speaker_state_rule"] = (speaker_states[number] if number < len(speaker_states)
+                                                           else (None, None))
 
     try:
         salience = threat_salience(doc)

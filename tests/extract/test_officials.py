@@ -65,6 +65,19 @@ def test_pipeline_officials_table_lists_each_person_once():
     assert people.iloc[0]["affiliation"] == "Russia"
 
 
+def test_an_official_takes_the_state_the_article_describes():
+    # no state in the speaker span; the article describes him as Putin's adviser
+    frame = pd.DataFrame({"doc_id": ["a"], "text": [
+        "Adviser speaks\n\nSergei Glazyev, Mr Putin's chief adviser, spoke on Monday. "
+        "“We are ready for any scenario,” Glazyev said."]})
+    tables = analyze(frame, jobs=1)
+    quote = tables.quotes.iloc[0]
+    assert quote["speaker_affiliation"] is None or pd.isna(quote["speaker_affiliation"])
+    assert (quote["speaker_state"], quote["speaker_state_rule"]) == ("Russia", "description")
+    glazyev = tables.officials[tables.officials["speaker_name"] == "Sergei Glazyev"].iloc[0]
+    assert glazyev["affiliation"] == "Russia"
+
+
 # --------------------------------------------------------------------------
 # speakers
 # --------------------------------------------------------------------------

@@ -19,7 +19,9 @@ people by ordered rules:
 
 Organisations and states ("Russia", "Red Cross") are merged only by
 cleaning. Each official carries every name variant seen, the titles, the
-most frequent affiliation (else the gazetteer's country for the person),
+most frequent affiliation (the quote's ``speaker_affiliation``, else its
+``speaker_state`` found through the article: "Glazyev, Mr Putin's adviser",
+the dateline; else the gazetteer's country for the person),
 the number of quotes and of articles, and the mean compound of the quotes.
 
 >>> officials = OfficialsAggregator()
@@ -215,8 +217,11 @@ class OfficialsAggregator:
             stats.compound_sum += row["compound"]
             if isinstance(row.get("speaker_title"), str) and row["speaker_title"].strip():
                 stats.titles[" ".join(row["speaker_title"].split())] += 1
-            if isinstance(row.get("speaker_affiliation"), str) and row["speaker_affiliation"]:
-                stats.affiliations[row["speaker_affiliation"]] += 1
+            affiliation = row.get("speaker_affiliation")
+            if not (isinstance(affiliation, str) and affiliation):
+                affiliation = row.get("speaker_state")  # found through the article (a description, the dateline)
+            if isinstance(affiliation, str) and affiliation:
+                stats.affiliations[affiliation] += 1
             stats.docs.add(self._doc_numbers.setdefault(row["doc_id"], len(self._doc_numbers)))
 
     def _people(self) -> list[_Person]:

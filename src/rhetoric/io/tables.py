@@ -68,7 +68,10 @@ _DOC = [("doc_id", pa.string())]
 
 #: Extractor tables: name → (the dataclass of a row, extra leading columns, extra trailing columns).
 EXTRACTOR_TABLES: dict[str, tuple[type, list, list]] = {
-    "quotes": (Quote, [("quote_id", pa.int64())], [("compound", pa.float64())]),
+    # speaker_state / speaker_state_rule: the state the speaker stands for, found
+    # through the article (rhetoric.text.discourse.Discourse.speaker_states)
+    "quotes": (Quote, [("quote_id", pa.int64())], [("compound", pa.float64()), ("speaker_state", pa.string()),
+                                                  ("speaker_state_rule", pa.string())]),
     "threats": (Threat, [], []),
     "devices": (Device, [], []),
     "frames": (FrameScore, [], []),

@@ -28,13 +28,14 @@ if TYPE_CHECKING:
     from rhetoric.extract.quotes import Quote
     from rhetoric.sentiment.vader import Sentiment
     from rhetoric.text.actors import ActorMention
+    from rhetoric.text.discourse import Discourse
     from rhetoric.text.references import ActorReference
 
 __all__ = ["Document", "as_document", "LAYERS"]
 
 #: The layers a Document computes on demand; an extractor's ``USES`` names some of them.
 LAYERS = ("text", "paragraphs", "sentences", "n_tokens", "quote_marks", "speech_cues", "actor_mentions", "quotes",
-          "sentiment", "actor_references")
+          "sentiment", "discourse", "actor_references")
 
 
 class Document:
@@ -136,6 +137,14 @@ class Document:
         from rhetoric.text.actors import find_actors
 
         return find_actors(self.text)
+
+    @cached_property
+    def discourse(self) -> Discourse:
+        """The article's people, groups and states for reference resolution,
+        with each quote's speaker state (:class:`rhetoric.text.discourse.Discourse`)."""
+        from rhetoric.text.discourse import Discourse
+
+        return Discourse(self)
 
     @cached_property
     def actor_references(self) -> list[ActorReference]:

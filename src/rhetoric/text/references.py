@@ -67,7 +67,7 @@ def actor_references(text: str | Document) -> list[ActorReference]:
     """Every actor reference of an article, in text order (see the module
     doc); ``Document.actor_references`` computes them once per Document."""
     doc = as_document(text)
-    discourse = Discourse(doc)
+    discourse = doc.discourse
     taken = sorted((m.start, m.end) for m in doc.actor_mentions)
     result: list[ActorReference] = []
     for via, rule in REFERENCE_RULES:
