@@ -256,3 +256,22 @@ def test_sample_corpus_state_media_outlet_is_hostile_to_the_united_states():
     assert state_media.compound_domain.mean() < state_media.compound_clause.mean() - 0.05
     # Quotes voiced by North Korea about the United States are negative on average.
     assert rows[(rows.voiced_by == "North Korea") & (rows.country == "United States")].compound.mean() < -0.1
+
+
+def test_sentiment_reaches_actors_through_references():
+    # "he" and "his" are Putin, "the ministry" Russia's: sentiment toward them counts for Russia
+    rows = actor_sentiment("Russian President Vladimir Putin arrived in Minsk on Monday. "
+                           "Critics said he had bullied his neighbours for years. The ministry denied it.")
+    by_mention = {r.mention: r for r in rows}
+    assert [(r.mention, r.via) for r in rows if r.via != "gazetteer"] == [
+        ("he", "pronoun"), ("his", "pronoun"), ("The ministry", "description")]
+    assert by_mention["he"].actor == "Russia" and by_mention["he"].compound < -0.05
+    assert by_mention["Vladimir Putin"].via == "gazetteer"
+
+
+def test_a_quote_is_voiced_by_the_state_the_article_gives_its_speaker():
+    # the speaker span "Glazyev" names no state; the article describes him as Putin's adviser
+    rows = actor_sentiment("Sergei Glazyev, Mr Putin's chief adviser, spoke on Monday. "
+                           "“The Americans are lying,” Glazyev said.")
+    americans = next(r for r in rows if r.mention == "Americans")
+    assert (americans.in_quote, americans.speaker, americans.voiced_by) == (True, "Glazyev", "Russia")

@@ -20,7 +20,9 @@ weights live in :mod:`rhetoric.sentiment.target_model`, the clauses and
 speakers in :mod:`rhetoric.sentiment.voices`.
 
 :func:`actor_sentiment` applies it to every actor mention
-(:func:`rhetoric.text.actors.find_actors`) and keeps apart who is speaking: a U.S.
+(:func:`rhetoric.text.actors.find_actors`) and every word that refers to an
+actor without naming it ("he", "the ministry": ``Document.actor_references``;
+column ``via``), and keeps apart who is speaking: a U.S.
 official's quote about North Korea is sentiment toward North Korea
 ``voiced_by`` the United States. Each row also carries the raw VADER compound
 of the clause around the mention and, in its own column, the domain-mode
@@ -63,7 +65,7 @@ from rhetoric.sentiment.voices import (_INVERTED_SPEAKER_BEFORE, _PARENTHETICAL,
 from rhetoric.text.document import Document, as_document
 
 #: The Document layers actor sentiment reads.
-USES = ("sentences", "actor_mentions", "quotes", "quote_marks", "sentiment")
+USES = ("sentences", "actor_mentions", "quotes", "quote_marks", "sentiment", "discourse", "actor_references")
 
 __all__ = [
     "USES",
@@ -90,7 +92,10 @@ class ActorSentiment:
     speaker_end]``) is who voices the sentiment when the mention sits in a
     quotation or reported speech, ``voiced_by`` the country (or body) that
     speaker belongs to when it names one; both are None in the outlet's own
-    narration.
+    narration. ``via`` is "gazetteer" for a name the actor table knows, else
+    the reference rule that resolved a word naming no actor ("pronoun": "he"
+    after Putin; "description": "the ministry"; see
+    :mod:`rhetoric.text.references`).
     """
 
     start: int
@@ -109,6 +114,7 @@ class ActorSentiment:
     compound: float
     compound_clause: float
     compound_domain: float
+    via: str = "gazetteer"
 
 
 def target_probabilities(text: str | Document, start: int, end: int) -> dict[int, float]:
@@ -170,13 +176,13 @@ def actor_sentiment(text: str | Document) -> list[ActorSentiment]:
         return []
     doc = as_document(text)
     text = doc.text
-    mentions = doc.actor_mentions
+    mentions = _targets(doc)
     if not mentions:
         return []
     sentences = doc.sentences
     quote_spans = _quote_chains(doc)
     speakers_by_quote: dict[tuple[int, int], tuple[tuple[int, int] | None, str | None]] = {}
-    for quote in doc.quotes:
+    for quote, (speaker_state, _rule) in zip(doc.quotes, doc.discourse.speaker_states):
         span = None
         if quote.speaker_start is not None and quote.speaker_end is not None:
             span = (quote.speaker_start, quote.speaker_end)
@@ -185,6 +191,8 @@ def actor_sentiment(text: str | Document) -> list[ActorSentiment]:
             affiliation = _affiliation(quote.speaker_affiliation, (0, len(quote.speaker_affiliation)))
         if affiliation is None:
             affiliation = _affiliation(text, span)
+        if affiliation is None:
+            affiliation = speaker_state  # found through the article: "Glazyev, Mr Putin's adviser"
         speakers_by_quote[(quote.content_start, quote.content_end)] = (span, affiliation)
 
     rows: list[ActorSentiment] = []
@@ -218,8 +226,29 @@ def actor_sentiment(text: str | Document) -> list[ActorSentiment]:
             voiced_by=voiced_by, compound=_score(probabilities),
             compound_clause=doc.sentiment(clause_start, clause_end).compound,
             compound_domain=doc.sentiment(clause_start, clause_end, domain=True).compound,
+            via=mention.via,
         ))
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    start: int
+    end: int
+    text: str
+    actor: str
+    country: str
+    via: str
+
+
+def _targets(doc: Document) -> list[_Target]:
+    """The spans sentiment is scored toward, in text order: every gazetteer
+    mention, and every actor reference (``Document.actor_references``) except
+    a quote's speaker span, which voices sentiment rather than receiving it."""
+    found = [_Target(m.start, m.end, m.text, m.actor, m.country, "gazetteer") for m in doc.actor_mentions]
+    found += [_Target(r.start, r.end, r.text, r.state, r.state, r.via) for r in doc.actor_references
+              if r.via != "speaker"]
+    return sorted(found, key=lambda t: (t.start, t.end))
 
 
 def _voice(text: str, start: int, end: int, s_start: int, s_end: int, sentences: list,
