@@ -170,3 +170,12 @@ def test_it_refers_to_a_state_only_as_the_subject_of_a_speech_verb():
     refs = _refs("North Korea fired a missile on Monday. It warned that talks were over.")
     assert refs == [("It", "North Korea", "pronoun")]
     assert _refs("Russia sent aid. It was raining when the convoy arrived.") == []
+
+
+def test_first_person_of_a_pronoun_speaker_takes_the_state_the_pronoun_refers_to():
+    # the quote's speaker "She" has no name or affiliation of its own; "She"
+    # refers to the British prime minister, so "We" in the quote is the UK
+    refs = actor_references('British Prime Minister Theresa May visited the mosque on Friday. '
+                            'She added: "We condemn all extremism."')
+    assert [(r.text, r.state, r.via) for r in refs] == [
+        ("She", "United Kingdom", "pronoun"), ("We", "United Kingdom", "first_person")]

@@ -59,12 +59,27 @@ def speaker_rule(discourse: Discourse) -> Resolved:
 
 def first_person_rule(discourse: Discourse) -> Resolved:
     """"we", "us", "our", "I", "my" inside a quotation stand for its speaker's state
-    (a quotation continued in the next sentence is one quote with one speaker)."""
+    (a quotation continued in the next sentence is one quote with one speaker);
+    a speaker "he" / "she" / "they" takes the state of the person or group it
+    refers to (:func:`pronoun_rule`'s search)."""
     text = discourse.doc.text
     for quote, (state, _) in zip(discourse.doc.quotes, discourse.speaker_states):
+        if not state and quote.speaker_start is not None and quote.speaker_end is not None:
+            state = _pronoun_speaker_state(discourse, quote.speaker_start, text[quote.speaker_start:quote.speaker_end])
         if state:
             for match in _FIRST_PERSON.finditer(text, quote.content_start, quote.content_end):
                 yield match.start(), match.end(), state
+
+
+def _pronoun_speaker_state(discourse: Discourse, start: int, speaker: str) -> str | None:
+    """The state of a pronoun speaker ("he added"), or None."""
+    if _PERSONAL.fullmatch(speaker):
+        entity = _antecedent(discourse, start, speaker, ("person",), _PERSON_SENTENCES_BACK, [])
+    elif _PLURAL.fullmatch(speaker):
+        entity = _antecedent(discourse, start, speaker, _GROUP_KINDS, _GROUP_SENTENCES_BACK, [])
+    else:
+        return None
+    return entity.state if entity is not None else None
 
 
 def name_rule(discourse: Discourse) -> Resolved:
