@@ -244,10 +244,11 @@ class _Target:
 def _targets(doc: Document) -> list[_Target]:
     """The spans sentiment is scored toward, in text order: every gazetteer
     mention, and every actor reference (``Document.actor_references``) except
-    a quote's speaker span, which voices sentiment rather than receiving it."""
+    a quote's speaker span and "we" in a speaker's own words, which voice
+    sentiment rather than receive it."""
     found = [_Target(m.start, m.end, m.text, m.actor, m.country, "gazetteer") for m in doc.actor_mentions]
     found += [_Target(r.start, r.end, r.text, r.state, r.state, r.via) for r in doc.actor_references
-              if r.via != "speaker"]
+              if r.via not in ("speaker", "first_person")]
     return sorted(found, key=lambda t: (t.start, t.end))
 
 
