@@ -20,8 +20,6 @@ CASES = Path(__file__).resolve().parents[1] / "fixtures" / "threats_codebook.tsv
 KNOWN_MISSES = {
     "The Kremlin warned Finland that joining NATO would bring a military response.":
         "a gerund subject (the addressee's act) as the condition is not read as conditional",
-    "Should Manila continue its patrols, China will take all necessary measures, the foreign ministry said.":
-        "the predicate grammar takes the condition's subject as the actor and drops the condition",
     "Speaking to reporters in Brussels after the meeting, the bloc's foreign policy chief said new restrictions "
     "on Iranian airlines were being prepared.": "sanctions in preparation in a passive progressive",
     "The spokesman for the military government, Colonel Abdoulaye Maiga, said in a televised address that any "
@@ -82,6 +80,10 @@ def test_every_codebook_clause_has_cases() -> None:
     ("The arrival of Russian reinforcements in Crimea raised fears of an invasion.", "Russian", "Russia"),
     ("Hundreds of Russian soldiers in unmarked uniforms were patrolling the streets of Simferopol.",
      "Hundreds of Russian soldiers", "Russia"),
+    # an inverted condition's subject is the one threatened; the organ that
+    # speaks for the main clause's subject is its state's
+    ("Should Manila continue its patrols, China will take all necessary measures, the foreign ministry said.",
+     "China", "China"),
     # where the forces go is not who sends them
     ("The drills will take place near the Ukrainian border.", None, None),
 ])

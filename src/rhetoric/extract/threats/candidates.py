@@ -319,7 +319,12 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
     else:
         trailing = _trailing_speaker(doc, sentence, candidate.end)
         if trailing is not None:
-            actor = doc.resolve(trailing[0], trailing[1], use_focus=True)
+            actor = doc.resolve(trailing[0], trailing[1], use_focus=False)
+            if actor is None:
+                # "China will take all necessary measures, the foreign ministry
+                # said": an organ naming no state speaks for the clause's subject
+                actor = doc.resolve(text[clause:frame_start], clause, use_focus=False) or \
+                    doc.resolve(trailing[0], trailing[1], use_focus=True)
         else:
             subject = text[clause:frame_start]
             directive = TERMS_SETTER.search(text, sentence.start, frame_start) if candidate.modality == "or" else None
