@@ -84,6 +84,9 @@ def test_every_codebook_clause_has_cases() -> None:
     # speaks for the main clause's subject is its state's
     ("Should Manila continue its patrols, China will take all necessary measures, the foreign ministry said.",
      "China", "China"),
+    # the subject before a relative clause set off by commas
+    ("The bombers, which took off from Andersen Air Force Base on Guam, conducted a simulated bombing run "
+     "near the coast.", "The bombers", "United States"),
     # where the forces go is not who sends them
     ("The drills will take place near the Ukrainian border.", None, None),
 ])

@@ -48,6 +48,8 @@ _AUXILIARY_TAIL = re.compile(
     r"decid(?:e|es|ed)|seem(?:s|ed)?|appear(?:s|ed)?|going|set|due|expected|about|ready|preparing|planning))+\s*$",
     re.IGNORECASE)
 _PRONOUNS = word_list("personal_pronouns")
+# a relative clause set off by commas that closes right before the cue
+_CLOSED_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;:“”\"]{1,120},\s*$", re.IGNORECASE)
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|our|some|both)\s+", re.IGNORECASE)
 # a capitalised name ("Hezbollah", "Erdogan") or an acronym ("G7", "IRGC")
 _NAME = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’.-]*[a-z][\w'’.-]*|[A-Z][A-Z0-9&-]{1,6}(?![\w'’]))")
@@ -75,6 +77,11 @@ def subject_before(text: str, lower: int, position: int) -> tuple[int, str]:
     for match in _CLAUSE_BOUNDARY.finditer(segment):
         if segment[match.end():].strip():
             cut = match.end()
+    relative = _CLOSED_RELATIVE.search(segment)
+    if relative is not None and relative.start() > 0:
+        # "The bombers, which took off from Guam, conducted": the subject is
+        # before the relative clause
+        return subject_before(text, lower, lower + relative.start())
     phrase = segment[cut:]
     tail = _AUXILIARY_TAIL.search(phrase)
     if tail:
