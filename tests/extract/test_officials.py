@@ -130,3 +130,13 @@ def test_an_office_title_takes_the_state_the_article_is_about():
     # a profession is not an office: no state from the article
     q = extract_quotes(text.replace("Defence Minister", "economist"))[-1]
     assert q.speaker_affiliation is None
+
+
+def test_an_office_of_a_place_is_a_role_and_its_appositive_names_the_person():
+    quote = extract_quotes('"We will restore historic justice," the newly installed Prime Minister of Crimea, '
+                           'Mr Sergei Aksyonov, told the crowd.')[0]
+    assert (quote.speaker_name, quote.speaker_affiliation) == ("Sergei Aksyonov", "Crimea")
+    assert quote.speaker_title.endswith("Prime Minister")
+    # a portfolio completes the title: no place, no person
+    quote = extract_quotes('"It is over," the Secretary of State told reporters.')[0]
+    assert (quote.speaker_name, quote.speaker_affiliation) == (None, None)

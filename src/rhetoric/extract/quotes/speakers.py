@@ -112,9 +112,15 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
                 inner.affiliation = inner.affiliation or _affiliation_from(org) or org
                 return inner
         head = head_part[-1].lower() if head_part else ""
-        if head_part and head_part[-1][:1].islower() and (lex.noun_kind.get(head) == "person" or
-                                                         lex.title_role.get(head) == "head") and \
-                not any(w[:1].isupper() for w in head_part[1:]):
+        org_words = re.sub(r"^(?:of|at|from|with|to|for)\s+(?:the\s+)?", "", mention[post.start():].strip()).split()
+        titled_office = head_part and head_part[-1][:1].isupper() and lex.title_role.get(head) == "head" and \
+            all(w.lower() in lex.title_role for w in head_part[1:] if w[:1].isupper()) and \
+            (len(org_words) <= 2 or actor_entry(" ".join(org_words)) is not None) and \
+            not _PORTFOLIO.fullmatch(" ".join(org_words))
+        if head_part and (head_part[-1][:1].islower() or titled_office) and (lex.noun_kind.get(head) == "person" or
+                                                                          lex.title_role.get(head) == "head") and \
+                not any(w[:1].isupper() and w.lower() not in lex.title_role for w in head_part[1:]):
+            # "the Prime Minister of Crimea" (an office of a place, no name after it) is a role too
             # "A woman worker of the Pyongyang Textile Mill": the worker speaks, the mill is where
             org = re.sub(r"^(?:of|at|from|with|to|for)\s+(?:the\s+)?", "", mention[post.start():].strip())
             title = " ".join(w for w in head_part if w.lower() not in _DETERMINERS)
@@ -383,11 +389,26 @@ def _named_in_appositive(text: str, speaker: _Speaker, appositives: list[tuple[i
     for start, end in appositives:
         named = _analyse_mention(text, start, end, [])
         if named.kind == "person" and named.name and len(named.name.split()) >= 2 and \
-                text[start:end].strip() == named.name:
+                _without_honorific(text[start:end].strip()) == named.name:
             named.title = named.title or speaker.title or (speaker.name if speaker.kind == "org" else None)
             named.affiliation = named.affiliation or speaker.affiliation
             return named
     return None
+
+
+# a ministry's portfolio completes a title ("Secretary of State", "Minister of
+# Defence", "Chief of Staff"); it is not where the office is
+_PORTFOLIO = re.compile(r"(?:the\s+)?(?:state|defen[cs]e|staff|justice|interior|finance|health|foreign\s+affairs|"
+                        r"home\s+affairs|internal\s+affairs|energy|education|treasury|agriculture|labou?r|commerce|"
+                        r"trade|transport|war|navy|army|air\s+force|information|culture|security)", re.IGNORECASE)
+
+
+def _without_honorific(phrase: str) -> str:
+    """ "Mr Sergei Aksyonov" -> "Sergei Aksyonov"."""
+    words = phrase.split()
+    while len(words) > 1 and words[0].lower() in _HONORIFICS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _with_speaker(item: _Found, span: tuple[int, int] | None) -> _Found:
