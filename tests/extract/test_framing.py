@@ -170,3 +170,12 @@ def test_state_media_outlet_frames_drills_as_acts_of_war(sample_security):
     others = [s["act_of_war"] for d, s in sample_security.items() if not d.startswith("th-")]
     assert len(state) == 3
     assert min(state) > 3 * max(others)
+
+
+def test_a_place_name_is_not_a_cue_that_starts_like_it():
+    # "crime" is a cue of Crime & punishment; Crimea and the Crimeans are not
+    scores = {f.frame: f for f in score_frames("Crimea voted to join Russia on Sunday. Crimean Tatars stayed home.")
+              if f.scheme == "policy_frames"}
+    assert "crime_punishment" not in scores or scores["crime_punishment"].score == 0
+    scores = {f.frame: f for f in score_frames("Prosecutors said the crimes would be punished.") if f.scheme == "policy_frames"}
+    assert scores["crime_punishment"].score > 0 and "crimes" in scores["crime_punishment"].evidence
