@@ -87,6 +87,10 @@ def test_every_codebook_clause_has_cases() -> None:
     # the subject before a relative clause set off by commas
     ("The bombers, which took off from Andersen Air Force Base on Guam, conducted a simulated bombing run "
      "near the coast.", "The bombers", "United States"),
+    # a passive show of force's agent; a determiner or numeral alone names no one
+    ("The exercise is a routine event organized by the NATO Allied Air Command.",
+     "the NATO Allied Air Command", "NATO"),
+    ("One drill with fighter jets in a renegade scenario has already been carried out.", None, None),
     # where the forces go is not who sends them
     ("The drills will take place near the Ukrainian border.", None, None),
 ])

@@ -122,8 +122,8 @@ def is_actor_phrase(phrase: str) -> bool:
         return bool(actor_nouns.fullmatch(core_head)) or is_actor_phrase(rest)
     if core_head in _PRONOUNS and core_head != "it":
         return True
-    if thing_nouns.fullmatch(core_head):
-        return False
+    if thing_nouns.fullmatch(core_head) or _DETERMINER_ONLY.fullmatch(core_head):
+        return False  # "the crisis"; a determiner or numeral alone ("One drill ..."): no head noun
     if actor_nouns.fullmatch(core_head):
         return True  # "the ministry"; "government efforts" is headed by "efforts"
     names = [n for n in _NAME.findall(core) if n not in _SENTENCE_INITIAL_WORDS and not _MONTHS_DAYS.match(n)]
@@ -311,7 +311,7 @@ def attribute(ctx: ArticleContext, subject: str, subject_start: int, cue_start: 
 
 _PLACE_BEFORE = re.compile(r"\b(?:near|to|into|toward|towards|along|off|over|in|on|at|against|around|across|inside|"
                            r"within|outside)\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+)?$", re.IGNORECASE)
-_DETERMINER_ONLY = re.compile(r"(?:the|a|an|this|that|these|those|such)", re.IGNORECASE)
+_DETERMINER_ONLY = re.compile(r"(?:the|a|an|this|that|these|those|such|one|another|each|every)", re.IGNORECASE)
 
 
 def bare_determiner(subject: str) -> bool:

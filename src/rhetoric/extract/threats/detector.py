@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from rhetoric.extract.threats.actors import attribute, subject_before
+from rhetoric.extract.threats.actors import attribute, bare_determiner, subject_before
 from rhetoric.extract.threats.candidates import (
     Candidate,
     mark_ultimatums,
@@ -198,7 +198,7 @@ def _add_mentions(ctx: ArticleContext, candidate: Candidate) -> None:
         subject_start, subject = candidate.start, " ".join(first[:1]) if first and first[0].lower() in (
             "he", "she", "they", "we", "it") else subject
     attribution = attribute(ctx, subject, subject_start, candidate.start)
-    mention = attribution.mention
+    mention = attribution.mention if attribution.mention and not bare_determiner(attribution.mention) else None
     if candidate.actor and attribution.state is not None and attribution.state != candidate.actor:
         # the grammar's state and the phrase disagree: name the state's mention
         same = [m for m in ctx.actors_in(sentence.start, sentence.end) if (m.country or m.actor) == candidate.actor]

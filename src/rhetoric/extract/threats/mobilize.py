@@ -31,7 +31,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rhetoric.extract.threats.actors import (
+    Attribution,
     agent_mentions,
+    bare_determiner,
     attribute,
     clean_mention,
     is_actor_phrase,
@@ -104,7 +106,8 @@ _FORCE_OBJECT = re.compile(r"\s*(?:(?:the|its|their|our|his|her|a|an|number\s+of
                            r"(?:troops|forces|soldiers|units|personnel|presence|warships|ships|jets|aircraft|bombers|"
                            r"missiles|deployments?|garrisons?|contingents?|battalions?|brigades?|divisions?|fleet|"
                            r"military\s+presence)\b", re.IGNORECASE)
-_BY_AGENT = re.compile(r"\b(?:planned|conducted|held|staged|led|organi[sz]ed|carried\s+out|launched|deployed|sent|"
+# the agent of a passive show of force ("drills conducted by the Northern Fleet")
+EVENT_AGENT = re.compile(r"\b(?:planned|conducted|held|staged|led|organi[sz]ed|carried\s+out|launched|deployed|sent|"
                        r"ordered|announced)\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?)(?=\s+(?:to|in|on|at|after|near|"
                        r"over|for|with)\b|[,;.“”\"]|$)", re.IGNORECASE)
 _STOPPED = re.compile(r"\b(?:stop\w*|halt\w*|suspend\w*|cancel\w*|freez\w*|scrap\w*|call\w*\s+off|prohibit\w*|"
@@ -193,9 +196,13 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         if _NOMINAL_CUE.match(match.group()) and PREDICATE_NOUN.search(lead):
             continue
         subject_start, subject = subject_before(text, left, match.start())
-        by = _BY_AGENT.search(text, match.start(), right)
+        by = EVENT_AGENT.search(text, match.start(), right)
         if by:
             actor = attribute(ctx, by.group("np"), by.start("np"), match.start())
+        elif bare_determiner(subject):
+            # "One drill ... has been carried out": no agent named before the noun
+            subject_start, subject = match.start(), ""
+            actor = Attribution(None, None, None)
         else:
             actor = attribute(ctx, subject, subject_start, match.start(), speaker_first=False)
         if not actor.mention or not is_force_owner(actor.mention):

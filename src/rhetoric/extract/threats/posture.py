@@ -49,12 +49,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rhetoric.extract.threats.actors import agent_mentions, attribute, bare_determiner, clean_mention, is_actor_phrase, is_force_owner, subject_before, target_after
+from rhetoric.extract.threats.actors import Attribution, agent_mentions, attribute, bare_determiner, clean_mention, is_actor_phrase, is_force_owner, subject_before, target_after
 from rhetoric.extract.threats.candidates import Candidate, strip_span
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import as_context
 from rhetoric.extract.threats.grammar import frame_patterns
-from rhetoric.extract.threats.mobilize import DENIAL, EXERCISE_VERB, GOAL, PREDICATE_NOUN
+from rhetoric.extract.threats.mobilize import DENIAL, EVENT_AGENT, EXERCISE_VERB, GOAL, PREDICATE_NOUN
 from rhetoric.extract.threats.scan import WordIndex, first_match_per_sentence
 from rhetoric.lexicons import read_lexicon_table
 
@@ -222,9 +222,16 @@ def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) 
                 sentence.text[:analyst.start()])):
             continue
         subject_start, subject = subject_before(text, left, match.start())
-        if bare_determiner(subject):
-            subject_start, subject = match.start(), ""  # "The exercises are being held": no agent named
-        actor = attribute(ctx, subject, subject_start, match.start(), speaker_first=False)
+        by = EVENT_AGENT.search(text, match.start(), right)
+        if by is not None and is_force_owner(by.group("np")):
+            # "a routine event organized by the NATO Allied Air Command"
+            actor = attribute(ctx, by.group("np"), by.start("np"), match.start(), speaker_first=False)
+        elif bare_determiner(subject):
+            # "The exercises are being held": no agent named before the noun
+            subject_start, subject = match.start(), ""
+            actor = Attribution(None, None, None)
+        else:
+            actor = attribute(ctx, subject, subject_start, match.start(), speaker_first=False)
         if not actor.mention or not is_force_owner(actor.mention):
             lead = clean_mention(text[sentence.start:match.start()])
             if is_force_owner(lead):
