@@ -140,3 +140,17 @@ def test_an_office_of_a_place_is_a_role_and_its_appositive_names_the_person():
     # a portfolio completes the title: no place, no person
     quote = extract_quotes('"It is over," the Secretary of State told reporters.')[0]
     assert (quote.speaker_name, quote.speaker_affiliation) == (None, None)
+
+
+def test_an_honorific_and_a_surname_is_the_person_named_before():
+    quotes = extract_quotes('Mr Anton Vlasenko, 32, said they were afraid. '
+                            '"The Kalashnikov is the symbol of Russian democracy," Mr Vlasenko said.')
+    assert [q.speaker_name for q in quotes] == ["Anton Vlasenko", "Anton Vlasenko"]
+
+
+def test_an_age_is_not_a_title():
+    quote = extract_quotes('"We are here to honour Ukraine," said Mr Svyatoslav Regushevsky, '
+                           'a 46-year-old who brought his son to the rally.')[0]
+    assert (quote.speaker_name, quote.speaker_title) == ("Svyatoslav Regushevsky", None)
+    quote = extract_quotes('"We are here," said Oleh Petrenko, a 46-year-old teacher from Lviv.')[0]
+    assert quote.speaker_title == "teacher"

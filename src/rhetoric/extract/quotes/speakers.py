@@ -174,6 +174,9 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
     while name_tokens and name_tokens[0].low in _HONORIFICS:
         honorific_gender = _HONORIFIC_GENDER.get(name_tokens[0].low, honorific_gender)
         name_tokens.pop(0)
+    before_name = len(core) - len(name_tokens) - 1
+    if name_tokens and honorific_gender is None and before_name >= 0 and core[before_name].low in _HONORIFICS:
+        honorific_gender = _HONORIFIC_GENDER.get(core[before_name].low)  # "Mr Vlasenko": the honorific stopped the name
     title_tokens = core[:len(core) - len(name_tokens)] if name_tokens else core
     title_tokens = [t for t in title_tokens if t.low not in _HONORIFICS]
     has_head = any(lex.title_role.get(t.low.rstrip(",")) == "head" for t in title_tokens)
@@ -280,9 +283,13 @@ def _title_from_appositive(appositive: str) -> str | None:
         return None
     phrase = re.split(r",|\bwho\b|\bwhich\b|\bthat\b", match.group(1))[0]
     phrase = re.split(r"\s+(?:at|with|for|from|in)\s+", phrase)[0].strip()
+    phrase = _AGE.sub("", phrase).strip()  # "a 46-year-old (father of two)": an age is no title
     if 0 < len(phrase.split()) <= 6:
         return phrase
     return None
+
+
+_AGE = re.compile(r"^\d+[- ]year[- ]old\b", re.IGNORECASE)
 
 
 def _headline_end(text: str) -> int:
