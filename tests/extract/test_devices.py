@@ -207,3 +207,8 @@ def test_lexicons_have_cited_headers(name: str) -> None:
     header = "\n".join(line for line in lexicon_text(name).splitlines() if line.startswith("#"))
     assert "Source:" in header and "Licence: CC0" in header
     assert any(ref in header for ref in ("Hyland", "Da San Martino"))
+
+
+def test_a_hedged_number_keeps_its_thousands():
+    found = [(d.device, d.text) for d in extract_devices("About 1,000 people gathered, and some 10,000 more came.")]
+    assert found == [("hedge", "About 1,000"), ("hedge", "some 10,000")]

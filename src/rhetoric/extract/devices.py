@@ -60,7 +60,9 @@ class Device:
 
 # ---------------------------------------------------------------- tokens
 
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:[\w'’\-.]*[^\W_])?")
+# a number with thousands separators is one token ("about 1,000"), then
+# abbreviations ("U.S."), then words
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|(?:[^\W\d_]\.){2,}|[^\W_](?:[\w'’\-.]*[^\W_])?")
 _NUMBER = re.compile(r"\d[\d,.]*$")
 _QUOTES = "\"“”«»"
 # Words that may stand between a cue and what it qualifies without ending it.
