@@ -91,6 +91,10 @@ def test_every_codebook_clause_has_cases() -> None:
     ("The exercise is a routine event organized by the NATO Allied Air Command.",
      "the NATO Allied Air Command", "NATO"),
     ("One drill with fighter jets in a renegade scenario has already been carried out.", None, None),
+    # an obligation laid on the subject: the subject is told, the speaker threatens
+    ("Iran must stop enrichment or face military action.", None, None),
+    ("Kiev must pay its debts or face a cut-off of gas supplies, Russia said.", "Russia", "Russia"),
+    ("Hamas has to release the hostages or face an invasion of Gaza.", None, None),
     # where the forces go is not who sends them
     ("The drills will take place near the Ukrainian border.", None, None),
 ])

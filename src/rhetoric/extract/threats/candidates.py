@@ -21,6 +21,7 @@ from rhetoric.extract.threats.grammar import (
     NAME_TOKEN,
     NEGATION,
     NUCLEAR,
+    OBLIGED,
     ORGANISATION_NP,
     PERSONAL_SUBJECT,
     QUOTES,
@@ -265,7 +266,8 @@ def _governing_speaker(doc: ArticleContext, sentence: Sentence, position: int) -
     return None
 
 
-def _trailing_speaker(doc: ArticleContext, sentence: Sentence, end: int) -> tuple[str, int] | None:
+def trailing_speaker(doc: ArticleContext, sentence: Sentence, end: int) -> tuple[str, int] | None:
+    """The speaker of a trailing attribution after ``end`` (", Gazprom said"): (phrase, start) or None."""
     text = doc.text
     tail = text[end:sentence.end]
     match = re.search(r"[,”\"]\s*(?:[”\"]\s*)?(?P<np>[^,“”\";]{1,100}?)\s+(?:said|says|told|added|warned|noted|"
@@ -316,8 +318,15 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
             actor = country or actor
     elif governing is not None:
         actor = doc.resolve(governing[0], governing[1], use_focus=True)
+    elif candidate.modality == "or" and OBLIGED.search(text, sentence.start, frame_start) and \
+            not TERMS_SETTER.search(text, sentence.start, frame_start):
+        # "Kiev must pay its debts or face a cut-off(, Gazprom said)": the
+        # subject is told; who tells is the speaker when one is named
+        trailing = trailing_speaker(doc, sentence, candidate.end)
+        actor = doc.resolve(trailing[0], trailing[1], use_focus=False) if trailing else None
+        candidate.evidence.append("\x00told")
     else:
-        trailing = _trailing_speaker(doc, sentence, candidate.end)
+        trailing = trailing_speaker(doc, sentence, candidate.end)
         if trailing is not None:
             actor = doc.resolve(trailing[0], trailing[1], use_focus=False)
             if actor is None:
@@ -341,7 +350,7 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
                 or PERSONAL_SUBJECT.search(subject) or title_patterns()[0].search(subject)
                 or NAME_TOKEN.search(subject[1:])):
             return False
-    if quote is None and governing is None and _trailing_speaker(doc, sentence, candidate.end) is None:
+    if quote is None and governing is None and trailing_speaker(doc, sentence, candidate.end) is None:
         # narration: hedged forecasts by the writer are not threats
         if re.search(r"\b(?:could|might|may)\b", text[clause:frame_start]):
             return False

@@ -184,6 +184,12 @@ def _add_mentions(ctx: ArticleContext, candidate: Candidate) -> None:
     """The actor as written for a predicate-grammar candidate (its state is already set)."""
     text = ctx.text
     sentence = candidate.sentence
+    if "\x00told" in candidate.evidence:
+        # the subject was told (resolve_verbal): the actor is the speaker, if named
+        candidate.evidence.remove("\x00told")
+        same = [m for m in ctx.actors_in(sentence.start, sentence.end) if (m.country or m.actor) == candidate.actor]
+        candidate.actor_mention = same[-1].text if candidate.actor and same else None
+        return
     frame = text.find(candidate.evidence[0], candidate.start, candidate.end) if candidate.evidence else -1
     cue = frame if frame > candidate.start else candidate.start
     speech = None

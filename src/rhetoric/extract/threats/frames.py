@@ -29,16 +29,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rhetoric.extract.threats.actors import (
+    Attribution,
     attribute,
     clean_mention,
     is_actor_phrase,
     subject_before,
     target_after,
 )
-from rhetoric.extract.threats.candidates import Candidate, extend_end, strip_span
+from rhetoric.extract.threats.candidates import Candidate, extend_end, strip_span, trailing_speaker
 from rhetoric.extract.threats.coding import harm_code, refine
 from rhetoric.extract.threats.context import ArticleContext
-from rhetoric.extract.threats.grammar import DIRECTIVE, TERMS_SETTER, frame_patterns
+from rhetoric.extract.threats.grammar import ACTOR_KINDS, DIRECTIVE, OBLIGED, TERMS_SETTER, canonical_state, frame_patterns
 from rhetoric.extract.threats.scan import AnchoredRules
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.document import Document, as_document
@@ -333,7 +334,13 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         if end <= start:
             continue
         setter = TERMS_SETTER.search(text, sentence.start, match.start()) if rule.name == "or_face" else None
-        if setter is not None and ctx.actors_in(sentence.start, setter.start()):
+        told = rule.name == "or_face" and setter is None and OBLIGED.search(text, sentence.start, match.start())
+        if told:
+            # "Kiev must pay its debts or face a cut-off, Gazprom said": the
+            # subject is the one told; who tells is the speaker, if named
+            speaker = trailing_speaker(ctx, sentence, match.end())
+            subject_start, subject = (speaker[1], clean_mention(speaker[0])) if speaker else (match.start(), "")
+        elif setter is not None and ctx.actors_in(sentence.start, setter.start()):
             # "Washington told Tehran to halt enrichment or face new sanctions":
             # the one who sets the terms, not the one told
             subject_start, subject = sentence.start, clean_mention(text[sentence.start:setter.start()])
@@ -341,7 +348,13 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             # "The mayor told the strikers to return to work or face dismissal":
             # the one who sets the terms is the sentence's subject
             subject_start, subject = sentence.start, clean_mention(text[sentence.start:match.start()])
-        actor = attribute(ctx, subject, subject_start, match.start())
+        if told:
+            # the speaker's own state only: the article's focus is the one told
+            named = [canonical_state(m) for m in ctx.actors_in(subject_start, subject_start + len(subject))
+                     if m.kind in ACTOR_KINDS] if subject else []
+            actor = Attribution(subject or None, subject_start if subject else None, named[0] if named else None)
+        else:
+            actor = attribute(ctx, subject, subject_start, match.start())
         if rule.name == "warn_against" and harm_code(complement[:120]) is None and not _warning_to_another(
                 ctx, match.start(), match.end(), subject, subject_start, actor.state):
             continue  # "Graham warned fellow senators against ...": advice, not a warning to an actor

@@ -180,6 +180,9 @@ HEDGE = re.compile(r"^\W*(?:likely|probably|possibly|perhaps|presumably)\b", re.
 # face dismissal", "gave Kiev until Monday ..., or face"): who sets them threatens
 DIRECTIVE = re.compile(r"\b(?:told|tells|tell|ordered|orders|order|demanded|demands|demand|warned|warns|warn|gave|given|"
                        r"give|ultimatum|must|have\s+to|has\s+to)\b", re.IGNORECASE)
+# an obligation laid on the subject ("Kiev must pay its debts or face a
+# cut-off"): the subject is the one told, not who threatens
+OBLIGED = re.compile(r"\b(?:must|has\s+to|have\s+to|had\s+to|needs?\s+to|(?:is|are)\s+obliged\s+to)\b", re.IGNORECASE)
 # ... of which the verbs name who sets the terms (not "Ukraine has to pay or
 # face a cut-off": there the subject is the one threatened)
 TERMS_SETTER = re.compile(r"\b(?:told|tells|tell|ordered|orders|order|demanded|demands|demand|warned|warns|warn|gave|"
