@@ -112,7 +112,8 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
                 inner.affiliation = inner.affiliation or _affiliation_from(org) or org
                 return inner
         head = head_part[-1].lower() if head_part else ""
-        org_words = re.sub(r"^(?:of|at|from|with|to|for)\s+(?:the\s+)?", "", mention[post.start():].strip()).split()
+        org = re.sub(r"^(?:of|at|from|with|to|for)\s+(?:the\s+)?", "", mention[post.start():].strip())
+        org_words = org.split()
         titled_office = head_part and head_part[-1][:1].isupper() and lex.title_role.get(head) == "head" and \
             all(w.lower() in lex.title_role for w in head_part[1:] if w[:1].isupper()) and \
             (len(org_words) <= 2 or actor_entry(" ".join(org_words)) is not None) and \
@@ -122,7 +123,6 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
                 not any(w[:1].isupper() and w.lower() not in lex.title_role for w in head_part[1:]):
             # "the Prime Minister of Crimea" (an office of a place, no name after it) is a role too
             # "A woman worker of the Pyongyang Textile Mill": the worker speaks, the mill is where
-            org = re.sub(r"^(?:of|at|from|with|to|for)\s+(?:the\s+)?", "", mention[post.start():].strip())
             title = " ".join(w for w in head_part if w.lower() not in _DETERMINERS)
             return _Speaker(None, title, _affiliation_from(org) or org, "role", lex.noun_gender.get(head))
     its_organ = _its_organ(text, start, mention)

@@ -21,7 +21,6 @@ from rhetoric.extract.threats.grammar import (
     NAME_TOKEN,
     NEGATION,
     NUCLEAR,
-    OBLIGED,
     ORGANISATION_NP,
     PERSONAL_SUBJECT,
     QUOTES,
@@ -31,6 +30,7 @@ from rhetoric.extract.threats.grammar import (
     compiled_grammar,
     frame_patterns,
     is_abbreviation,
+    obliged_subject,
     title_patterns,
 )
 from rhetoric.text.actors import ActorMention
@@ -318,8 +318,7 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
             actor = country or actor
     elif governing is not None:
         actor = doc.resolve(governing[0], governing[1], use_focus=True)
-    elif candidate.modality == "or" and OBLIGED.search(text, sentence.start, frame_start) and \
-            not TERMS_SETTER.search(text, sentence.start, frame_start):
+    elif candidate.modality == "or" and obliged_subject(text, sentence.start, frame_start):
         # "Kiev must pay its debts or face a cut-off(, Gazprom said)": the
         # subject is told; who tells is the speaker when one is named
         trailing = trailing_speaker(doc, sentence, candidate.end)

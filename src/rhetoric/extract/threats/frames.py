@@ -39,7 +39,8 @@ from rhetoric.extract.threats.actors import (
 from rhetoric.extract.threats.candidates import Candidate, extend_end, strip_span, trailing_speaker
 from rhetoric.extract.threats.coding import harm_code, refine
 from rhetoric.extract.threats.context import ArticleContext
-from rhetoric.extract.threats.grammar import ACTOR_KINDS, DIRECTIVE, OBLIGED, TERMS_SETTER, canonical_state, frame_patterns
+from rhetoric.extract.threats.grammar import (ACTOR_KINDS, DIRECTIVE, TERMS_SETTER, canonical_state, frame_patterns,
+                                               obliged_subject)
 from rhetoric.extract.threats.scan import AnchoredRules
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.document import Document, as_document
@@ -334,7 +335,7 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         if end <= start:
             continue
         setter = TERMS_SETTER.search(text, sentence.start, match.start()) if rule.name == "or_face" else None
-        told = rule.name == "or_face" and setter is None and OBLIGED.search(text, sentence.start, match.start())
+        told = rule.name == "or_face" and obliged_subject(text, sentence.start, match.start())
         if told:
             # "Kiev must pay its debts or face a cut-off, Gazprom said": the
             # subject is the one told; who tells is the speaker, if named

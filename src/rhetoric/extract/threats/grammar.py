@@ -176,17 +176,24 @@ WEAPON = word_list_pattern("weapon")
 NUCLEAR = re.compile(r"\bnuclear\b", re.IGNORECASE)
 NEGATION = re.compile(r"\b(?:not|never|no longer)\b|n[’']t\b", re.IGNORECASE)
 HEDGE = re.compile(r"^\W*(?:likely|probably|possibly|perhaps|presumably)\b", re.IGNORECASE)
-# a verb or modal that sets terms ("told the strikers to return to work or
-# face dismissal", "gave Kiev until Monday ..., or face"): who sets them threatens
-DIRECTIVE = re.compile(r"\b(?:told|tells|tell|ordered|orders|order|demanded|demands|demand|warned|warns|warn|gave|given|"
-                       r"give|ultimatum|must|have\s+to|has\s+to)\b", re.IGNORECASE)
+# a verb that sets terms ("Washington told Tehran to halt enrichment or face
+# new sanctions", "gave Kiev until Monday ..., or face"): who sets them threatens
+_SETTER_VERBS = r"told|tells|tell|ordered|orders|order|demanded|demands|demand|warned|warns|warn|gave|gives|give"
+TERMS_SETTER = re.compile(rf"\b(?:{_SETTER_VERBS}|handed|issued)\b", re.IGNORECASE)
 # an obligation laid on the subject ("Kiev must pay its debts or face a
 # cut-off"): the subject is the one told, not who threatens
 OBLIGED = re.compile(r"\b(?:must|has\s+to|have\s+to|had\s+to|needs?\s+to|(?:is|are)\s+obliged\s+to)\b", re.IGNORECASE)
-# ... of which the verbs name who sets the terms (not "Ukraine has to pay or
-# face a cut-off": there the subject is the one threatened)
-TERMS_SETTER = re.compile(r"\b(?:told|tells|tell|ordered|orders|order|demanded|demands|demand|warned|warns|warn|gave|"
-                          r"gives|give|handed|issued)\b", re.IGNORECASE)
+# terms set or laid on someone, either way ("needs to attract a suitor or
+# risk being overtaken" has neither: a necessity)
+DIRECTIVE = re.compile(rf"\b(?:{_SETTER_VERBS}|given|ultimatum|must|have\s+to|has\s+to)\b", re.IGNORECASE)
+
+
+def obliged_subject(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, before an "or face", lays an obligation on
+    its subject ("Kiev must pay its debts") with no verb that names who set it."""
+    return OBLIGED.search(text, start, end) is not None and TERMS_SETTER.search(text, start, end) is None
+
+
 GAP_FILLER = word_list("gap_filler")
 CLAUSE_BREAK = re.compile(r"[,;:—–(]|[“\"]\s*|\b(?:that|which|who|said|says|told|warned|added|repeated|"
                            r"stated|declared|insisted|stressed)\s+", re.IGNORECASE)

@@ -49,7 +49,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rhetoric.extract.threats.actors import Attribution, agent_mentions, attribute, bare_determiner, clean_mention, is_actor_phrase, is_force_owner, subject_before, target_after
+from rhetoric.extract.threats.actors import (Attribution, agent_mentions, attribute, bare_determiner, clean_mention,
+                                              is_actor_phrase, is_force_owner, subject_before, target_after)
 from rhetoric.extract.threats.candidates import Candidate, strip_span
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import as_context
