@@ -283,6 +283,14 @@ def trailing_speaker(doc: ArticleContext, sentence: Sentence, end: int) -> tuple
     return None
 
 
+def named_state(doc: ArticleContext, start: int, end: int) -> str | None:
+    """The state of the first actor the span ``[start, end)`` names itself, or
+    None: no article focus ("Gazprom said" names none; the article's focus
+    may be the one threatened)."""
+    states = [canonical_state(m) for m in doc.actors_in(start, end) if m.kind in ACTOR_KINDS]
+    return states[0] if states else None
+
+
 def pick_target(doc: ArticleContext, mentions: list[ActorMention], actor: str | None) -> str | None:
     for mention in mentions:
         if mention.kind not in ACTOR_KINDS:
@@ -322,7 +330,7 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
         # "Kiev must pay its debts or face a cut-off(, Gazprom said)": the
         # subject is told; who tells is the speaker when one is named
         trailing = trailing_speaker(doc, sentence, candidate.end)
-        actor = doc.resolve(trailing[0], trailing[1], use_focus=False) if trailing else None
+        actor = named_state(doc, trailing[1], trailing[1] + len(trailing[0])) if trailing else None
         candidate.evidence.append("\x00told")
     else:
         trailing = trailing_speaker(doc, sentence, candidate.end)

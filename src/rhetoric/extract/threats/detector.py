@@ -37,12 +37,13 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from rhetoric.extract.threats.actors import attribute, bare_determiner, subject_before
+from rhetoric.extract.threats.actors import attribute, bare_determiner, clean_mention, subject_before
 from rhetoric.extract.threats.candidates import (
     Candidate,
     mark_ultimatums,
     merge_candidates,
     resolve_verbal,
+    trailing_speaker,
     verbal_candidates,
 )
 from rhetoric.extract.threats.coding import intensity
@@ -187,8 +188,8 @@ def _add_mentions(ctx: ArticleContext, candidate: Candidate) -> None:
     if "\x00told" in candidate.evidence:
         # the subject was told (resolve_verbal): the actor is the speaker, if named
         candidate.evidence.remove("\x00told")
-        same = [m for m in ctx.actors_in(sentence.start, sentence.end) if (m.country or m.actor) == candidate.actor]
-        candidate.actor_mention = same[-1].text if candidate.actor and same else None
+        speaker = trailing_speaker(ctx, sentence, candidate.end)
+        candidate.actor_mention = clean_mention(speaker[0]) or None if speaker else None
         return
     frame = text.find(candidate.evidence[0], candidate.start, candidate.end) if candidate.evidence else -1
     cue = frame if frame > candidate.start else candidate.start

@@ -36,11 +36,10 @@ from rhetoric.extract.threats.actors import (
     subject_before,
     target_after,
 )
-from rhetoric.extract.threats.candidates import Candidate, extend_end, strip_span, trailing_speaker
+from rhetoric.extract.threats.candidates import Candidate, extend_end, named_state, strip_span, trailing_speaker
 from rhetoric.extract.threats.coding import harm_code, refine
 from rhetoric.extract.threats.context import ArticleContext
-from rhetoric.extract.threats.grammar import (ACTOR_KINDS, DIRECTIVE, TERMS_SETTER, canonical_state, frame_patterns,
-                                               obliged_subject)
+from rhetoric.extract.threats.grammar import DIRECTIVE, TERMS_SETTER, frame_patterns, obliged_subject
 from rhetoric.extract.threats.scan import AnchoredRules
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.document import Document, as_document
@@ -351,9 +350,8 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             subject_start, subject = sentence.start, clean_mention(text[sentence.start:match.start()])
         if told:
             # the speaker's own state only: the article's focus is the one told
-            named = [canonical_state(m) for m in ctx.actors_in(subject_start, subject_start + len(subject))
-                     if m.kind in ACTOR_KINDS] if subject else []
-            actor = Attribution(subject or None, subject_start if subject else None, named[0] if named else None)
+            actor = Attribution(subject or None, subject_start if subject else None,
+                                named_state(ctx, subject_start, subject_start + len(subject)) if subject else None)
         else:
             actor = attribute(ctx, subject, subject_start, match.start())
         if rule.name == "warn_against" and harm_code(complement[:120]) is None and not _warning_to_another(
