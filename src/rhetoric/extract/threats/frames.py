@@ -44,7 +44,7 @@ from rhetoric.extract.threats.scan import AnchoredRules
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.document import Document, as_document
 
-__all__ = ["frame_candidates", "as_context", "CONDITION", "SPEECH"]
+__all__ = ["frame_candidates", "as_context", "warning_of_danger", "CONDITION", "SPEECH"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +89,7 @@ SPEECH = re.compile(r"\b(?:said|says|say|told|tells|stated|declared|announced|ad
 _PAST_EVENT = re.compile(r"\b(?:imposed|slapped|levied|introduced|adopted|expanded|extended|lifted|eased|"
                          r"approved|enacted|announced|unveiled|hit|targeted)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:will|would|could|may|might|shall|ready|prepared|threat\w*|warn\w*)\b", re.IGNORECASE)
+_OBJECT_WORDS = 6  # words after "threatened" where its harmful object must be named
 _PERSONAL = frozenset("i we you he she they".split())
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|’ll|going\s+to|warn\w*|threat\w*|face|faces|facing|risk\w*)\b",
                      re.IGNORECASE)
@@ -122,12 +123,14 @@ _RECEIVED = re.compile(r"\b(?:receiv\w*|got|get|gets|getting|faced|faces|facing|
                        re.IGNORECASE)
 _EMBEDDED_SUBJECT = re.compile(r"\s*(?P<np>[^,;“”\"]{1,90}?)\s+(?:will|would|could|may|might|shall|"
                                r"can|is\s+going\s+to|was\s+going\s+to)\b", re.IGNORECASE)
+_HAVE_CONSEQUENCES = re.compile(r"\s*(?:\w+\s+)?(?:have|has|carry|bring|entail)\s+(?:[\w-]+\s+){0,2}?(?:consequences|"
+                                r"repercussions|costs?)\b", re.IGNORECASE)
 _CONSEQUENCE_WORDS = re.compile(r"\b(?:consequences|price|costs?|regret|response|retaliat\w*|reprisals?|sanctions|"
                                 r"measures|punish\w*|force|be\s+met|pay|face|suffer|answered|unanswered|tolerated|"
-                                r"lightly)\b", re.IGNORECASE)
+                                r"lightly|(?:become|legitimate|military|lawful)\s+(?:a\s+)?targets?)\b", re.IGNORECASE)
 
 
-def _warning_of_danger(ctx: ArticleContext, cue_end: int, end: int) -> bool:
+def warning_of_danger(ctx: ArticleContext, cue_end: int, end: int) -> bool:
     """Whether "X warned that Y would ..." reports a danger, not a threat:
     the embedded subject is not an actor (a disease, a market, the weather),
     not a condition ("any attack"), and no consequence for an addressee is
@@ -138,6 +141,8 @@ def _warning_of_danger(ctx: ArticleContext, cue_end: int, end: int) -> bool:
     np = embedded.group("np")
     if _CONDITION_SUBJECT.match(np) or is_actor_phrase(clean_mention(np)):
         return False
+    if _HAVE_CONSEQUENCES.match(ctx.text, embedded.end(), end):
+        return True  # "his style would have repercussions": an outcome foreseen, no one made to pay
     return not _CONSEQUENCE_WORDS.search(ctx.text, embedded.end(), end)
 
 
@@ -169,7 +174,10 @@ _COORDINATED = re.compile(r"(?:,\s*)?\b(?:and|but|or|then)\s+(?:(?:also|later|ag
                           r"were)\s+)*$", re.IGNORECASE)
 _RELATIVE = re.compile(r",?\s*\b(?:who|which)\s+(?:(?:last|this|next|year|week|month|also|then|later|earlier|once|both|all|"
                        r"has|have|had|is|are|was|were|again|\w+ly)\s+){0,3}$", re.IGNORECASE)
-_INTRODUCTION = re.compile(r"^(?:(?:In|On|At|By|After|Before|During|Since|Last|Earlier|Later)\b[^,]{0,40},\s*)")
+# an introductory adverbial before the subject: a time or place phrase, or a
+# participial clause ("Citing the rhetoric, the president ...")
+_INTRODUCTION = re.compile(r"^(?:(?:In|On|At|By|After|Before|During|Since|Last|Earlier|Later|Amid|Despite|Following)\b[^,]{0,40}"
+                           r"|(?-i:[A-Z][a-z]+ing)\b[^,]{0,60}),\s*")
 
 
 def _shared_subject(text: str, sentence_start: int, cue_start: int, subject_start: int,
@@ -223,6 +231,9 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
         # "vowed to crush the rebels", "vowed revenge", not "vowed to rebuild the bridge"
         actor = _actor_subject(subject) or (quoted and (not subject or subject.split()[-1].lower() in _PERSONAL))
         return actor and (harm_code(cue + complement[:120]) is not None or bool(CONDITION.search(sentence_text)))
+    if needs == "actor+object_harm":
+        # "threatened military action", "threatened a more crippling ban": the harm is the object
+        return _actor_subject(subject) and harm_code(" ".join(complement.split()[:_OBJECT_WORDS])) is not None
     if needs == "future":
         return bool(_FUTURE.search(clause)) and (quoted or _actor_subject(subject))
     harm = harm_code(complement[:200 if rule.name.startswith("warn") else 120]) is not None
@@ -327,7 +338,7 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
                 text, match.end(), sentence.end):
             continue
         if rule.name == "warn_that" and match.group().lower().endswith("that") and not quoted and \
-                _warning_of_danger(ctx, match.end(), end):
+                warning_of_danger(ctx, match.end(), end):
             continue
         start = subject_start if subject and len(subject.split()) <= 10 else match.start()
         start, end = strip_span(text, start, max(end, match.end()))

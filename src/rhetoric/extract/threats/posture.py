@@ -163,6 +163,7 @@ def _paired(text: str, left: int, right: int, start: int, end: int, needs: froze
 
 
 _SEND = re.compile(r"(?:sen[dt]|sending|dispatch|order)", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[\w-]+ly\s+)?$", re.IGNORECASE)
 _IN_PROPER_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s+$")
 
 
@@ -195,8 +196,10 @@ def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) 
             continue
         if _HABITUAL.search(text, left, match.start()) or _NEGATED_AFTER.match(text, match.end(), right):
             continue
-        if posture.name == "move" and " " not in match.group().strip() and not _INFLECTED.search(match.group()) and (
-                _ARTICLE_BEFORE.search(text, left, match.start())
+        passive = posture.name == "move" and not match.group().lower().endswith("ing") and bool(
+            _PASSIVE_BEFORE.search(text, left, match.start()))  # "were sent", not "has been sending"
+        if posture.name == "move" and not passive and " " not in match.group().strip() and not _INFLECTED.search(
+                match.group()) and (_ARTICLE_BEFORE.search(text, left, match.start())
                 or not _paired(text, match.end(), right, match.end(), match.end(), posture.needs)):
             continue  # "a risky move", "orders": the base form is a verb with its force object after it
         if posture.name == "exercise" and EXERCISE_VERB.match(text, match.start()):
@@ -204,7 +207,9 @@ def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) 
         if posture.name == "move" and _SEND.match(match.group()):
             goal = GOAL.search(text, match.end(), right)
             object_end = goal.start() if goal else right
-            if not _paired(text, match.end(), object_end, match.end(), match.end(), posture.needs):
+            if passive and not _paired(text, left, match.start(), match.start(), match.start(), posture.needs):
+                continue  # "troops were sent to the border": in the passive, forces are the subject
+            if not passive and not _paired(text, match.end(), object_end, match.end(), match.end(), posture.needs):
                 continue  # "sending him options", "sent 30 requests to military units": forces must be the object
         if _IN_PROPER_NAME.search(text, max(sentence.start, match.start() - 30), match.start()) and \
                 match.group()[:1].isupper() and not _headline(sentence.text):

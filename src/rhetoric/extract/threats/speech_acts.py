@@ -48,7 +48,8 @@ from rhetoric.extract.threats.actors import attribute, clean_mention, is_actor_p
 from rhetoric.extract.threats.candidates import Candidate, strip_span
 from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
-from rhetoric.extract.threats.frames import NEGATED_ACT, CONDITION, EMBEDDED_QUESTION, SPEECH, _negative, as_context
+from rhetoric.extract.threats.frames import (NEGATED_ACT, CONDITION, EMBEDDED_QUESTION, SPEECH, _negative, as_context,
+                                             warning_of_danger)
 from rhetoric.extract.threats.scan import WordIndex, first_match_per_sentence
 from rhetoric.lexicons import read_lexicon_table
 
@@ -80,6 +81,7 @@ _THIRD_PERSON = frozenset("he she they it".split())
 _SUFFERS = re.compile(r"\s*(?:\w+\s+)?(?:face|pay|suffer|bear|regret)\b", re.IGNORECASE)
 _WARN = re.compile(r"\bwarn\w*\b", re.IGNORECASE)
 _ANY = re.compile(r"\bany\b", re.IGNORECASE)
+_THAT_NEXT = re.compile(r"\s+that\b", re.IGNORECASE)
 _THAT_LEAD = re.compile(r"^(?:that|if)\s+", re.IGNORECASE)
 
 
@@ -99,7 +101,7 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, _Cue], WordIndex]:
             raise ValueError(f"threat_speech_acts.tsv: unknown class {cls!r} in row {name!r}")
         cues[f"c_{name}"] = _Cue(cls, name, kind)
         parts.append(f"(?P<c_{name}>{pattern})")
-    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(parts), re.IGNORECASE), cues, WordIndex(anchors)
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w'’-])" % "|".join(parts), re.IGNORECASE), cues, WordIndex(anchors)
 
 
 def _third_party_harm(ctx: ArticleContext, cue_end: int, end: int, actor_state: str | None) -> bool:
@@ -202,6 +204,9 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
             actor = attribute(ctx, subject, subject_start, match.start())
         if cue.name == "warn" and _third_party_harm(ctx, match.end(), clause_end, actor.state):
             continue
+        that = _THAT_NEXT.match(text, match.end(), clause_end) if cue.name == "warn" and not quoted else None
+        if that and warning_of_danger(ctx, that.end(), clause_end):
+            continue  # "warned that the policy would have serious consequences": a danger foreseen
         if cue.cls != "act" and speech is not None and not personal and not quoted and _other_speaker(
                 ctx, sentence.start, speech, actor.state):
             continue  # "Kiev warned that Russia would invade": another's harm reported, not a threat
