@@ -22,9 +22,6 @@ KNOWN_MISSES = {
         "a gerund subject (the addressee's act) as the condition is not read as conditional",
     "Speaking to reporters in Brussels after the meeting, the bloc's foreign policy chief said new restrictions "
     "on Iranian airlines were being prepared.": "sanctions in preparation in a passive progressive",
-    "The spokesman for the military government, Colonel Abdoulaye Maiga, said in a televised address that any "
-    "foreign troops entering Malian territory would be treated as an occupying force.":
-        "'treated as an occupying force' is not a harm phrase",
     "\"Our missiles are ready and our fingers are on the trigger,\" a Revolutionary Guards commander was quoted "
     "as saying by the Tasnim news agency.": "readiness of weapons as a figure of speech",
 }

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rhetoric.extract.threats.actors import clean_mention, is_actor_phrase
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.grammar import (
     ACCORDING_TO,
@@ -291,6 +292,35 @@ def named_state(doc: ArticleContext, start: int, end: int) -> str | None:
     return states[0] if states else None
 
 
+_OWN = re.compile(r"^(?:(?:the|a|an)\s+)?(?:he|she|it|they|we|i|you|its|their|our|his|her|my|your)\b", re.IGNORECASE)
+# after the modal: the embedded subject suffers the consequence ("Ukraine would pay a heavy price")
+VICTIM_PREDICATE = re.compile(r"\s*(?:\w+ly\s+)?(?:face|pay|suffer|bear|regret|be|get|feel|lose|have\s+to)\b",
+                              re.IGNORECASE)
+
+
+def reports_another(doc: ArticleContext, speaker_state: str | None, warned: bool, subject: str,
+                    subject_start: int) -> bool:
+    """Whether a reported clause's agent is another actor than the one who
+    speaks: "Kiev warned that Russia would invade" reports a danger (or a
+    claim), not a threat by Kiev, and not Russia's own threat either. The
+    subject must name its state itself ("Russian troops"; not "its forces",
+    "they"); an unnamed speaker who warns of a named actor's act reports
+    a danger too ("The mayor warned that the separatists would storm ...").
+
+    >>> from rhetoric.extract.threats.frames import as_context
+    >>> ctx = as_context("Kiev warned that Russia would invade.")
+    >>> reports_another(ctx, "Ukraine", True, "Russia", 17), reports_another(ctx, "Russia", True, "Russia", 17)
+    (True, False)
+    """
+    subject = subject.strip()
+    if not subject or _OWN.match(subject) or not is_actor_phrase(clean_mention(subject)):
+        return False  # "its forces", "they"; "any attack on Taiwan" is a condition, not an actor
+    embedded = named_state(doc, subject_start, subject_start + len(subject))
+    if embedded is None:
+        return False
+    return warned if speaker_state is None else embedded != speaker_state
+
+
 def pick_target(doc: ArticleContext, mentions: list[ActorMention], actor: str | None) -> str | None:
     for mention in mentions:
         if mention.kind not in ACTOR_KINDS:
@@ -326,6 +356,9 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
             actor = country or actor
     elif governing is not None:
         actor = doc.resolve(governing[0], governing[1], use_focus=True)
+        warned = bool(re.search(r"\bwarn", text[governing[1]:clause], re.IGNORECASE))
+        if role == "agent" and reports_another(doc, actor, warned, text[clause:frame_start], clause):
+            return False  # "Kiev warned that Russia would invade": another's act reported
     elif candidate.modality == "or" and obliged_subject(text, sentence.start, frame_start):
         # "Kiev must pay its debts or face a cut-off(, Gazprom said)": the
         # subject is told; who tells is the speaker when one is named

@@ -36,7 +36,8 @@ from rhetoric.extract.threats.actors import (
     subject_before,
     target_after,
 )
-from rhetoric.extract.threats.candidates import Candidate, extend_end, named_state, strip_span, trailing_speaker
+from rhetoric.extract.threats.candidates import (VICTIM_PREDICATE, Candidate, extend_end, named_state, reports_another,
+                                                 strip_span, trailing_speaker)
 from rhetoric.extract.threats.coding import harm_code, refine
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.grammar import DIRECTIVE, TERMS_SETTER, frame_patterns, obliged_subject
@@ -202,6 +203,28 @@ def _shared_subject(text: str, sentence_start: int, cue_start: int, subject_star
     return subject_start, subject
 
 
+def _another_actors_act(ctx: ArticleContext, rule: str, sentence_start: int, match: re.Match[str], end: int,
+                        subject: str, subject_start: int, actor_state: str | None) -> bool:
+    """Whether a "warned that Y would ..." or a reported "Y would ..." gives
+    another actor's act than the speaker's (:func:`.candidates.reports_another`),
+    unless Y is the one who would suffer ("Ukraine would pay a heavy price")."""
+    text = ctx.text
+    if rule == "warn_that":
+        embedded = _EMBEDDED_SUBJECT.match(text, match.end(), end)
+        return embedded is not None and not VICTIM_PREDICATE.match(text, embedded.end(), end) and reports_another(
+            ctx, actor_state, True, embedded.group("np"), embedded.start("np"))
+    if rule != "conditional_future" or VICTIM_PREDICATE.match(text, match.end(), end):
+        return False
+    speech = None
+    for speech in SPEECH.finditer(text, sentence_start, subject_start):
+        pass
+    if speech is None:
+        return False
+    speaker_start, speaker = subject_before(text, sentence_start, speech.start())
+    speaker_state = attribute(ctx, speaker, speaker_start, speech.start()).state if clean_mention(speaker) else None
+    return reports_another(ctx, speaker_state, speech.group().lower().startswith("warn"), subject, subject_start)
+
+
 def _actor_subject(subject: str) -> bool:
     """Whether the subject before a cue names an actor, read up to its verb
     ("Brussels raised the [threat of sanctions]")."""
@@ -365,6 +388,9 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
                                 named_state(ctx, subject_start, subject_start + len(subject)) if subject else None)
         else:
             actor = attribute(ctx, subject, subject_start, match.start())
+        if not quoted and _another_actors_act(ctx, rule.name, sentence.start, match, end, subject, subject_start,
+                                              actor.state):
+            continue  # "Kiev warned that Russia would invade": a danger reported, not a threat
         if rule.name == "warn_against" and harm_code(complement[:120]) is None and not _warning_to_another(
                 ctx, match.start(), match.end(), subject, subject_start, actor.state):
             continue  # "Graham warned fellow senators against ...": advice, not a warning to an actor

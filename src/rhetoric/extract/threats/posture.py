@@ -162,6 +162,9 @@ def _paired(text: str, left: int, right: int, start: int, end: int, needs: froze
     return False
 
 
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+preparation\s+for|in\s+anticipation\s+of|preparing\s+for|to\s+prepare\s+for|"
+                       r"before\s+(?:an?|the)\s+(?:expected|planned|possible|anticipated|looming|threatened|feared)\b)",
+                       re.IGNORECASE)
 _SEND = re.compile(r"(?:sen[dt]|sending|dispatch|order)", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[\w-]+ly\s+)?$", re.IGNORECASE)
 _IN_PROPER_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][a-z]+\s+$")
@@ -188,7 +191,10 @@ def posture_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) 
         if posture.needs and not _paired(text, left, right, match.start(), match.end(), posture.needs):
             continue
         near = " ".join(text[left:match.start()].split()[-_HEDGE_REACH:])
-        if negatives.search(text, left, right) or hedges.search(near) or DENIAL.search(text, sentence.start, match.start()):
+        # fighting the build-up prepares for ("ahead of an expected offensive") is not fighting reported
+        ahead = _AHEAD_OF.search(text, match.end(), right)
+        if negatives.search(text, left, ahead.start() if ahead else right) or hedges.search(near) or DENIAL.search(
+                text, sentence.start, match.start()):
             continue
         lead = text[max(left, match.start() - 60):match.start()]
         nominal = bool(_NOUN_POSTURE.match(match.group())) or posture.name in ("test", "flight")
