@@ -197,6 +197,33 @@ def test_a_pronoun_takes_the_person_named_since_the_last_speaker():
     assert names == ["Daniel Okafor", "Evelyn Marsh", "Pieter van Houten", "Pieter van Houten", "Rimantas Vaitkus"]
 
 
+def test_a_pronoun_takes_the_subject_named_since_the_last_speaker():
+    text = ("“We will not leave Crimea,” Ukraine's defence minister Ihor Tenyukh told reporters.\n\n"
+            "Russian Foreign Minister Sergei Lavrov met John Kerry in Paris. He said Moscow had no plans to invade.\n\n"
+            "Fox News correspondent Ed Henry pressed the point. “Is that a promise?” he asked.")
+    assert [(q.speaker, q.speaker_name) for q in extract_quotes(text)] == [
+        ("Ukraine's defence minister Ihor Tenyukh", "Ihor Tenyukh"),
+        ("He", "Sergei Lavrov"),            # the subject, not the object ("John Kerry")
+        ("he", "Ed Henry"),                 # a role noun after a name run: the person is the name after it
+    ]
+
+
+@pytest.mark.parametrize("between", [
+    "Putin's spokesman Dmitry Peskov spoke to the press.",            # a possessive is no subject
+    "“Dmitry Peskov is wrong,” an analyst wrote.",                     # a name inside a quotation
+    "Later, reporters asked Gov. Dmitry Peskov about it.",             # a name after an abbreviation
+])
+def test_a_name_that_is_no_subject_does_not_take_the_pronoun(between):
+    text = f"“We will respond,” said Foreign Minister Daniel Okafor.\n\n{between} “It is over,” he said."
+    assert extract_quotes(text)[-1].speaker_name == "Daniel Okafor"
+
+
+def test_a_speaker_name_never_spans_a_line_break():
+    text = ("Vatican News\n\nLouis Farrakhan addressed the rally on Sunday.\n\n"
+            "“The time has come,” Mr. Farrakhan said.")
+    assert extract_quotes(text)[0].speaker_name == "Louis Farrakhan"
+
+
 def test_a_body_with_a_two_word_name_is_no_person():
     text = ("Rodong Sinmun said in a commentary that the drills were a rehearsal for war.\n\n"
             "The newspaper said the U.S. would pay dearly.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from functools import lru_cache
@@ -11,6 +12,7 @@ from rhetoric.lexicons import read_lexicon_lines
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.actors import actor_entry, find_actors, state_adjective
 from rhetoric.text.datelines import capital_dateline_state, is_dateline
+from rhetoric.text.sentences import abbreviations
 from rhetoric.extract.quotes.lexicon import (
     _CAPITAL_STOP,
     _DETERMINERS,
@@ -329,6 +331,7 @@ def _resolve(text: str, found: list[_Found]) -> list[Quote]:
     quotes: list[Quote] = []
     by_span: dict[tuple[int, int], _Speaker] = {}
     order = sorted(range(len(found)), key=lambda k: (found[k].attribution.speaker or found[k].content)[0])
+    quoted = sorted(item.content for item in found if item.kind == "direct")
     resolved: dict[int, _Speaker] = {}
     for k in order:
         attribution = found[k].attribution
@@ -341,7 +344,7 @@ def _resolve(text: str, found: list[_Found]) -> list[Quote]:
             continue
         speaker = _analyse_mention(text, key[0], key[1], attribution.appositives)
         speaker = _named_in_appositive(text, speaker, attribution.appositives) or speaker
-        speaker = _link(text, key[0], key[1], speaker, history)
+        speaker = _link(text, key[0], key[1], speaker, history, quoted)
         if speaker.affiliation is None and speaker.kind in ("person", "role") and _holds_office(speaker.title):
             # "Defense Secretary Margaret Hale" in an article about U.S. policy: the article's state
             states = _article_state(text) if states is None else states
@@ -424,14 +427,17 @@ def _with_speaker(item: _Found, span: tuple[int, int] | None) -> _Found:
     return replace(item, attribution=replace(item.attribution, speaker=span))
 
 
-def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Speaker]) -> _Speaker:
-    """Resolve pronouns, surnames and descriptions against earlier speakers."""
+def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Speaker],
+          quoted: list[tuple[int, int]] = ()) -> _Speaker:
+    """Resolve pronouns, surnames and descriptions against earlier speakers
+    (``quoted``: the direct quotations' content spans, whose names are not
+    the narrative's)."""
     mention = text[start:end]
     low = mention.lower()
     if speaker.kind == "pronoun":
         wanted = "person" if low in ("he", "she", "i") else ("org" if low == "it" else None)
         if wanted == "person" and low != "i":
-            named = _person_named_since(text, start, speaker, history)
+            named = _person_named_since(text, start, speaker, history, quoted)
             if named is not None:
                 return named
         for earlier in reversed(history):
@@ -495,7 +501,7 @@ def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Spe
     return speaker
 
 
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)+")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*)+")  # on one line
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'’\-]+\b")
 _NAME_RUN = re.compile(r"[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w'’\-]*)+")  # on one line
 _PRONOUN_REACH = 400  # characters before "he"/"she" searched for the person last named
@@ -504,13 +510,49 @@ _PRONOUN_REACH = 400  # characters before "he"/"she" searched for the person las
 _CLAUSE_START = re.compile(r"(?:^|[.!?:;”\"’]\s*|\n\s*)$")
 
 
+_SUBJECT_FOLLOWS = re.compile(r",|[ \t]+[a-z]")
+_ROLE_THEN_NAME = re.compile(r"[ \t]+([a-z][a-z\-]*)[ \t]+[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w'’\-]*)+")
+
+
+_WORD_BEFORE_PERIOD = re.compile(r"([\w.]+)\.\s*$")
+
+
 def _introduces_person(text: str, start: int, end: int) -> bool:
-    """A name written as news introduces a person: opening a sentence and
-    followed by an appositive ("Evelyn Marsh, the former negotiator, ...")."""
-    return text[end:end + 1] == "," and _CLAUSE_START.search(text, max(0, start - 3), start) is not None
+    """A name written as news introduces a person: opening a sentence as its
+    subject, followed by an appositive ("Evelyn Marsh, the former negotiator,
+    ...") or by the rest of its clause ("Foreign Minister Sergei Lavrov met
+    ..."), not as a possessive ("Putin's spokesman ...") nor after an
+    abbreviation ("Gov. John Kasich", "A. E. Dick Howard")."""
+    if text[end - 2:end] in ("'s", "’s") or _SUBJECT_FOLLOWS.match(text, end) is None:
+        return False
+    while True:
+        opening = _CLAUSE_START.search(text, max(0, start - 3), start)
+        if opening is None:
+            return False
+        ends_line = "\n" in opening.group()  # a new line always opens one ("8:55 p.m.\n\nHillary Clinton ...")
+        word = _WORD_BEFORE_PERIOD.search(text, max(0, start - 20), start) \
+            if "." in opening.group() and not ends_line else None
+        if word is None or not (len(word.group(1)) == 1 or abbreviations().holds(word.group(1).lower())):
+            return True
+        start = word.start(1)  # "Sr. Enrica Rosanna" opens a sentence when "Sr." does
 
 
-def _person_named_since(text: str, before: int, pronoun: _Speaker, history: list[_Speaker]) -> _Speaker | None:
+def _common_word(text: str, word: str) -> bool:
+    """A capitalised word that the article also writes in lower case ("Had",
+    "Does", "Against") or an -ing form ("Entrusting") opens a sentence; it is
+    not the first name of the person after it."""
+    lower = word.lower()
+    return lower.endswith("ing") or re.search(rf"(?<![\w'’\-]){re.escape(lower)}(?![\w'’\-])", text) is not None
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether ``position`` lies in one of the sorted, non-overlapping ``spans``."""
+    index = bisect_right(spans, (position, position)) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
+def _person_named_since(text: str, before: int, pronoun: _Speaker, history: list[_Speaker],
+                        quoted: list[tuple[int, int]] = ()) -> _Speaker | None:
     """The person last named before a "he"/"she" when the article names them
     after the latest person speaker ("Evelyn Marsh, the former negotiator, was
     unsurprised. 'Nobody negotiates in a hallway,' she said."): a full name, or
@@ -527,16 +569,30 @@ def _person_named_since(text: str, before: int, pronoun: _Speaker, history: list
             start += len(first)
             while start < match.end() and text[start].isspace():
                 start += 1
-        if not _introduces_person(text, start, match.end()):
+        if not _introduces_person(text, start, match.end()) or _inside(quoted, start):
             continue
-        found = _analyse_mention(text, start, match.end(), [])
+        opening = text[start:match.end()].split()[0]
+        if _common_word(text, opening):
+            start += len(opening)
+            while start < match.end() and text[start].isspace():
+                start += 1
+        end = match.end()
+        role = _ROLE_THEN_NAME.match(text, end)
+        if role and (_lexicons().title_role.get(role.group(1)) == "head" or
+                     _lexicons().noun_kind.get(role.group(1)) == "person"):
+            end = role.end()  # "Fox News White House correspondent Ed Henry": the person is Ed Henry
+        found = _analyse_mention(text, start, end, [])
         if found.kind == "person" and found.name and len(found.name.split()) >= 2:
             known = next((p for p in people if p.name == found.name), None)
             best = (match.start(), known or found)
     surnames = {surname: earlier for earlier in people for surname in earlier.surnames}
     for match in _CAPITALISED_WORD.finditer(text, floor, before):
-        if match.group() in surnames and (best is None or match.start() > best[0]):
-            best = (match.start(), surnames[match.group()])
+        if match.group() in surnames and (best is None or match.start() > best[0]) and \
+                not _inside(quoted, match.start()):
+            honorific = text[max(floor, match.start() - 6):match.start()].split()[-1:]
+            gender = _HONORIFIC_GENDER.get(honorific[0].lower()) if honorific else None
+            if not (pronoun.gender and gender and gender != pronoun.gender):  # "said Ms Geller ... he": not her
+                best = (match.start(), surnames[match.group()])
     if best is None:
         return None
     person = best[1]
@@ -564,8 +620,8 @@ def _earlier_titled_person(text: str, before: int) -> _Speaker | None:
     return best
 
 
-_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,5}$")
-_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w\-]*\w(?![\w\-]|\.\w))+")  # "Park Seung-ho." keeps "-ho"
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’.\-]*[ \t]+){1,5}$")  # a name is written on one line
+_NAME_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w\-]*\w(?![\w\-]|\.\w))+")  # "Park Seung-ho." keeps "-ho"
 
 
 def _earlier_full_name(text: str, before: int, surname: str) -> _Speaker | None:
