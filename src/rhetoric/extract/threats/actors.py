@@ -189,7 +189,12 @@ def clean_mention(phrase: str) -> str:
     words = phrase.split()
     while len(words) > 1 and _DANGLING_WORD.fullmatch(words[-1]):
         words.pop()  # "Hundreds of Russian soldiers in (unmarked uniforms)": the cut left a preposition
+    if len(words) > 1 and words[-1] in _SUBJECT_PRONOUNS and words[-2].lower() not in ("and", "or"):
+        return words[-1]  # "if unable to do so I (will)": the subject is the pronoun, not the clause before it
     return " ".join(words[-8:])
+
+
+_SUBJECT_PRONOUNS = frozenset({"I", "we", "We", "he", "He", "she", "She", "they", "They"})
 
 
 _DANGLING_WORD = re.compile(r"(?:of|in|on|at|for|with|from|by|to|and|or|the|a|an)", re.IGNORECASE)

@@ -293,9 +293,23 @@ def named_state(doc: ArticleContext, start: int, end: int) -> str | None:
 
 
 _OWN = re.compile(r"^(?:(?:the|a|an)\s+)?(?:he|she|it|they|we|i|you|its|their|our|his|her|my|your)\b", re.IGNORECASE)
-# after the modal: the embedded subject suffers the consequence ("Ukraine would pay a heavy price")
-VICTIM_PREDICATE = re.compile(r"\s*(?:\w+ly\s+)?(?:face|pay|suffer|bear|regret|be|get|feel|lose|have\s+to)\b",
-                              re.IGNORECASE)
+# after the modal: the embedded subject suffers the consequence ("Ukraine would pay a heavy price",
+# "Moscow would then face sanctions", "Taipei would be punished", "banks would have their assets frozen");
+# not its own act in the passive ("troops would be deployed") nor "be ready / forced to"
+_SUFFERED = (r"punished|hit|sanctioned|attacked|targeted|destroyed|crushed|annihilated|wiped\s+out|expelled|"
+             r"arrested|prosecuted|jailed|fined|banned|barred|excluded|isolated|struck|bombed|blockaded|cut\s+off|"
+             r"held\s+(?:fully\s+|personally\s+)?(?:accountable|responsible)|made\s+to\s+pay|dealt\s+with|"
+             r"met\s+with|shut\s+out|kicked\s+out|frozen|seized|confiscated|revoked|withdrawn|suspended|"
+             r"cancell?ed|stripped|closed|blocked")
+_ADVERB = r"\s*(?:(?:\w+ly|then|also|still|soon|now|again|only|surely|certainly)\s+)?"
+_HAVE_TAKEN = (r"have\s+(?:their|its|his|her|our|your|the)\s+(?:[\w'’-]+\s+){0,3}?"
+               r"(?:revoked|withdrawn|frozen|seized|confiscated|stripped|suspended|terminated)\b")
+VICTIM_PREDICATE = re.compile(
+    _ADVERB + r"(?:face|pay|suffer|bear|regret|feel|lose|have\s+to|"
+    rf"be\s+(?:\w+ly\s+)?(?:{_SUFFERED})|{_HAVE_TAKEN})\b",
+    re.IGNORECASE)
+# the narrow part that only someone's decision brings about: "reporters would have their accreditation withdrawn"
+HAVE_TAKEN = re.compile(_ADVERB + _HAVE_TAKEN, re.IGNORECASE)
 
 
 def reports_another(doc: ArticleContext, speaker_state: str | None, warned: bool, subject: str,
@@ -331,6 +345,12 @@ def pick_target(doc: ArticleContext, mentions: list[ActorMention], actor: str | 
     return None
 
 
+# marks a candidate whose actor is the speaker named after the clause, not its
+# subject ("Kiev must pay or face a cut-off, Gazprom said"; "Iran will face
+# sanctions, the president said"); read and removed by the detector
+SPEAKER_ACTS = "\x00speaker_acts"
+
+
 def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
     """Fill actor and target; False when the candidate is a report, not a threat."""
     text = doc.text
@@ -364,7 +384,7 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
         # subject is told; who tells is the speaker when one is named
         trailing = trailing_speaker(doc, sentence, candidate.end)
         actor = named_state(doc, trailing[1], trailing[1] + len(trailing[0])) if trailing else None
-        candidate.evidence.append("\x00told")
+        candidate.evidence.append(SPEAKER_ACTS)
     else:
         trailing = trailing_speaker(doc, sentence, candidate.end)
         if trailing is not None:
@@ -372,8 +392,14 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
             if actor is None:
                 # "China will take all necessary measures, the foreign ministry
                 # said": an organ naming no state speaks for the clause's subject
-                actor = doc.resolve(text[clause:frame_start], clause, use_focus=False) or \
-                    doc.resolve(trailing[0], trailing[1], use_focus=True)
+                # (not when the subject is the one who would suffer: "Iran will
+                # face sanctions, the president said")
+                actor = (doc.resolve(text[clause:frame_start], clause, use_focus=False) if role != "victim"
+                         else None) or doc.resolve(trailing[0], trailing[1], use_focus=True)
+            if role == "victim":
+                candidate.evidence.append(SPEAKER_ACTS)
+                if actor is not None and actor == doc.resolve(text[clause:frame_start], clause, use_focus=False):
+                    actor = None  # the article's focus is the one who would suffer, not who speaks
         else:
             subject = text[clause:frame_start]
             directive = TERMS_SETTER.search(text, sentence.start, frame_start) if candidate.modality == "or" else None

@@ -39,6 +39,7 @@ from typing import Literal
 
 from rhetoric.extract.threats.actors import attribute, bare_determiner, clean_mention, subject_before
 from rhetoric.extract.threats.candidates import (
+    SPEAKER_ACTS,
     Candidate,
     mark_ultimatums,
     merge_candidates,
@@ -185,9 +186,9 @@ def _add_mentions(ctx: ArticleContext, candidate: Candidate) -> None:
     """The actor as written for a predicate-grammar candidate (its state is already set)."""
     text = ctx.text
     sentence = candidate.sentence
-    if "\x00told" in candidate.evidence:
-        # the subject was told (resolve_verbal): the actor is the speaker, if named
-        candidate.evidence.remove("\x00told")
+    if SPEAKER_ACTS in candidate.evidence:
+        # the subject was told or would suffer (resolve_verbal): the actor is the speaker, if named
+        candidate.evidence.remove(SPEAKER_ACTS)
         speaker = trailing_speaker(ctx, sentence, candidate.end)
         candidate.actor_mention = clean_mention(speaker[0]) or None if speaker else None
         return

@@ -36,7 +36,7 @@ from rhetoric.extract.threats.actors import (
     subject_before,
     target_after,
 )
-from rhetoric.extract.threats.candidates import (VICTIM_PREDICATE, Candidate, extend_end, named_state, reports_another,
+from rhetoric.extract.threats.candidates import (HAVE_TAKEN, VICTIM_PREDICATE, Candidate, extend_end, named_state, reports_another,
                                                  strip_span, trailing_speaker)
 from rhetoric.extract.threats.coding import harm_code, refine
 from rhetoric.extract.threats.context import ArticleContext
@@ -71,7 +71,7 @@ def _cues() -> tuple[AnchoredRules, dict[str, _Rule]]:
 CONDITION = re.compile(
     r"\b(?:if|unless|as long as|so long as|in case|in the event|or else|otherwise|whoever|anyone who|"
     r"those who|or face|or risk|until|once|in\s+(?:a|any|the)\s+(?:situation|case)\s+(?:when|where)|"
-    r"for\s+(?:violating|breaking|refusing|failing|defying|ignoring|crossing))\b|"
+    r"for\s+(?:violating|breaking|refusing|failing|defying|ignoring|crossing)|(?:failure|refusal)\s+to)\b|"
     # coercion: a threat made to get something done ("was threatened ... to keep quiet")
     r"\b(?:was|were|been|being)\s+[“\"]?threatened[”\"]?(?:\s+by\s+[^,;.]{1,60}?)?\s+(?:into|to)\s+\w+|"
     r"\bunder\s+threat\W+(?:\w+\s+){0,2}?to\s+\w+|\bshould\s+(?:there|the|they|it|he|she|we|you|any|anyone|\w+)\s+"
@@ -142,6 +142,8 @@ def warning_of_danger(ctx: ArticleContext, cue_end: int, end: int) -> bool:
     np = embedded.group("np")
     if _CONDITION_SUBJECT.match(np) or is_actor_phrase(clean_mention(np)):
         return False
+    if HAVE_TAKEN.match(ctx.text, embedded.end(), end):
+        return False  # "warned that reporters would have their accreditation withdrawn": a penalty imposed
     if _HAVE_CONSEQUENCES.match(ctx.text, embedded.end(), end):
         return True  # "his style would have repercussions": an outcome foreseen, no one made to pay
     return not _CONSEQUENCE_WORDS.search(ctx.text, embedded.end(), end)
@@ -215,14 +217,29 @@ def _another_actors_act(ctx: ArticleContext, rule: str, sentence_start: int, mat
             ctx, actor_state, True, embedded.group("np"), embedded.start("np"))
     if rule != "conditional_future" or VICTIM_PREDICATE.match(text, match.end(), end):
         return False
-    speech = None
-    for speech in SPEECH.finditer(text, sentence_start, subject_start):
-        pass
+    speaker, speech = _reporting_speaker(ctx, sentence_start, subject_start)
     if speech is None:
         return False
-    speaker_start, speaker = subject_before(text, sentence_start, speech.start())
-    speaker_state = attribute(ctx, speaker, speaker_start, speech.start()).state if clean_mention(speaker) else None
-    return reports_another(ctx, speaker_state, speech.group().lower().startswith("warn"), subject, subject_start)
+    return reports_another(ctx, speaker.state, speech.group().lower().startswith("warn"), subject, subject_start)
+
+
+def _reporting_speaker(ctx: ArticleContext, sentence_start: int, before: int
+                       ) -> tuple[Attribution, re.Match[str] | None]:
+    """Who speaks the clause at ``before``, and the speech verb: the subject of
+    the last speech verb before it in the sentence, else the state of the
+    quotation it stands in, else no one."""
+    text = ctx.text
+    speech = None
+    for speech in SPEECH.finditer(text, sentence_start, before):
+        pass
+    if speech is not None:
+        speaker_start, speaker = subject_before(text, sentence_start, speech.start())
+        if clean_mention(speaker):
+            return attribute(ctx, speaker, speaker_start, speech.start()), speech
+    elif ctx.inside_quote(before):
+        quote = ctx.quote_at(before, before + 1)
+        return Attribution(None, None, quote[2] if quote else None), None
+    return Attribution(None, None, None), speech
 
 
 def _actor_subject(subject: str) -> bool:
@@ -395,6 +412,14 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
                 ctx, match.start(), match.end(), subject, subject_start, actor.state):
             continue  # "Graham warned fellow senators against ...": advice, not a warning to an actor
         target_mention, target = target_after(ctx, match.start(), end, actor.state)
+        if rule.name == "conditional_future" and subject and VICTIM_PREDICATE.match(text, match.end(), end):
+            # "the EU warned that Russia would be hit with sanctions": the
+            # subject is the one who would suffer; who speaks threatens
+            victim = clean_mention(subject)
+            actor = _reporting_speaker(ctx, sentence.start, subject_start)[0]
+            target_mention, target = victim or None, named_state(ctx, subject_start, subject_start + len(subject))
+            if target is not None and target == actor.state:
+                target = None
         if rule.name == "threatened_passive":
             by = _BY_AGENT.match(text, match.end(), sentence.end)
             if by:

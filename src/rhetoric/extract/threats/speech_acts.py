@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rhetoric.extract.threats.actors import attribute, clean_mention, is_actor_phrase, subject_before, target_after
-from rhetoric.extract.threats.candidates import Candidate, strip_span
+from rhetoric.extract.threats.candidates import VICTIM_PREDICATE, Candidate, strip_span
 from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import (NEGATED_ACT, CONDITION, EMBEDDED_QUESTION, SPEECH, _negative, as_context,
@@ -78,7 +78,6 @@ _CONSEQUENCE = re.compile(r"\b(?:consequences|price|cost|costs|regret|response|r
                           r"measures|isolation)\b", re.IGNORECASE)
 
 _THIRD_PERSON = frozenset("he she they it".split())
-_SUFFERS = re.compile(r"\s*(?:\w+\s+)?(?:face|pay|suffer|bear|regret)\b", re.IGNORECASE)
 _WARN = re.compile(r"\bwarn\w*\b", re.IGNORECASE)
 _ANY = re.compile(r"\bany\b", re.IGNORECASE)
 _THAT_NEXT = re.compile(r"\s+that\b", re.IGNORECASE)
@@ -113,7 +112,7 @@ def _third_party_harm(ctx: ArticleContext, cue_end: int, end: int, actor_state: 
     modal = _EMBEDDED_MODAL.search(text, that.end(), end)
     if not modal:
         return False
-    if _SUFFERS.match(text, modal.end(), end):
+    if VICTIM_PREDICATE.match(text, modal.end(), end):
         return False  # "warned that Russia would face costs": consequences for the addressee
     embedded = clean_mention(text[that.end():modal.start()])
     if not embedded or embedded.split()[-1].lower() in _PERSONAL or _CONSEQUENCE.search(embedded):
@@ -192,7 +191,7 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
         if not (is_actor_phrase(mention) or (quoted and (not mention or personal)) or reported):
             continue  # "it would" after "Moscow said": the speaker's own intention
         if (quoted and cue.cls != "act" and personal and mention.split()[-1].lower() in _THIRD_PERSON
-                and not _SUFFERS.match(text, match.end())):
+                and not VICTIM_PREDICATE.match(text, match.end())):
             continue  # inside a quotation "he would shoot" is someone else's act, not the speaker's threat
         if _negative(ctx, sentence.start, match.start(), subject, quoted):
             continue
