@@ -519,3 +519,26 @@ def test_owned_threat_nouns(text, actor_mention):
 ])
 def test_owned_threat_noun_negatives(text):
     assert [t for t in extract_threats(text) if t.kind != "show_of_force"] == []
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    # an appositive or a relative clause between subject and verb: the subject before it
+    ("Richard Conroy, the founder of the agency, has sent a chilling warning to the ministry.", "Richard Conroy"),
+    ("Kenya, which does not border Somalia, has issued warnings to the militants.", "Kenya"),
+    ("Trump, who was once a pitchman for the company, has vowed to boycott its products.", "Trump"),
+    ("This was the same Clinton who threatened to obliterate Iran.", "the same Clinton"),
+    ("Moscow, however, warned that it would respond with force.", "Moscow"),
+    # a condition clause before the subject pronoun: the pronoun, here the quotation's speaker
+    ("“If unable to do so I will call up the military and close our border,” the president said.", "the president"),
+])
+def test_the_actor_mention_is_the_subject_not_what_stands_between(sentence, mention):
+    mentions = [t.actor_mention for t in extract_threats(sentence)]
+    assert mentions and mentions[0] == mention, mentions
+
+
+def test_the_one_who_would_suffer_is_the_target_and_the_speaker_threatens():
+    (threat,) = extract_threats("Iran will face crippling sanctions if it enriches uranium, the president said.")
+    assert (threat.actor_mention, threat.target, threat.conditional, threat.cameo) == (
+        "the president", "Iran", True, "1312")
+    items = extract_threats("The EU warned that Russia would be hit with further sanctions if it did not withdraw.")
+    assert {(t.actor, t.target) for t in items} == {("European Union", "Russia")}

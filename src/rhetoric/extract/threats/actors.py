@@ -39,9 +39,9 @@ _CLAUSE_BOUNDARY = re.compile(
     r"if|unless|although|though|where|since|said|says|say|told|tells|added|stated|declared|announced|"
     r"stressed|insisted|warned|according\s+to)\s+", re.IGNORECASE)
 _AUXILIARY_TAIL = re.compile(
-    r"(?:\s+(?:has|have|had|is|are|was|were|will|would|could|may|might|also|again|repeatedly|already|now|then|"
+    r"(?:(?:^|\s+)(?:has|have|had|is|are|was|were|will|would|could|may|might|also|again|repeatedly|already|now|then|"
     r"earlier|later|once|even|still|openly|publicly|reportedly|allegedly|officially|previously|recently|"
-    r"just|not|never|never\s+once|\w+ly|"
+    r"just|not|never|never\s+once|\w+ly|however,?|meanwhile,?|though,?|instead,?|too,?|"
     # catenative verbs and a headline's bare "to" ("Russia continues to
     # mass troops", "US to send warship"): the subject ends before them
     r"to|continu(?:e|es|ed)|beg[iau]ns?|start(?:s|ed)?|plan(?:s|ned)?|prepar(?:e|es|ed|ing)|intend(?:s|ed)?|"
@@ -50,6 +50,15 @@ _AUXILIARY_TAIL = re.compile(
 _PRONOUNS = word_list("personal_pronouns")
 # a relative clause set off by commas that closes right before the cue
 _CLOSED_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;:“”\"]{1,120},\s*$", re.IGNORECASE)
+_TRAILING_RELATIVE = re.compile(r"\s+(?:who|which|that)$", re.IGNORECASE)
+_COPULA_BEFORE = re.compile(r"^.*\b(?:is|was|are|were|being|been|be)\s+", re.IGNORECASE)
+# a name of two or more capitalised words ends right before the appositive
+_NAME_BEFORE_APPOSITIVE = re.compile(r"[A-Z][\w'’.-]+\s+(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]+$")
+# an appositive set off by commas right before the cue ("Richard Conroy, the founder of X, has ...")
+_CLOSED_APPOSITIVE = re.compile(r"(?<=[A-Za-z]),\s+(?:the|a|an)\s+[^,;:“”\"]{1,80},\s*$", re.IGNORECASE)
+# only an auxiliary after a comma: the subject is before the comma ("Kenya, which ..., has issued")
+_BARE_AUXILIARY = re.compile(r",\s*(?:(?:has|have|had|is|are|was|were|will|would|also|repeatedly|\w+ly)\s+)+$",
+                             re.IGNORECASE)
 _DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|our|some|both)\s+", re.IGNORECASE)
 # a capitalised name ("Hezbollah", "Erdogan") or an acronym ("G7", "IRGC")
 _NAME = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’.-]*[a-z][\w'’.-]*|[A-Z][A-Z0-9&-]{1,6}(?![\w'’]))")
@@ -73,6 +82,12 @@ def subject_before(text: str, lower: int, position: int) -> tuple[int, str]:
     ``[lower, position)``: the text after the last clause boundary, without a
     trailing auxiliary or adverb. Returns (start, phrase)."""
     segment = text[lower:position]
+    bare = _BARE_AUXILIARY.search(segment)
+    if bare is not None and bare.start() > 0:
+        return subject_before(text, lower, lower + bare.start() + 1)
+    appositive = _CLOSED_APPOSITIVE.search(segment)
+    if appositive is not None and _NAME_BEFORE_APPOSITIVE.search(segment, 0, appositive.start()):
+        return subject_before(text, lower, lower + appositive.start())
     cut = 0
     for match in _CLAUSE_BOUNDARY.finditer(segment):
         if segment[match.end():].strip():
@@ -92,6 +107,10 @@ def subject_before(text: str, lower: int, position: int) -> tuple[int, str]:
     stripped = phrase.strip(" ,")
     if stripped.lower() in ("that", "which", "who", "whom"):
         return position, ""
+    relative_end = _TRAILING_RELATIVE.search(stripped)
+    if relative_end is not None:
+        # "... and bully who (has pledged)", "This was the same Clinton who": the antecedent
+        stripped = _COPULA_BEFORE.sub("", stripped[:relative_end.start()])
     return lower + cut + (len(phrase) - len(phrase.lstrip(" ,"))), stripped
 
 
