@@ -215,8 +215,8 @@ def _another_actors_act(ctx: ArticleContext, rule: str, sentence_start: int, mat
         embedded = _EMBEDDED_SUBJECT.match(text, match.end(), end)
         return embedded is not None and not VICTIM_PREDICATE.match(text, embedded.end(), end) and reports_another(
             ctx, actor_state, True, embedded.group("np"), embedded.start("np"))
-    if rule != "conditional_future" or VICTIM_PREDICATE.match(text, match.end(), end):
-        return False
+    if rule not in ("conditional_future", "ready_to") or VICTIM_PREDICATE.match(text, match.end(), end):
+        return False  # "Kiev said Moscow was ready to invade": a claim about another's readiness, too
     speaker, speech = _reporting_speaker(ctx, sentence_start, subject_start)
     if speech is None:
         return False
