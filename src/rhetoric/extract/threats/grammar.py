@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from rhetoric.lexicons import read_lexicon_lines, read_lexicon_table
 from rhetoric.text.actors import ActorMention
+from rhetoric.text.sentences import abbreviations
 
 # --------------------------------------------------------------------------
 # Lexicons, compiled once.
@@ -282,27 +283,17 @@ class Cue:
 BOUNDARY = re.compile(r"[.!?]([”\"’)]*)\s+(?=[“\"‘(]*[A-Z0-9])")
 
 
-@lru_cache(maxsize=1)
-def _abbreviation_sets() -> tuple[frozenset[str], frozenset[str]]:
-    always, before_number = set(), set()
-    for line in read_lexicon_lines("abbreviations.txt"):
-        word, _, condition = line.partition(" ")
-        (before_number if condition.strip() == "#" else always).add(word.lower())
-    return frozenset(always), frozenset(before_number)
-
-
 def is_abbreviation(token: str, text: str, next_start: int) -> bool:
     """Whether ``token`` (ending in its period) is an abbreviation that does
-    not end a sentence, as in rhetoric.text.sentences."""
+    not end a sentence, by the list rhetoric.text.sentences uses."""
     if not token.endswith("."):
         return False
-    lowered = token.lower()
-    always, before_number = _abbreviation_sets()
-    if lowered in always or (len(token) == 2 and token[0].isalpha()):
+    known = abbreviations()
+    core = token.lower()[:-1]
+    if core in known.always or (len(token) == 2 and token[0].isalpha()):
         return True
-    if lowered in before_number:
+    if core in known.before_number:
         return text[next_start:next_start + 1].isdigit()
-    core = lowered.rstrip(".")
     return "." in core and len(core) <= 8 and all(part.isalpha() and len(part) <= 2 for part in core.split("."))
 
 
