@@ -67,7 +67,11 @@ def _cues() -> tuple[AnchoredRules, dict[str, _Rule]]:
 
 
 # A stated condition on the target's behaviour (CODEBOOK: if / unless / or /
-# in case / should X ... / any X would ...).
+# in case / should X ... / any X would ...), searched over a whole sentence.
+# Not the "condition" rows of threat_frames.tsv, which the predicate grammar
+# reads over the threat's own span only: their bare "any" ("will target any
+# ship") would make every sentence with an "any" in it conditional (tried:
+# sample conditional agreement 0.928 -> 0.921, two codebook cases fail).
 CONDITION = re.compile(
     r"\b(?:if|unless|as long as|so long as|in case|in the event|or else|otherwise|whoever|anyone who|"
     r"those who|or face|or risk|until|once|in\s+(?:a|any|the)\s+(?:situation|case)\s+(?:when|where)|"
