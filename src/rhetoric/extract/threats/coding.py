@@ -40,14 +40,19 @@ _UNDONE = re.compile(r"\b(?:lift\w*|remov\w*|eas(?:e|es|ed|ing)|end(?:s|ed|ing)?
                      r"their|his|her|our|those|these|[\w-]+)\s+){0,2}$", re.IGNORECASE)
 
 
-def harm_code(complement: str) -> str | None:
-    """The CAMEO code of the first harm act named in ``complement``, or None.
+def harm_code(complement: str, starts_before: int | None = None) -> str | None:
+    """The CAMEO code of the first harm act named in ``complement``, or None;
+    with ``starts_before``, only an act whose words start before that offset
+    (it may end after it: "will treat any Western peacekeepers in Ukraine as
+    legitimate targets").
 
     A weapon of mass destruction anywhere in the phrase gives 1385; a
     specific act outranks a generic "consequences" or "response"."""
     pattern, codes = _harm_pattern()
     first: str | None = None
     for match in pattern.finditer(complement):
+        if starts_before is not None and match.start() >= starts_before:
+            break
         if _UNDONE.search(complement, max(0, match.start() - 30), match.start()):
             continue  # "promised to remove the tariffs", "will lift sanctions": a harm undone
         code = codes[int(match.lastgroup[1:])]  # type: ignore[index]

@@ -13,7 +13,7 @@ words are rows of ``lexicons/threat_speech_acts.tsv``. The rules, in order:
    (only as the actor's own stated option: quoted, or after its own speech
    verb) "could / may";
 2. a coercive act within ``_REACH`` words after a speech act in its clause,
-   within ``_MODAL_REACH`` after a modal whose predicate is coercive (not
+   starting within ``_MODAL_REACH`` after a modal whose predicate is coercive (not
    "will be subject to", "will lead to war", "will give up", "would
    probably"); a modal needs a specific act (not a bare "action",
    "measures" or "response") unless a condition, "any", a consequence
@@ -161,9 +161,12 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
             if EMBEDDED_QUESTION.search(text, max(sentence.start, match.start() - 60), match.start()) or \
                     sentence.text.rstrip(" ”\"'’").endswith("?"):
                 continue  # a question asked, not an intention stated
-            words = words[:_MODAL_REACH]
-        complement = " ".join(words)
-        code = harm_code(complement)
+            near = " ".join(words[:_MODAL_REACH])
+            code = harm_code(" ".join(words), len(near))  # the act starts within the modal's reach
+        else:
+            near = " ".join(words)
+            code = harm_code(near)
+        complement = near
         if code is None:
             continue
         quoted = ctx.inside_quote(match.start())
