@@ -209,7 +209,7 @@ CONTINUATION = re.compile(
 HISTORICAL = re.compile(r"\b(?i:in|since|during|back in)\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d\d\b")
 FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|could|may|might|shall|plans? to|planned to|planning to|expected to|set to|is to|are to|"
-    r"to|wants? to|intends? to)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+    r"to(?=\s+(?-i:[a-z]))|wants? to|intends? to)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)  # not "loyal to Moscow"
 NEGATED_BEFORE = re.compile(r"\b(?:not|never|no|without)\s+(?:[\w-]+\s+){0,1}$|n[’']t\s+(?:[\w-]+\s+){0,1}$",
                              re.IGNORECASE)
 FORCE_END = re.compile(
