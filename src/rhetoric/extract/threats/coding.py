@@ -36,7 +36,8 @@ def _goldstein() -> dict[str, float]:
 
 
 _UNDONE = re.compile(r"\b(?:lift\w*|remov\w*|eas(?:e|es|ed|ing)|end(?:s|ed|ing)?|scrap\w*|repeal\w*|roll\w*\s+back|waiv\w*|"
-                     r"drop\w*|cancel\w*|revers\w*|relax\w*|suspend\w*\s+(?:the\s+)?(?=sanction|tariff))\s+(?:(?:the|its|all|"
+                     r"drop\w*|cancel\w*|revers\w*|relax\w*|prevent\w*|halt\w*|stop(?:s|ped|ping)?|block(?:s|ed|ing)?|"
+                     r"suspend\w*\s+(?:the\s+)?(?=sanction|tariff))\s+(?:(?:the|its|all|"
                      r"their|his|her|our|those|these|[\w-]+)\s+){0,2}$", re.IGNORECASE)
 
 

@@ -90,7 +90,8 @@ _ACCUSATION = re.compile(r"\b(?:accus\w+|blam\w+|charg(?:ed|es|ing)|criticiz\w+|
                          r"denounc\w+|alleg\w+)\b[^.;,]{0,80}?\b(?:of|for|over)\s*$", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:could|might|may|likely|possibly|perhaps|probably)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
 SPEECH = re.compile(r"\b(?:said|says|say|told|tells|stated|declared|announced|added|stressed|insisted|"
-                     r"according\s+to|warned|wrote|suggested|reported|promis\w*|pledg\w*|vow\w*|insist\w*|claim\w*)\b", re.IGNORECASE)
+                     r"according\s+to|warned|wrote|suggested|signall?ed|signals|hinted|hints|indicated|reported|"
+                     r"promis\w*|pledg\w*|vow\w*|insist\w*|claim\w*)\b", re.IGNORECASE)
 _PAST_EVENT = re.compile(r"\b(?:imposed|slapped|levied|introduced|adopted|expanded|extended|lifted|eased|"
                          r"approved|enacted|announced|unveiled|hit|targeted)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:will|would|could|may|might|shall|ready|prepared|threat\w*|warn\w*)\b", re.IGNORECASE)
