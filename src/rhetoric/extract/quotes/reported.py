@@ -73,7 +73,10 @@ def _reported(doc: Document, s_start: int, s_end: int, cue: tuple[int, int], spa
     if isinstance(left, tuple):
         attribution = _Attribution(cue, (left[0], left[1]), left[2])
     elif cue_text.lower().endswith("ing") and text[max(s_start, cue[0] - 2):cue[0]].strip() in (",", "—"):
-        subject = _subject_of_clause(text, s_start, cue[0])
+        # '“...,” Osmayev said, confirming that ...': the clause starts after the
+        # quotation, whose words (“we have information ...”) are not the subject
+        quoted_until = max([s_start] + [end for start, end in direct if s_start <= end <= cue[0]])
+        subject = _subject_of_clause(text, quoted_until, cue[0])
         if subject:
             attribution = _Attribution(cue, subject)
     after = text[cue[1]:s_end]

@@ -620,7 +620,8 @@ def _earlier_titled_person(text: str, before: int) -> _Speaker | None:
     return best
 
 
-_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’.\-]*[ \t]+){1,5}$")  # a name is written on one line
+# a name is written on one line, of words and initials ("Gonzalo P."; not "California." ending a sentence)
+_NAME_BEFORE = re.compile(r"(?:(?:[A-Z]\.|[A-Z][\w'’\-]*)[ \t]+){1,5}$")
 _NAME_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w\-]*\w(?![\w\-]|\.\w))+")  # "Park Seung-ho." keeps "-ho"
 
 
