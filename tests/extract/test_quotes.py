@@ -543,3 +543,11 @@ def test_an_office_holder_in_a_dispatch_acts_for_the_state_of_its_dateline():
             "rehearsing a nuclear strike.")
     ri = [q for q in extract_quotes(text) if q.speaker_name == "Ri Chol-man"]
     assert ri and ri[0].speaker_affiliation == "North Korea"
+
+
+def test_a_participle_after_a_quotation_takes_the_speaker_not_a_word_inside_it():
+    text = ("“We see messages saying they are looking for us and we have information that they are here,” "
+            "Osmayev said, confirming that the two sides were now hunting each other.")
+    direct, reported = extract_quotes(text)
+    assert (reported.kind, reported.cue, reported.speaker) == ("indirect", "confirming", "Osmayev")
+    assert direct.speaker == "Osmayev"
