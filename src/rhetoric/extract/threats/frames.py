@@ -84,8 +84,8 @@ CONDITION = re.compile(
 _CONDITION_RULES = frozenset({"warn_against", "or_face", "ultimatum", "deadline", "on_notice"})
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|nor|without|refused\s+to|declined\s+to|stopped\s+short\s+of)|n[’']t)"
                       r"\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|dismissed|ruled\s+out|refuted|played\s+down|"
-                     r"downplayed)\b", re.IGNORECASE)
+# a threat denied or played down; playing a show of force down does not undo it (mobilize.DENIAL)
+_DENIAL = re.compile(r"%s|\b(?:played\s+down|downplayed)\b" % frame_patterns()["denial"].pattern, re.IGNORECASE)
 _ACCUSATION = re.compile(r"\b(?:accus\w+|blam\w+|charg(?:ed|es|ing)|criticiz\w+|criticis\w+|condemn\w+|"
                          r"denounc\w+|alleg\w+)\b[^.;,]{0,80}?\b(?:of|for|over)\s*$", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:could|might|may|likely|possibly|perhaps|probably)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)

@@ -119,7 +119,7 @@ _TIME_REFERENCE = re.compile(r"\b(?:during|amid|ahead\s+of|before|after|since|un
                              re.IGNORECASE)
 _STOPPED_AFTER = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}(?:ended|were\s+(?:cancel+ed|suspended|called\s+off|scrapped|"
                             r"postponed)|passed\s+without)\b", re.IGNORECASE)
-DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|dismissed|ruled\s+out|refuted)\b", re.IGNORECASE)
+DENIAL = frame_patterns()["denial"]  # "denied", "ruled out": the one list (threat_frames.tsv)
 # "calls upon Iran not to undertake any activity such as test launches"
 _PROHIBITED = re.compile(r"\b(?:not|never)\s+to\b|\brefrain\w*\s+from\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:!?—–]|,\s+(?:but|while|although|as|and\s+(?:the|a|it|he|she|they))\b")
