@@ -551,3 +551,10 @@ def test_a_participle_after_a_quotation_takes_the_speaker_not_a_word_inside_it()
     direct, reported = extract_quotes(text)
     assert (reported.kind, reported.cue, reported.speaker) == ("indirect", "confirming", "Osmayev")
     assert direct.speaker == "Osmayev"
+
+
+def test_a_pronoun_after_a_person_described_but_not_named_has_no_name():
+    text = ("“We will not be intimidated,” Chancellor Angela Merkel said on Monday.\n\n"
+            "A 29-year-old Berlin woman, meanwhile, received probation for her posts. “Foreigners out!” she wrote.\n\n"
+            "One local woman, Karen Robison, stopped the minister after the event. “Do not forget us,” she said.")
+    assert [q.speaker_name for q in extract_quotes(text)] == ["Angela Merkel", None, "Karen Robison"]

@@ -511,6 +511,11 @@ _CLAUSE_START = re.compile(r"(?:^|[.!?:;”\"’]\s*|\n\s*)$")
 
 
 _SUBJECT_FOLLOWS = re.compile(r",|[ \t]+[a-z]")
+_NAME_IN_COMMAS = re.compile(r",[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)+),")
+# a sentence's subject that describes a person without naming one ("A 29-year-old Berlin woman received ...")
+_DESCRIBED_PERSON = re.compile(
+    r"(?:A|An|One)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?P<noun>woman|man|mother|father|resident|worker|student|"
+    r"soldier|voter|supporter|protester|refugee|teenager|girl|boy|widow|farmer|shopkeeper|veteran)(?=,|[ \t]+[a-z])")
 _ROLE_THEN_NAME = re.compile(r"[ \t]+([a-z][a-z\-]*)[ \t]+[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][\w'’\-]*)+")
 
 
@@ -593,6 +598,21 @@ def _person_named_since(text: str, before: int, pronoun: _Speaker, history: list
             gender = _HONORIFIC_GENDER.get(honorific[0].lower()) if honorific else None
             if not (pronoun.gender and gender and gender != pronoun.gender):  # "said Ms Geller ... he": not her
                 best = (match.start(), surnames[match.group()])
+    described = None
+    for match in _DESCRIBED_PERSON.finditer(text, floor, before):
+        if _CLAUSE_START.search(text, max(0, match.start() - 3), match.start()) and not _inside(quoted, match.start()):
+            described = match
+    if described is not None and (best is None or described.start() > best[0]):
+        # "A 29-year-old Berlin woman ... “Filth out!” she said": someone described, not named
+        gender = _lexicons().noun_gender.get(described.group("noun").lower())
+        if not (pronoun.gender and gender and gender != pronoun.gender):
+            named = _NAME_IN_COMMAS.match(text, described.end())
+            if named is not None:  # "One local woman, Karen Robison, pulled ...": she is named after all
+                found = _analyse_mention(text, named.start(1), named.end(1), [])
+                if found.kind == "person" and found.name:
+                    found.gender = found.gender or gender
+                    return next((p for p in people if p.name == found.name), found)
+            return _Speaker(None, None, None, "role", gender=gender, last_at=described.start())
     if best is None:
         return None
     person = best[1]
