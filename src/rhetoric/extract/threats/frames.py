@@ -79,7 +79,9 @@ CONDITION = re.compile(
     # coercion: a threat made to get something done ("was threatened ... to keep quiet")
     r"\b(?:was|were|been|being)\s+[“\"]?threatened[”\"]?(?:\s+by\s+[^,;.]{1,60}?)?\s+(?:into|to)\s+\w+|"
     r"\bunder\s+threat\W+(?:\w+\s+){0,2}?to\s+\w+|\bshould\s+(?:there|the|they|it|he|she|we|you|any|anyone|\w+)\s+"
-    r"(?:be|\w+)\b|\bany\s+(?:[\w-]+\s+){0,5}?(?:would|will|shall)\b|\bor\s+(?:we|they|it|he|she|you)\s+will\b",
+    r"(?:be|\w+)\b|\bany\s+(?:[\w-]+\s+){0,5}?(?:would|will|shall)\b|\bor\s+(?:we|they|it|he|she|you)\s+will\b|"
+    # the addressee's act as the subject ("warned Finland that joining NATO would bring a response")
+    r"\bwarn\w*\s+(?:[\w'’-]+\s+){0,4}?that\s+[a-z]+ing\s+(?:[\w'’-]+\s+){0,6}?(?:would|will)\b",
     re.IGNORECASE)
 _CONDITION_RULES = frozenset({"warn_against", "or_face", "ultimatum", "deadline", "on_notice"})
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|nor|without|refused\s+to|declined\s+to|stopped\s+short\s+of)|n[’']t)"
