@@ -83,6 +83,9 @@ CONDITION = re.compile(
     # the addressee's act as the subject ("warned Finland that joining NATO would bring a response")
     r"\bwarn\w*\s+(?:[\w'’-]+\s+){0,4}?that\s+[a-z]+ing\s+(?:[\w'’-]+\s+){0,6}?(?:would|will)\b",
     re.IGNORECASE)
+_FROM_WEAPONS = re.compile(r"\s+from\s+(?:(?:its|our|their|his|the)\s+)?(?:[\w-]+\s+)?(?:rockets|missiles|strikes|"
+                           r"attacks|bombs|drones|fire|retaliation|reach|wrath|weapons|fighters|army|forces)\b",
+                           re.IGNORECASE)
 _CONDITION_RULES = frozenset({"warn_against", "or_face", "ultimatum", "deadline", "on_notice"})
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|nor|without|refused\s+to|declined\s+to|stopped\s+short\s+of)|n[’']t)"
                       r"\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -371,6 +374,9 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue
         if rule.name == "conditional_future" and NEGATED_ACT.match(complement):
             continue
+        if rule.name == "nowhere_safe" and not (ctx.actors_in(match.start(), match.end())
+                                                 or _FROM_WEAPONS.match(text, match.end(), sentence.end)):
+            continue  # "no place would be safe until the fires are out": whose places, or from what, is not said
         if rule.name in ("conditional_future", "ready_to") and not quoted and (
                 _BELIEF.search(text, max(sentence.start, match.start() - 60), match.start())
                 or EMBEDDED_QUESTION.search(text, max(sentence.start, match.start() - 60), match.start())):
@@ -402,7 +408,8 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             # "Washington told Tehran to halt enrichment or face new sanctions":
             # the one who sets the terms, not the one told
             subject_start, subject = sentence.start, clean_mention(text[sentence.start:setter.start()])
-        elif rule.name in ("or_face", "ultimatum", "deadline") and not is_actor_phrase(clean_mention(subject)):
+        elif rule.name in ("or_face", "ultimatum", "deadline", "nowhere_safe") and not is_actor_phrase(
+                clean_mention(subject)):
             # "The mayor told the strikers to return to work or face dismissal":
             # the one who sets the terms is the sentence's subject
             subject_start, subject = sentence.start, clean_mention(text[sentence.start:match.start()])
