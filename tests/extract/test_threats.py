@@ -542,3 +542,10 @@ def test_the_one_who_would_suffer_is_the_target_and_the_speaker_threatens():
         "the president", "Iran", True, "1312")
     items = extract_threats("The EU warned that Russia would be hit with further sanctions if it did not withdraw.")
     assert {(t.actor, t.target) for t in items} == {("European Union", "Russia")}
+
+
+def test_the_one_attacked_in_a_condition_is_protected_not_threatened():
+    (threat,) = extract_threats("The general said any incursion into Taiwan's airspace would be met with force.")
+    assert (threat.conditional, threat.target) == (True, None)
+    (threat,) = extract_threats("Beijing warned that Taipei would be punished for any move toward independence.")
+    assert threat.target == "Taiwan"

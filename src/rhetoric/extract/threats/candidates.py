@@ -335,6 +335,12 @@ def reports_another(doc: ArticleContext, speaker_state: str | None, warned: bool
     return warned if speaker_state is None else embedded != speaker_state
 
 
+# "any attack on the United States (would be met with ...)": in a condition, the one attacked is
+# protected, not threatened
+_PROTECTED = re.compile(r"\b(?:attacks?|aggression|incursions?|invasion|strikes?|assaults?|provocations?|"
+                        r"encroachment)\s+(?:on|against|into|of|upon)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def pick_target(doc: ArticleContext, mentions: list[ActorMention], actor: str | None) -> str | None:
     for mention in mentions:
         if mention.kind not in ACTOR_KINDS:
@@ -422,16 +428,21 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
             return False
     candidate.actor = actor
     # Target: the victim subject, else the object, else the condition, else the sentence.
-    subject_mentions = doc.actors_in(clause, frame_start)
+    subject_mentions = [m for m in doc.actors_in(clause, frame_start)
+                        if not _PROTECTED.search(text, max(0, m.start - 40), m.start)]
     object_mentions = doc.actors_in(frame_start, candidate.end)
-    condition_mentions = doc.actors_in(candidate.start, frame_start)
+    # "any attack on the United States (would be met with ...)": who is attacked in the condition is protected
+    condition_mentions = [m for m in doc.actors_in(candidate.start, frame_start)
+                          if not _PROTECTED.search(text, max(0, m.start - 40), m.start)]
     target = None
     if role == "victim":
         target = pick_target(doc, subject_mentions, actor)
     target = target or pick_target(doc, object_mentions, actor) or pick_target(doc, condition_mentions, actor)
     if target is None:
         target = pick_target(doc, [m for m in doc.actors_in(sentence.start, sentence.end)
-                                    if not (clause <= m.start < frame_start and role != "victim")], actor)
+                                    if not (clause <= m.start < frame_start and role != "victim")
+                                    and not (m.start < frame_start and _PROTECTED.search(
+                                        text, max(0, m.start - 40), m.start))], actor)
         if target is not None and governing is not None:
             speaker_mentions = doc.actors_in(governing[1], governing[1] + len(governing[0]))
             if any(canonical_state(m) == target for m in speaker_mentions):
