@@ -558,3 +558,14 @@ def test_a_pronoun_after_a_person_described_but_not_named_has_no_name():
             "A 29-year-old Berlin woman, meanwhile, received probation for her posts. “Foreigners out!” she wrote.\n\n"
             "One local woman, Karen Robison, stopped the minister after the event. “Do not forget us,” she said.")
     assert [q.speaker_name for q in extract_quotes(text)] == ["Angela Merkel", None, "Karen Robison"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Speaking to Al Jazeera from Munich, Leonid Kozhara urged Ukrainians to stay calm, saying there was "
+     "a big misunderstanding between the government and the opposition.", "Leonid Kozhara"),
+    ("Speaking at a town hall in Salem, New Hampshire, Trump attacked Bush, saying he had no energy.", "Trump"),
+    ("Asked about the vote, Mark-Viverito defended it, saying the city had no choice.", "Mark-Viverito"),
+])
+def test_an_opening_participle_phrase_is_not_the_speaker_of_saying(text, speaker):
+    reported = [q for q in extract_quotes(text) if q.cue == "saying"]
+    assert reported and reported[0].speaker == speaker

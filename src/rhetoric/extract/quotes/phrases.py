@@ -238,6 +238,16 @@ def _subject_of_clause(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     for index, tok in enumerate(tokens):
         if tok.low in ("while", "as", "and", "but", "when", "whereas") or tok.text == ";":
             start_index = index + 1
+    if start_index < len(tokens) and (tokens[start_index].low.endswith("ing") or tokens[start_index].low == "asked"):
+        # "Speaking to Al Jazeera from Munich, Leonid Kozhara ... called ..., saying": past the opener
+        comma = next((i for i in range(start_index, len(tokens)) if tokens[i].text == ","), None)
+        while comma is not None:
+            start_index = comma + 1
+            # "Speaking in Salem, New Hampshire, Trump said": a place's state after its town is the opener's too
+            following = next((i for i in range(start_index, min(len(tokens), start_index + 4))
+                              if tokens[i].text == ","), None)
+            place = following is not None and all(t.text[:1].isupper() for t in tokens[start_index:following])
+            comma = following if place and following > start_index else None
     for index in range(start_index, min(len(tokens), start_index + 3)):
         tok = tokens[index]
         if tok.low in _CAPITAL_STOP or tok.text in (",", "“", '"'):
