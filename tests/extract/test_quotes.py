@@ -569,3 +569,13 @@ def test_a_pronoun_after_a_person_described_but_not_named_has_no_name():
 def test_an_opening_participle_phrase_is_not_the_speaker_of_saying(text, speaker):
     reported = [q for q in extract_quotes(text) if q.cue == "saying"]
     assert reported and reported[0].speaker == speaker
+
+
+def test_an_office_speaker_is_its_holder_named_before():
+    text = ("This is a way of assuring the Ukrainian people of our support, reported Chancellor Angela Merkel. "
+            "In Brussels, the leaders met. The Commission will ease customs duties on imports from Ukraine, "
+            "said the Chancellor.\n\n"
+            "Obama met World Bank President Jim Yong Kim. “We may end up having to do it in chunks,” the president said.")
+    names = [(q.speaker, q.speaker_name) for q in extract_quotes(text)]
+    assert ("the Chancellor", "Angela Merkel") in names
+    assert ("the president", "Jim Yong Kim") not in names   # another body's president is not "the president"

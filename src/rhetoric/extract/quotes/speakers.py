@@ -472,11 +472,19 @@ def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Spe
                 return earlier
         del tokens
         return speaker
+    words = low.split()
+    if speaker.kind == "org" and len(words) == 2 and words[0] == "the" and _lexicons().title_role.get(words[1]) == "head":
+        speaker = _Speaker(None, mention.split()[1], None, "role")  # "the Chancellor", "The President": an office
     if speaker.kind == "role":
         head = low.split()[-1] if low.split() else ""
         for earlier in reversed(history):
             if earlier.title and head and head in earlier.title.lower():
                 return earlier
+        if head and mention.split()[0].lower() == "the" and _lexicons().title_role.get(head) == "head":
+            # "said the Chancellor" after "reported Chancellor Angela Merkel": the holder named before
+            holder = _earlier_titled_person(text, start, head=head, reach=3000)
+            if holder is not None:
+                return holder
         return speaker
     words_as_written = mention.split()
     if speaker.kind in ("org", "document") and words_as_written and words_as_written[0].lower() in (
@@ -623,11 +631,12 @@ def _person_named_since(text: str, before: int, pronoun: _Speaker, history: list
     return person
 
 
-def _earlier_titled_person(text: str, before: int) -> _Speaker | None:
+def _earlier_titled_person(text: str, before: int, head: str | None = None, reach: int = 600) -> _Speaker | None:
     """The nearest earlier mention of a titled person ("Defense Secretary Lloyd J.
-    Austin III") within the 600 characters before a pronoun with no earlier speaker."""
+    Austin III") within the ``reach`` characters before a pronoun with no earlier
+    speaker; with ``head``, only a title holding that word ("Chancellor")."""
     best = None
-    for match in _CAPITALISED_RUN.finditer(text, max(0, before - 600), before):
+    for match in _CAPITALISED_RUN.finditer(text, max(0, before - reach), before):
         start = match.start()
         first = match.group().split()[0]
         if first.lower() in _CAPITAL_STOP:
@@ -635,9 +644,28 @@ def _earlier_titled_person(text: str, before: int) -> _Speaker | None:
             while start < match.end() and text[start].isspace():
                 start += 1
         speaker = _analyse_mention(text, start, match.end(), [])
-        if speaker.kind == "person" and speaker.title and speaker.name and len(speaker.name.split()) >= 2:
+        if speaker.kind == "person" and speaker.title and speaker.name and len(speaker.name.split()) >= 2 and (
+                head is None or _holds(speaker.title, head)) and not _ends_sentence(speaker.name):
             best = speaker
     return best
+
+
+def _ends_sentence(name: str) -> bool:
+    """A period after a name word that is no abbreviation: "Jim Yong Kim." ends a
+    sentence; "Lloyd J. Austin", "Harry B. Harris Jr." do not."""
+    return any(word.endswith(".") and len(word) > 2 and not abbreviations().holds(word[:-1].lower())
+               for word in name.split())
+
+
+def _holds(title: str, head: str) -> bool:
+    """Whether ``title`` is an office of that head word and nothing else:
+    "President", "Russian President", "Vice President" for "president", not
+    "World Bank President" (another body's office)."""
+    words = title.split()
+    if not words or words[-1].lower() != head:
+        return False
+    lex = _lexicons()
+    return all(w.lower() in lex.title_role or actor_entry(w) is not None for w in words[:-1])
 
 
 # a name is written on one line, of words and initials ("Gonzalo P."; not "California." ending a sentence)
