@@ -579,3 +579,14 @@ def test_an_office_speaker_is_its_holder_named_before():
     names = [(q.speaker, q.speaker_name) for q in extract_quotes(text)]
     assert ("the Chancellor", "Angela Merkel") in names
     assert ("the president", "Jim Yong Kim") not in names   # another body's president is not "the president"
+
+
+@pytest.mark.parametrize("text, name, affiliation", [
+    ("A Taliban spokesman, Zabihullah Mujahid, said the group had captured the district.",
+     "Zabihullah Mujahid", "Taliban"),
+    ("The French interior minister, Bernard Cazeneuve, said the attacker had not been known to the police.",
+     "Bernard Cazeneuve", "France"),
+])
+def test_a_role_then_a_name_in_commas_is_that_person(text, name, affiliation):
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker_name, quote.speaker_affiliation) == (name, affiliation)

@@ -96,6 +96,27 @@ def _looks_like_appositive(tokens: list[_Tok]) -> bool:
     return first in lex.title_role
 
 
+def _name_after_role(segment: list[_Tok], before: list[_Tok]) -> bool:
+    """A bare name set off by commas after a role ("A Taliban spokesman,
+    Zabihullah Mujahid, said", "the head of the mission, Rimantas Vaitkus,
+    said"): two to five capitalised words (or name particles) after a noun
+    phrase, opened by a determiner, whose words include a title or person noun."""
+    if not 2 <= len(segment) <= 5:
+        return False
+    lex = _lexicons()
+    phrase = []
+    for tok in reversed(before):
+        if tok.text in (",", ";", ":", "“", "”", '"', "(", ")"):
+            break
+        phrase.append(tok)
+        if tok.low in ("a", "an", "the"):
+            break
+    if not phrase or phrase[-1].low not in ("a", "an", "the") or not any(
+            lex.title_role.get(t.low) == "head" or lex.noun_kind.get(t.low) == "person" for t in phrase):
+        return False
+    return all(t.text[:1].isupper() or t.low in NAME_PARTICLES for t in segment) and segment[0].text[:1].isupper()
+
+
 def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int, list[tuple[int, int]]] | None | str:
     """The speaker noun phrase ending just before ``hi`` (a cue), searching no
     further left than ``lo``. Returns (start, end, appositive spans), None, or
@@ -132,7 +153,8 @@ def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int, list[tuple[int
         while j >= 0 and tokens[j].text not in (",", "—", "–", "(", ";", ":", "“", "”", '"'):
             j -= 1
         segment = tokens[j + 1:i]
-        if j < 0 or tokens[j].text not in (",", "—", "–") or not _looks_like_appositive(segment):
+        if j < 0 or tokens[j].text not in (",", "—", "–") or not (
+                _looks_like_appositive(segment) or _name_after_role(segment, tokens[max(0, j - 6):j])):
             return None
         appositives.append((segment[0].start, segment[-1].end) if segment else (tokens[i].start, tokens[i].start))
         i = j - 1
