@@ -584,6 +584,8 @@ def test_an_office_speaker_is_its_holder_named_before():
 @pytest.mark.parametrize("text, name, affiliation", [
     ("A Taliban spokesman, Zabihullah Mujahid, said the group had captured the district.",
      "Zabihullah Mujahid", "Taliban"),
+    ("A spokesman for the Taliban, Zabihullah Mujahid, said the group had captured the district.",
+     "Zabihullah Mujahid", "Taliban"),
     ("The French interior minister, Bernard Cazeneuve, said the attacker had not been known to the police.",
      "Bernard Cazeneuve", "France"),
 ])

@@ -104,13 +104,13 @@ def _name_after_role(segment: list[_Tok], before: list[_Tok]) -> bool:
     if not 2 <= len(segment) <= 5:
         return False
     lex = _lexicons()
-    phrase = []
+    phrase: list[_Tok] = []
     for tok in reversed(before):
         if tok.text in (",", ";", ":", "“", "”", '"', "(", ")"):
             break
+        if phrase and phrase[-1].low in ("a", "an", "the") and tok.low not in _CONNECTORS:
+            break  # the determiner opens the phrase, unless "of the" / "for the" continues it
         phrase.append(tok)
-        if tok.low in ("a", "an", "the"):
-            break
     if not phrase or phrase[-1].low not in ("a", "an", "the") or not any(
             lex.title_role.get(t.low) == "head" or lex.noun_kind.get(t.low) == "person" for t in phrase):
         return False
