@@ -41,7 +41,7 @@ _CLAUSE_BOUNDARY = re.compile(
 _AUXILIARY_TAIL = re.compile(
     r"(?:(?:^|\s+)(?:has|have|had|is|are|was|were|will|would|could|may|might|also|again|repeatedly|already|now|then|"
     r"earlier|later|once|even|still|openly|publicly|reportedly|allegedly|officially|previously|recently|"
-    r"just|not|never|never\s+once|\w+ly|however,?|meanwhile,?|though,?|instead,?|too,?|"
+    r"just|not|never|never\s+once|\w+ly|however,?|meanwhile,?|though,?|instead,?|too,?|while|whereas|"
     # catenative verbs and a headline's bare "to" ("Russia continues to
     # mass troops", "US to send warship"): the subject ends before them
     r"to|continu(?:e|es|ed)|beg[iau]ns?|start(?:s|ed)?|plan(?:s|ned)?|prepar(?:e|es|ed|ing)|intend(?:s|ed)?|"

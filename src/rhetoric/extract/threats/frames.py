@@ -105,6 +105,7 @@ _PERSONAL = frozenset("i we you he she they".split())
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|’ll|going\s+to|warn\w*|threat\w*|face|faces|facing|risk\w*)\b",
                      re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+$", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"\w+ing\b")
 _CLAUSE_LEAD = re.compile(r";|,\s+(?:while|but|whereas|and|although)\b|\b(?:while|but|whereas)\s", re.IGNORECASE)
 _BY_AGENT = re.compile(r"[”\"]?\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?)(?=\s+(?:to|in|after|over|when|for|with)\b"
                        r"|\s*[,;.“”\"—–]|\s+--|$)")
@@ -317,6 +318,8 @@ def _negative(ctx: ArticleContext, sentence_start: int, cue_start: int, subject:
     clause_lead = lead
     for boundary in _CLAUSE_LEAD.finditer(lead):
         clause_lead = lead[boundary.end():]
+    if _PARTICIPLE.match(text, cue_start) and lead.rstrip().endswith(","):
+        clause_lead = ""  # "Tehran rejected the proposal, threatening to ...": what is rejected is not the threat
     if _DENIAL.search(clause_lead):
         return "denial"
     if _ACCUSATION.search(lead[-120:] if len(lead) > 120 else lead):
