@@ -78,6 +78,9 @@ _CONSEQUENCE = re.compile(r"\b(?:consequences|price|cost|costs|regret|response|r
                           r"measures|isolation)\b", re.IGNORECASE)
 
 _THIRD_PERSON = frozenset("he she they it".split())
+# "Iran's supreme leader said the country would ...": the speaker's own state
+_OWN_ORGANS = frozenset({"the country", "the nation", "the government", "the state", "the military", "the army",
+                         "the armed forces"})
 _WARN = re.compile(r"\bwarn\w*\b", re.IGNORECASE)
 _ANY = re.compile(r"\bany\b", re.IGNORECASE)
 _THAT_NEXT = re.compile(r"\s+that\b", re.IGNORECASE)
@@ -190,7 +193,8 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
             subject = _THAT_LEAD.sub("", subject)
         mention = clean_mention(subject)
         personal = bool(mention) and mention.split()[-1].lower() in _PERSONAL
-        reported = speech is not None and (not mention or personal or mention.lower() == "there")
+        reported = speech is not None and (not mention or personal or mention.lower() == "there"
+                                           or mention.lower() in _OWN_ORGANS)
         if not (is_actor_phrase(mention) or (quoted and (not mention or personal)) or reported):
             continue  # "it would" after "Moscow said": the speaker's own intention
         if (quoted and cue.cls != "act" and personal and mention.split()[-1].lower() in _THIRD_PERSON
