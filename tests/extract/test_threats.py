@@ -549,3 +549,8 @@ def test_the_one_attacked_in_a_condition_is_protected_not_threatened():
     assert (threat.conditional, threat.target) == (True, None)
     (threat,) = extract_threats("Beijing warned that Taipei would be punished for any move toward independence.")
     assert threat.target == "Taiwan"
+
+
+def test_the_country_in_a_reported_intention_is_the_speakers_own():
+    (threat,) = extract_threats("Iran's supreme leader said the country would level Tel Aviv to the ground if attacked.")
+    assert (threat.actor, threat.conditional) == ("Iran", True)
