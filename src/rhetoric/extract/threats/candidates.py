@@ -374,6 +374,13 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
     governing = _governing_speaker(doc, sentence, frame_start)
     if governing is not None and governing[2]:
         return False  # a denial
+    if candidate.modality == "could" and (role != "victim" or not any(e.startswith("face ") for e in candidate.evidence)
+                                          or not (
+            quote is not None or governing is not None or trailing_speaker(doc, sentence, candidate.end))):
+        # "could / may" only as an actor's stated option of what the addressee would face
+        # ("Diplomats who break the rules could face expulsion, the ministry said"),
+        # never the writer's forecast ("they may seize control")
+        return False
     if quote is not None:
         actor = quote[2]
         if quote[0] > sentence.start + 2 and governing is not None:
