@@ -554,3 +554,8 @@ def test_the_one_attacked_in_a_condition_is_protected_not_threatened():
 def test_the_country_in_a_reported_intention_is_the_speakers_own():
     (threat,) = extract_threats("Iran's supreme leader said the country would level Tel Aviv to the ground if attacked.")
     assert (threat.actor, threat.conditional) == ("Iran", True)
+
+
+def test_a_partner_named_with_a_show_of_force_is_not_its_target():
+    text = "“Our military is maintaining a full readiness posture in close coordination with the United States.”"
+    assert [t.target for t in extract_threats(text)] == [None]

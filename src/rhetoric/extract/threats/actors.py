@@ -362,9 +362,17 @@ def _referred_state(ctx: ArticleContext, start: int, end: int) -> str | None:
     return None
 
 
+# a partner, not a target: "in close coordination with the United States", "alongside British jets"
+_PARTNER_BEFORE = re.compile(r"\b(?:(?:coordination|cooperation|conjunction|partnership|together|jointly|along)\s+with|"
+                             r"alongside|joined\s+by|with\s+(?:the\s+)?(?:help|support|backing)\s+of)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+
+
 def target_after(ctx: ArticleContext, start: int, end: int, actor_state: str | None) -> tuple[str | None, str | None]:
-    """(mention, state) of the first actor in ``[start, end)`` that is not the actor."""
+    """(mention, state) of the first actor in ``[start, end)`` that is not the
+    actor, nor a partner named with it ("in close coordination with the United States")."""
     for mention in ctx.actors_in(start, end):
-        if mention.kind in ACTOR_KINDS and canonical_state(mention) != actor_state:
+        if mention.kind in ACTOR_KINDS and canonical_state(mention) != actor_state and not _PARTNER_BEFORE.search(
+                ctx.text, max(0, mention.start - 40), mention.start):
             return mention.text, canonical_state(mention)
     return None, None
