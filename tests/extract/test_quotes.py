@@ -592,3 +592,23 @@ def test_an_office_speaker_is_its_holder_named_before():
 def test_a_role_then_a_name_in_commas_is_that_person(text, name, affiliation):
     (quote,) = extract_quotes(text)
     assert (quote.speaker_name, quote.speaker_affiliation) == (name, affiliation)
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("MOSCOW, March 3 (Reuters) - Russia will not hand over Crimea, Kremlin spokesman Dmitry Peskov told reporters.",
+     "Kremlin spokesman Dmitry Peskov", "Russia will not hand over Crimea"),
+    ("Zelensky's chief of staff, Andriy Yermak, said the counteroffensive had begun.",
+     "Zelensky's chief of staff", "the counteroffensive had begun"),
+])
+def test_told_reporters_after_the_content_and_a_possessive_role(text, speaker, content):
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.content) == (speaker, content)
+
+
+def test_a_quotation_after_said_ends_at_its_closing_mark():
+    text = ("China's deputy ambassador, Xu Mingze, said, “Sanctions alone cannot solve the issue. Pressure only "
+            "drives the parties apart.” He said Beijing firmly opposed unilateral sanctions.")
+    first, second = extract_quotes(text)
+    assert (first.kind, first.content, first.speaker_name) == (
+        "direct", "Sanctions alone cannot solve the issue. Pressure only drives the parties apart.", "Xu Mingze")
+    assert (second.content, second.speaker_name) == ("Beijing firmly opposed unilateral sanctions", "Xu Mingze")

@@ -96,6 +96,11 @@ def _looks_like_appositive(tokens: list[_Tok]) -> bool:
     return first in lex.title_role
 
 
+def _opens_role(tok: _Tok) -> bool:
+    """A determiner or a possessor ("Zelensky's") that opens a role phrase."""
+    return tok.low in ("a", "an", "the") or tok.low.endswith(("'s", "’s"))
+
+
 def _name_after_role(segment: list[_Tok], before: list[_Tok]) -> bool:
     """A bare name set off by commas after a role ("A Taliban spokesman,
     Zabihullah Mujahid, said", "the head of the mission, Rimantas Vaitkus,
@@ -108,10 +113,10 @@ def _name_after_role(segment: list[_Tok], before: list[_Tok]) -> bool:
     for tok in reversed(before):
         if tok.text in (",", ";", ":", "“", "”", '"', "(", ")"):
             break
-        if phrase and phrase[-1].low in ("a", "an", "the") and tok.low not in _CONNECTORS:
-            break  # the determiner opens the phrase, unless "of the" / "for the" continues it
+        if phrase and _opens_role(phrase[-1]) and tok.low not in _CONNECTORS:
+            break  # the determiner or possessor opens the phrase, unless "of the" / "for the" continues it
         phrase.append(tok)
-    if not phrase or phrase[-1].low not in ("a", "an", "the") or not any(
+    if not phrase or not _opens_role(phrase[-1]) or not any(
             lex.title_role.get(t.low) == "head" or lex.noun_kind.get(t.low) == "person" for t in phrase):
         return False
     return all(t.text[:1].isupper() or t.low in NAME_PARTICLES for t in segment) and segment[0].text[:1].isupper()

@@ -16,6 +16,14 @@ if TYPE_CHECKING:
     from rhetoric.text.document import Document
 
 
+_NEW_SENTENCE = re.compile(r"\s+(?:[A-Z]|[“\"‘])")
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,30}(?:,[^,\n]{1,40})?\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|--|-)\s*")
+# whom a speaker told, before the sentence ends: "told reporters", "told the BBC", "told Reuters on Monday"
+_TOLD_WHOM = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|local|state|foreign)\s+)?(?:reporters|journalists|"
+                        r"press|media|lawmakers|parliament|(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,3}|"
+                        r"\w+\s+(?:newspaper|agency|television|radio|broadcaster|channel|daily))", re.IGNORECASE)
+
+
 def _in_spans(position: int, spans: list[QuoteSpan]) -> bool:
     return any(s.open <= position < s.close for s in spans)
 
@@ -92,13 +100,17 @@ def _reported(doc: Document, s_start: int, s_end: int, cue: tuple[int, int], spa
                     return _Found(_reported_kind(start, end, spans, text), (start, end),
                                   _Attribution(cue, speaker))
         return None
-    # content after the cue, or before the attribution ("X, S said.")
-    if _ADVERBIAL_TAIL.match(after):
+    # content after the cue, or before the attribution ("X, S said.", "X, S told reporters.")
+    told = _TOLD_WHOM.match(after) if cue_text.lower() in ("told", "tells", "tell") else None
+    if _ADVERBIAL_TAIL.match(after[told.end():] if told else after):
         speaker_start = attribution.speaker[0]
         lead = text[s_start:speaker_start].rstrip()
         if not lead.endswith((",", "—", "–")) and not re.search(r"[,?!](?:''|[\"”’])$", lead):
             return None
         start, end = _strip_content(text, s_start, s_start + len(lead))
+        dateline = _DATELINE.match(text, start, end)
+        if dateline:
+            start = dateline.end()  # "MOSCOW, March 3 (Reuters) - Russia will not ..., Peskov told reporters"
         if end - start < 8 or any(a <= start and end <= b + 1 for a, b in direct):
             return None
         return _Found(_reported_kind(start, end, spans, text), (start, end), attribution)
@@ -106,6 +118,10 @@ def _reported(doc: Document, s_start: int, s_end: int, cue: tuple[int, int], spa
     if content is None:
         return None
     start, end = content
+    opening = next((span for span in spans if span.open == start and span.closed and span.close < end), None)
+    if opening is not None and _NEW_SENTENCE.match(text, opening.close, end):
+        # 'said, “Sanctions alone cannot ... apart.” He said ...': the quotation is the content
+        start, end = opening.content_start, opening.content_end
     # stop before a later attribution (", according to …", ", accusing …") or a new clause (", while …")
     for later in _cues(doc, start, end):
         if later[0] > start + 10 and not _in_spans(later[0], spans):
