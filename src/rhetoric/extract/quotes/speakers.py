@@ -394,8 +394,9 @@ def _place_of_speech(text: str, cue: tuple[int, int] | None, speaker: tuple[int,
 def _named_in_appositive(text: str, speaker: _Speaker, appositives: list[tuple[int, int]]) -> _Speaker | None:
     """A role named by its appositive ("the head of the service, Rimantas
     Vaitkus, told ...") is that person, with the role as title."""
-    if speaker.kind not in ("role", "unknown", "org") or (speaker.name and speaker.kind != "org"):
-        return None
+    misread = speaker.kind == "person" and speaker.name is not None and _blocks_name(speaker.name)
+    if not misread and (speaker.kind not in ("role", "unknown", "org") or (speaker.name and speaker.kind != "org")):
+        return None  # ("ambassador to the United Nations" read as a person "United Nations" is a role)
     for start, end in appositives:
         named = _analyse_mention(text, start, end, [])
         if named.kind == "person" and named.name and len(named.name.split()) >= 2 and \
