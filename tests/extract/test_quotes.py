@@ -615,7 +615,8 @@ def test_a_quotation_after_said_ends_at_its_closing_mark():
 
 
 def test_an_office_misread_as_a_name_gives_way_to_the_name_in_commas():
-    text = ("North Korea's ambassador to the United Nations, Jo Song-gu, told reporters that his country "
-            "would never give up its nuclear deterrent.")
+    text = ("North Korea's ambassador to the United Nations, Jo Song-gu, told reporters outside the chamber that "
+            "his country would never give up its nuclear deterrent.")
     (quote,) = extract_quotes(text)
     assert (quote.speaker_name, quote.speaker_affiliation) == ("Jo Song-gu", "North Korea")
+    assert quote.content == "his country would never give up its nuclear deterrent"  # not "outside the chamber that ..."

@@ -99,7 +99,8 @@ _ADVERBIAL_TAIL = re.compile(
 _THAT_AFTER_ADVERBIAL = re.compile(
     r"\s+(?:(?:on|in|at|during|last|this|earlier|late|early|again|also|later|recently|yesterday|today|tonight|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|repeatedly|privately|publicly|"
-    r"to|with|via|through|before|after|over)\b[^,;:“”\".!?]{0,90}?\s)?(?:that\b|,)",
+    r"to|with|via|through|before|after|over|outside|inside|near|from|following|ahead\s+of)\b[^,;:“”\".!?]{0,90}?\s)?"
+    r"(?:that\b|,)",
     re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+(?:[\"”’»)\]]|'')*(?=\s+(?:''|``|[\"“‘'(\[]){0,2}[A-Z0-9])")
 _FRAGMENT_CONTINUES = re.compile(
