@@ -19,14 +19,26 @@ import re
 
 from rhetoric.text.actors import actor_entry, find_actors
 
-__all__ = ["dateline_state", "capital_dateline_state", "is_dateline"]
+__all__ = ["dateline_state", "capital_dateline_state", "is_dateline", "dateline_end"]
 
 # after the place: an optional ", date or state", an optional "(agency)", a dash
 _AFTER_PLACE = re.compile(r"\s*(?:,[^,\n]{1,40})?\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|--|-)")
 _PLACE = re.compile(r"(?:^|\n\n)([A-Z][A-Z .'’\-]{2,30}?)(?=" + _AFTER_PLACE.pattern + ")")
 _PLACE_AND_STATE = re.compile(r"(?:^|\n\n)\s*[A-Z][A-Z .'’\-]{2,30},\s+([A-Z][\w .'’\-]{2,30}?)\s*(?:\([^)\n]{1,40}\))?"
                               r"\s*(?:—|–|--|-)\s")
+_DATELINE_AT = re.compile(r"[A-Z][A-Z .'’\-]{2,30}?" + _AFTER_PLACE.pattern + r"\s*")
 _OPENING = 400  # a dateline opens the text or its body, within this many characters
+
+
+def dateline_end(text: str, start: int, end: int) -> int | None:
+    """Where a dateline that opens ``text[start:end]`` ends, or None.
+
+    >>> text = "MOSCOW, March 3 (Reuters) - Russia will not hand over Crimea"
+    >>> text[dateline_end(text, 0, len(text)):]
+    'Russia will not hand over Crimea'
+    """
+    match = _DATELINE_AT.match(text, start, end)
+    return match.end() if match else None
 
 
 def capital_dateline_state(text: str) -> str:

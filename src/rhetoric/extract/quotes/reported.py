@@ -10,6 +10,7 @@ from rhetoric.extract.quotes.cues import _cue_kind, _cues
 from rhetoric.extract.quotes.lexicon import _ADVERBIAL_TAIL
 from rhetoric.extract.quotes.model import _Attribution, _Found
 from rhetoric.extract.quotes.phrases import _speaker_left, _speaker_right, _subject_of_clause
+from rhetoric.text.datelines import dateline_end
 from rhetoric.text.quotemarks import QuoteSpan
 
 if TYPE_CHECKING:
@@ -17,7 +18,6 @@ if TYPE_CHECKING:
 
 
 _NEW_SENTENCE = re.compile(r"\s+(?:[A-Z]|[“\"‘])")
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,30}(?:,[^,\n]{1,40})?\s*(?:\([^)\n]{1,40}\))?\s*(?:—|–|--|-)\s*")
 # whom a speaker told, before the sentence ends: "told reporters", "told the BBC", "told Reuters on Monday"
 _TOLD_WHOM = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|local|state|foreign)\s+)?(?:reporters|journalists|"
                         r"press|media|lawmakers|parliament|(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,3}|"
@@ -108,9 +108,8 @@ def _reported(doc: Document, s_start: int, s_end: int, cue: tuple[int, int], spa
         if not lead.endswith((",", "—", "–")) and not re.search(r"[,?!](?:''|[\"”’])$", lead):
             return None
         start, end = _strip_content(text, s_start, s_start + len(lead))
-        dateline = _DATELINE.match(text, start, end)
-        if dateline:
-            start = dateline.end()  # "MOSCOW, March 3 (Reuters) - Russia will not ..., Peskov told reporters"
+        # "MOSCOW, March 3 (Reuters) - Russia will not ..., Peskov told reporters"
+        start = dateline_end(text, start, end) or start
         if end - start < 8 or any(a <= start and end <= b + 1 for a, b in direct):
             return None
         return _Found(_reported_kind(start, end, spans, text), (start, end), attribution)

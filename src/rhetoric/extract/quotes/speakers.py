@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rhetoric.lexicons import read_lexicon_lines
 from rhetoric.lexicons import read_lexicon_table
@@ -331,7 +331,7 @@ def _resolve(text: str, found: list[_Found]) -> list[Quote]:
     quotes: list[Quote] = []
     by_span: dict[tuple[int, int], _Speaker] = {}
     order = sorted(range(len(found)), key=lambda k: (found[k].attribution.speaker or found[k].content)[0])
-    quoted = sorted(item.content for item in found if item.kind == "direct")
+    narrative = _Narrative(text, sorted(item.content for item in found if item.kind == "direct"))
     resolved: dict[int, _Speaker] = {}
     for k in order:
         attribution = found[k].attribution
@@ -344,7 +344,7 @@ def _resolve(text: str, found: list[_Found]) -> list[Quote]:
             continue
         speaker = _analyse_mention(text, key[0], key[1], attribution.appositives)
         speaker = _named_in_appositive(text, speaker, attribution.appositives) or speaker
-        speaker = _link(text, key[0], key[1], speaker, history, quoted)
+        speaker = _link(text, key[0], key[1], speaker, history, narrative)
         if speaker.affiliation is None and speaker.kind in ("person", "role") and _holds_office(speaker.title):
             # "Defense Secretary Margaret Hale" in an article about U.S. policy: the article's state
             states = _article_state(text) if states is None else states
@@ -429,16 +429,15 @@ def _with_speaker(item: _Found, span: tuple[int, int] | None) -> _Found:
 
 
 def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Speaker],
-          quoted: list[tuple[int, int]] = ()) -> _Speaker:
+          narrative: _Narrative | None = None) -> _Speaker:
     """Resolve pronouns, surnames and descriptions against earlier speakers
-    (``quoted``: the direct quotations' content spans, whose names are not
-    the narrative's)."""
+    (``narrative``: the article's quotations and words, for pronouns)."""
     mention = text[start:end]
     low = mention.lower()
     if speaker.kind == "pronoun":
         wanted = "person" if low in ("he", "she", "i") else ("org" if low == "it" else None)
         if wanted == "person" and low != "i":
-            named = _person_named_since(text, start, speaker, history, quoted)
+            named = _person_named_since(text, start, speaker, history, narrative or _Narrative(text, []))
             if named is not None:
                 return named
         for earlier in reversed(history):
@@ -551,22 +550,44 @@ def _introduces_person(text: str, start: int, end: int) -> bool:
         start = word.start(1)  # "Sr. Enrica Rosanna" opens a sentence when "Sr." does
 
 
-def _common_word(text: str, word: str) -> bool:
-    """A capitalised word that the article also writes in lower case ("Had",
-    "Does", "Against") or an -ing form ("Entrusting") opens a sentence; it is
-    not the first name of the person after it."""
-    lower = word.lower()
-    return lower.endswith("ing") or re.search(rf"(?<![\w'’\-]){re.escape(lower)}(?![\w'’\-])", text) is not None
+_WORD = re.compile(r"[\w'’\-]+")
 
 
-def _inside(spans: list[tuple[int, int]], position: int) -> bool:
-    """Whether ``position`` lies in one of the sorted, non-overlapping ``spans``."""
-    index = bisect_right(spans, (position, position)) - 1
-    return index >= 0 and spans[index][0] <= position < spans[index][1]
+class _Narrative:
+    """What the pronoun search reads of one article, gathered once: where its
+    direct quotations stand (their names are not the narrative's) and, when
+    first asked, its words as written."""
+
+    def __init__(self, text: str, quoted: list[tuple[int, int]]) -> None:
+        self.text, self.quoted = text, quoted  # quoted: sorted, non-overlapping content spans
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(_WORD.findall(self.text))
+
+    def quotes(self, position: int) -> bool:
+        """Whether ``position`` lies inside a direct quotation."""
+        index = bisect_right(self.quoted, (position, position)) - 1
+        return index >= 0 and self.quoted[index][0] <= position < self.quoted[index][1]
+
+    def common_word(self, word: str) -> bool:
+        """A capitalised word that the article also writes in lower case
+        ("Had", "Does", "Against") or an -ing form ("Entrusting") opens a
+        sentence; it is not the first name of the person after it."""
+        lower = word.lower()
+        return lower.endswith("ing") or lower in self.words
+
+
+def _past_word(text: str, start: int, end: int) -> int:
+    """The start of the word after the one at ``start`` (within ``end``)."""
+    start += len(text[start:end].split()[0])
+    while start < end and text[start].isspace():
+        start += 1
+    return start
 
 
 def _person_named_since(text: str, before: int, pronoun: _Speaker, history: list[_Speaker],
-                        quoted: list[tuple[int, int]] = ()) -> _Speaker | None:
+                        narrative: _Narrative) -> _Speaker | None:
     """The person last named before a "he"/"she" when the article names them
     after the latest person speaker ("Evelyn Marsh, the former negotiator, was
     unsurprised. 'Nobody negotiates in a hallway,' she said."): a full name, or
@@ -580,16 +601,11 @@ def _person_named_since(text: str, before: int, pronoun: _Speaker, history: list
         start = match.start()
         first = match.group().split()[0]
         if first.lower() in _CAPITAL_STOP or first.lower() in _DETERMINERS:
-            start += len(first)
-            while start < match.end() and text[start].isspace():
-                start += 1
-        if not _introduces_person(text, start, match.end()) or _inside(quoted, start):
+            start = _past_word(text, start, match.end())
+        if not _introduces_person(text, start, match.end()) or narrative.quotes(start):
             continue
-        opening = text[start:match.end()].split()[0]
-        if _common_word(text, opening):
-            start += len(opening)
-            while start < match.end() and text[start].isspace():
-                start += 1
+        if narrative.common_word(text[start:match.end()].split()[0]):
+            start = _past_word(text, start, match.end())
         end = match.end()
         role = _ROLE_THEN_NAME.match(text, end)
         if role and (_lexicons().title_role.get(role.group(1)) == "head" or
@@ -602,14 +618,14 @@ def _person_named_since(text: str, before: int, pronoun: _Speaker, history: list
     surnames = {surname: earlier for earlier in people for surname in earlier.surnames}
     for match in _CAPITALISED_WORD.finditer(text, floor, before):
         if match.group() in surnames and (best is None or match.start() > best[0]) and \
-                not _inside(quoted, match.start()):
+                not narrative.quotes(match.start()):
             honorific = text[max(floor, match.start() - 6):match.start()].split()[-1:]
             gender = _HONORIFIC_GENDER.get(honorific[0].lower()) if honorific else None
             if not (pronoun.gender and gender and gender != pronoun.gender):  # "said Ms Geller ... he": not her
                 best = (match.start(), surnames[match.group()])
     described = None
     for match in _DESCRIBED_PERSON.finditer(text, floor, before):
-        if _CLAUSE_START.search(text, max(0, match.start() - 3), match.start()) and not _inside(quoted, match.start()):
+        if _CLAUSE_START.search(text, max(0, match.start() - 3), match.start()) and not narrative.quotes(match.start()):
             described = match
     if described is not None and (best is None or described.start() > best[0]):
         # "A 29-year-old Berlin woman ... “Filth out!” she said": someone described, not named

@@ -341,6 +341,11 @@ _PROTECTED = re.compile(r"\b(?:attacks?|aggression|incursions?|invasion|strikes?
                         r"encroachment)\s+(?:on|against|into|of|upon)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+def _protected(text: str, mention: ActorMention) -> bool:
+    """Whether the mention is the one attacked in "any attack on X"."""
+    return _PROTECTED.search(text, max(0, mention.start - 40), mention.start) is not None
+
+
 def pick_target(doc: ArticleContext, mentions: list[ActorMention], actor: str | None) -> str | None:
     for mention in mentions:
         if mention.kind not in ACTOR_KINDS:
@@ -435,12 +440,10 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
             return False
     candidate.actor = actor
     # Target: the victim subject, else the object, else the condition, else the sentence.
-    subject_mentions = [m for m in doc.actors_in(clause, frame_start)
-                        if not _PROTECTED.search(text, max(0, m.start - 40), m.start)]
-    object_mentions = doc.actors_in(frame_start, candidate.end)
     # "any attack on the United States (would be met with ...)": who is attacked in the condition is protected
-    condition_mentions = [m for m in doc.actors_in(candidate.start, frame_start)
-                          if not _PROTECTED.search(text, max(0, m.start - 40), m.start)]
+    subject_mentions = [m for m in doc.actors_in(clause, frame_start) if not _protected(text, m)]
+    object_mentions = doc.actors_in(frame_start, candidate.end)
+    condition_mentions = [m for m in doc.actors_in(candidate.start, frame_start) if not _protected(text, m)]
     target = None
     if role == "victim":
         target = pick_target(doc, subject_mentions, actor)
@@ -448,8 +451,7 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
     if target is None:
         target = pick_target(doc, [m for m in doc.actors_in(sentence.start, sentence.end)
                                     if not (clause <= m.start < frame_start and role != "victim")
-                                    and not (m.start < frame_start and _PROTECTED.search(
-                                        text, max(0, m.start - 40), m.start))], actor)
+                                    and not (m.start < frame_start and _protected(text, m))], actor)
         if target is not None and governing is not None:
             speaker_mentions = doc.actors_in(governing[1], governing[1] + len(governing[0]))
             if any(canonical_state(m) == target for m in speaker_mentions):
