@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rhetoric.extract.threats.scan import CLITIC_START
 from rhetoric.lexicons import read_lexicon_lines, read_lexicon_table
 from rhetoric.text.actors import ActorMention
 from rhetoric.text.sentences import abbreviations
@@ -122,7 +123,8 @@ def frame_patterns() -> dict[str, re.Pattern[str]]:
     modal_parts = []
     for index, (role, pattern, value, _anchors) in enumerate(read_lexicon_table("threat_frames.tsv")):
         if role == "modal":
-            lead = "" if pattern[0] in "'’" else r"(?<![\w'’])"
+            # a word starts the frame, or a clitic's apostrophe right after a word ("we’ll")
+            lead = r"(?:(?<![\w'’])|%s)" % CLITIC_START
             modal_parts.append(r"(?P<m%d_%s>%s(?:%s))(?![\w'’-])" % (index, value, lead, pattern))
         else:
             by_role.setdefault(role, []).append(pattern)

@@ -14,61 +14,81 @@ import re
 from collections.abc import Callable, Container, Iterable, Iterator
 from typing import Any
 
-__all__ = ["AnchoredRules", "WordIndex", "first_match_per_sentence", "words"]
+__all__ = ["AnchoredRules", "CLITIC_START", "WordIndex", "first_match_per_sentence", "words"]
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
+# where a clitic anchor ("*’ll") starts: its apostrophe right after a word ("we’ll")
+CLITIC_START = r"(?<=\w)(?=['’])"
 
 
 class AnchoredRules:
-    """Named patterns, each indexed by the words it can start with."""
+    """Named patterns, each indexed by the words it can start with.
+
+    An anchor is a word ("warned"), a stem ending in ``*`` ("vow*"), or a
+    clitic starting with ``*`` ("*’ll": the pattern is tried where a word
+    ends in it, as in "we’ll").
+
+    >>> rules = AnchoredRules([("future", r"(?:will|’ll)\\s+strike", "will *’ll")])
+    >>> [m.group() for _name, m in rules.matches("We’ll strike, and they will strike.")]
+    ['’ll strike', 'will strike']
+    """
 
     def __init__(self, rules: Iterable[tuple[str, str, str]]) -> None:
         self.order: dict[str, int] = {}
         self._patterns: dict[str, re.Pattern[str]] = {}
         self._exact: dict[str, list[str]] = {}
         self._prefix: dict[str, list[str]] = {}
+        self._clitics: dict[str, list[str]] = {}
         for index, (name, pattern, anchors) in enumerate(rules):
             self.order[name] = index
-            self._patterns[name] = re.compile(r"(?<![\w'’-])(?:%s)" % pattern, re.IGNORECASE)
-            for word in anchors.split():
-                if word.endswith("*"):
-                    self._prefix.setdefault(word[:-1].lower(), []).append(name)
+            # at a word start, or at a clitic's apostrophe right after a word
+            self._patterns[name] = re.compile(r"(?:(?<![\w'’-])|%s)(?:%s)" % (CLITIC_START, pattern), re.IGNORECASE)
+            for word in anchors.lower().split():
+                if word.startswith("*"):
+                    self._clitics.setdefault(word[1:], []).append(name)
+                elif word.endswith("*"):
+                    self._prefix.setdefault(word[:-1], []).append(name)
                 else:
-                    self._exact.setdefault(word.lower(), []).append(name)
+                    self._exact.setdefault(word, []).append(name)
         self._lengths = sorted({len(p) for p in self._prefix})
-        self._cache: dict[str, list[str]] = {}
+        self._cache: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = {}
 
-    def _rules_for(self, word: str) -> list[str]:
+    def _rules_for(self, word: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+        """(offset in the word, rule names in order) where rules may start."""
         names = list(self._exact.get(word, ()))
         for length in self._lengths:
             if length > len(word):
                 break
             names.extend(self._prefix.get(word[:length], ()))
-        return sorted(set(names), key=self.order.__getitem__)
+        found = [(0, names)] if names else []
+        for clitic, rules in self._clitics.items():
+            if len(word) > len(clitic) and word.endswith(clitic):
+                found.append((len(word) - len(clitic), list(rules)))
+        return tuple((offset, tuple(sorted(set(rules), key=self.order.__getitem__))) for offset, rules in found)
 
     def matches(self, text: str, tokens: list[tuple[int, str]] | None = None) -> Iterator[tuple[str, re.Match[str]]]:
         """(rule name, match) left to right; at one position the first rule in
         order that matches wins, and later matches start after its end.
         ``tokens``: the text's :func:`words`, when already computed."""
-        lowered = text.lower()
-        positions: list[tuple[int, str]] = []
+        tokens = words(text) if tokens is None else tokens
         cache = self._cache
-        for start, word in (words(text) if tokens is None else tokens):
-            names = cache.get(word)
-            if names is None:
-                names = cache[word] = self._rules_for(word)
-            if names and (start == 0 or not (lowered[start - 1].isalnum() or lowered[start - 1] in "_'’-")):
-                positions.append((start, word))
+        # the rules of each distinct word once, then one pass keeps the anchors
+        anchors = {word for word in {word for _start, word in tokens}
+                   if (cache[word] if word in cache else cache.setdefault(word, self._rules_for(word)))}
+        positions = [(start, word) for start, word in tokens if word in anchors and not (
+            start and (text[start - 1].isalnum() or text[start - 1] in "_'’-"))]
         taken_until = -1
+        patterns = self._patterns
         for start, word in positions:
-            if start < taken_until:
-                continue
-            for name in self._cache[word]:
-                match = self._patterns[name].match(text, start)
-                if match:
-                    yield name, match
-                    taken_until = match.end()
-                    break
+            for offset, names in cache[word]:
+                if start + offset < taken_until:
+                    continue
+                for name in names:
+                    match = patterns[name].match(text, start + offset)
+                    if match:
+                        yield name, match
+                        taken_until = match.end()
+                        break
 
 
 class WordIndex:
@@ -82,14 +102,25 @@ class WordIndex:
 
     def __init__(self, anchors: Iterable[str]) -> None:
         words = [a.lower() for a in anchors if a and a != "-"]
-        self._exact = frozenset(w for w in words if not w.endswith("*"))
+        self._exact = frozenset(w for w in words if not w.endswith("*") and not w.startswith("*"))
         self._prefixes = tuple(sorted({w[:-1] for w in words if w.endswith("*")}))
+        self._clitics = tuple(sorted({w[1:] for w in words if w.startswith("*")}))
 
     def positions(self, text: str | list[tuple[int, str]]) -> list[int]:
-        """Start offsets of the words of ``text`` (or of its :func:`words`) that are anchors, in order."""
-        exact, prefixes = self._exact, self._prefixes
+        """Start offsets of the words of ``text`` (or of its :func:`words`) that
+        are anchors, and of the clitics ("*’ll": the "’ll" of "we’ll"), in order."""
+        exact, prefixes, clitics = self._exact, self._prefixes, self._clitics
         tokens = words(text) if isinstance(text, str) else text
-        return [start for start, word in tokens if word in exact or word.startswith(prefixes)]
+        # each distinct word tested once, then one pass keeps the anchors
+        distinct = {word for _start, word in tokens}
+        anchors = {word for word in distinct if word in exact or word.startswith(prefixes)}
+        found = [start for start, word in tokens if word in anchors]
+        if clitics:
+            hosts = {word: len(word) - len(clitic) for word in distinct for clitic in clitics
+                     if len(word) > len(clitic) and word.endswith(clitic)}
+            if hosts:
+                found = sorted(found + [start + hosts[word] for start, word in tokens if word in hosts])
+        return found
 
 
 def words(text: str) -> list[tuple[int, str]]:

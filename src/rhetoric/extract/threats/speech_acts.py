@@ -50,7 +50,7 @@ from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import (NEGATED_ACT, CONDITION, EMBEDDED_QUESTION, SPEECH, _negative, as_context,
                                              warning_of_danger)
-from rhetoric.extract.threats.scan import WordIndex, first_match_per_sentence
+from rhetoric.extract.threats.scan import CLITIC_START, WordIndex, first_match_per_sentence
 from rhetoric.lexicons import read_lexicon_table
 
 __all__ = ["speech_act_candidates", "as_context"]
@@ -103,7 +103,8 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, _Cue], WordIndex]:
             raise ValueError(f"threat_speech_acts.tsv: unknown class {cls!r} in row {name!r}")
         cues[f"c_{name}"] = _Cue(cls, name, kind)
         parts.append(f"(?P<c_{name}>{pattern})")
-    return re.compile(r"(?<![\w-])(?:%s)(?![\w'’-])" % "|".join(parts), re.IGNORECASE), cues, WordIndex(anchors)
+    return re.compile(r"(?:(?<![\w-])|%s)(?:%s)(?![\w'’-])" % (CLITIC_START, "|".join(parts)), re.IGNORECASE), cues, \
+        WordIndex(anchors)
 
 
 def _third_party_harm(ctx: ArticleContext, cue_end: int, end: int, actor_state: str | None) -> bool:
