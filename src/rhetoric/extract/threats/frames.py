@@ -40,12 +40,12 @@ from rhetoric.extract.threats.candidates import (HAVE_TAKEN, VICTIM_PREDICATE, C
                                                  strip_span, trailing_speaker)
 from rhetoric.extract.threats.coding import harm_code, refine
 from rhetoric.extract.threats.context import ArticleContext
-from rhetoric.extract.threats.grammar import DIRECTIVE, TERMS_SETTER, frame_patterns, obliged_subject
+from rhetoric.extract.threats.grammar import DIRECTIVE, TERMS_SETTER, frame_patterns, obliged_subject, word_list_alternation
 from rhetoric.extract.threats.scan import AnchoredRules
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.document import Document, as_document
 
-__all__ = ["frame_candidates", "as_context", "warning_of_danger", "CONDITION", "SPEECH"]
+__all__ = ["frame_candidates", "as_context", "offers_cooperation", "warning_of_danger", "CONDITION", "SPEECH"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +101,25 @@ _PAST_EVENT = re.compile(r"\b(?:imposed|slapped|levied|introduced|adopted|expand
                          r"approved|enacted|announced|unveiled|hit|targeted)\b", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:will|would|could|may|might|shall|ready|prepared|threat\w*|warn\w*)\b", re.IGNORECASE)
 _OBJECT_WORDS = 6  # words after "threatened" where its harmful object must be named
+# the complement's own verb is one of cooperation (CAMEO 03-08): "[ready to]
+# resume talks", "[swore that] they would support him", "[pledged to] fully help"
+_COOPERATIVE_VERB = re.compile(r"\s*(?:to\s+|(?:that\s+)?(?:[\w'’-]+\s+){1,4}?(?:will|would|shall|could|'ll|’ll|'d|’d)\s+)?"
+                               r"(?:(?:also|continue\s+to|fully|further|always|still|then|immediately|quickly|gladly|"
+                               r"happily|willingly|be\s+able\s+to)\s+)*(?P<verb>%s)\b(?P<object>(?:\W+[\w'’-]+){0,2})"
+                               % word_list_alternation("cooperative"), re.IGNORECASE)
+
+
+def offers_cooperation(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether the words at ``start`` are an act of cooperation, not a harm:
+    "resume talks", "support Kiev until the war ends", "lift sanctions"; not
+    "resume armed struggle" or "help crush the rebels" (a harm act in the
+    verb's next two words).
+
+    >>> offers_cooperation(" to resume talks if Washington lifts sanctions"), offers_cooperation(" to resume armed struggle")
+    (True, False)
+    """
+    match = _COOPERATIVE_VERB.match(text, start, len(text) if end is None else end)
+    return match is not None and harm_code(match.group("verb") + match.group("object")) is None
 _PERSONAL = frozenset("i we you he she they".split())
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|’ll|going\s+to|warn\w*|threat\w*|face|faces|facing|risk\w*)\b",
                      re.IGNORECASE)
@@ -278,6 +297,8 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
         by = _BY_AGENT.search(complement[:80]) or _BY_AGENT.search(clause[-(len(complement) + 80):])
         return (code is not None and code[:3] in ("131", "132", "137", "139")) or bool(
             by and is_actor_phrase(clean_mention(by.group("np"))))
+    if needs in ("actor+harm", "harm|condition") and offers_cooperation(complement):
+        return False  # "ready to resume talks if ...", "vowed to support Kiev until ...": an offer, not a threat
     if needs == "actor+harm":
         # "vowed to crush the rebels", "vowed revenge", not "vowed to rebuild the bridge"
         actor = _actor_subject(subject) or (quoted and (not subject or subject.split()[-1].lower() in _PERSONAL))

@@ -165,12 +165,17 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(value.split())
 
 
-def word_list_pattern(name: str) -> re.Pattern[str]:
-    """A pattern list of ``threat_word_lists.tsv`` as a whole-word, case-insensitive regex."""
+def word_list_alternation(name: str) -> str:
+    """A pattern list of ``threat_word_lists.tsv``: its regular-expression alternation."""
     kind, value = _word_lists()[name]
     if kind != "pattern":
         raise ValueError(f"threat_word_lists.tsv: {name!r} is a {kind}, not a pattern")
-    return re.compile(r"\b(?:%s)\b" % value, re.IGNORECASE)
+    return value
+
+
+def word_list_pattern(name: str) -> re.Pattern[str]:
+    """A pattern list of ``threat_word_lists.tsv`` as a whole-word, case-insensitive regex."""
+    return re.compile(r"\b(?:%s)\b" % word_list_alternation(name), re.IGNORECASE)
 
 
 PLATFORM = word_list_pattern("platform")
