@@ -124,7 +124,7 @@ def is_actor_phrase(phrase: str) -> bool:
     head = words[-1].lower().strip(".,'’")
     if head in _PRONOUNS and head != "it":
         return True
-    if frame_patterns()["analyst"].search(phrase):
+    if frame_patterns()["analyst"].search(phrase) or is_inanimate_phrase(phrase):
         return False
     # the head decides: a prepositional phrase after it ("a campaign against
     # the army", "support for a terrorist organization") does not make the
@@ -155,6 +155,23 @@ def is_actor_phrase(phrase: str) -> bool:
     # a gazetteer mention ending at the head ("pro-Russian separatists"; not
     # "Iranian missile tests")
     return any(m.kind in ACTOR_KINDS and m.end > head_at for m in find_actors(core))
+
+
+def is_inanimate_phrase(phrase: str) -> bool:
+    """Whether a subject phrase is headed by a thing, not an actor ("the
+    storm", "rising seas", "Hurricane Irma": a hazard's name), so its "will
+    strike" is a forecast, not a threat (CODEBOOK: inanimate subjects).
+
+    >>> is_inanimate_phrase("A solar storm"), is_inanimate_phrase("Hurricane Irma"), is_inanimate_phrase("Iran")
+    (True, True, False)
+    """
+    thing_nouns = _actor_nouns()[1]
+    core = _split_head(_TRAILING_TIME.sub("", phrase.strip(" ,")))[0].split()
+    if not core:
+        return False
+    head = core[-1].lower().strip(".,'’")
+    # "Hurricane Irma", "Storm Ciara": the hazard names the name after it
+    return bool(thing_nouns.fullmatch(head)) or (len(core) == 2 and bool(thing_nouns.fullmatch(core[0])))
 
 
 def is_force_owner(phrase: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rhetoric.extract.threats.actors import clean_mention, is_actor_phrase
+from rhetoric.extract.threats.actors import clean_mention, is_actor_phrase, is_inanimate_phrase
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.grammar import (
     ACCORDING_TO,
@@ -427,6 +427,8 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
             actor = doc.resolve(subject, clause, use_focus=True)
     if actor == "ANALYST":
         return False
+    if role == "agent" and is_inanimate_phrase(text[clause:frame_start]):
+        return False  # "the storm will strike Florida": a forecast about a thing, not an actor's threat
     if candidate.modality in ("threaten", "vow") and quote is None and governing is None:
         # "rising seas threaten to destroy …": only actors threaten or vow
         subject = text[clause:frame_start]

@@ -33,6 +33,7 @@ from rhetoric.extract.threats.actors import (
     attribute,
     clean_mention,
     is_actor_phrase,
+    is_inanimate_phrase,
     subject_before,
     target_after,
 )
@@ -80,6 +81,8 @@ CONDITION = re.compile(
     r"\b(?:was|were|been|being)\s+[“\"]?threatened[”\"]?(?:\s+by\s+[^,;.]{1,60}?)?\s+(?:into|to)\s+\w+|"
     r"\bunder\s+threat\W+(?:\w+\s+){0,2}?to\s+\w+|\bshould\s+(?:there|the|they|it|he|she|we|you|any|anyone|\w+)\s+"
     r"(?:be|\w+)\b|\bany\s+(?:[\w-]+\s+){0,5}?(?:would|will|shall)\b|\bor\s+(?:we|they|it|he|she|you)\s+will\b|"
+    # "any" with a relative clause on what the target does ("will hit any ship that enters its waters")
+    r"\bany(?:one|body)?\s+(?:[\w-]+\s+){0,3}?(?:that|who|which)\s+(?!(?:is|are|was|were|has|have|had)\b)[a-z]+|"
     # the addressee's act as the subject ("warned Finland that joining NATO would bring a response")
     r"\bwarn\w*\s+(?:[\w'’-]+\s+){0,4}?that\s+[a-z]+ing\s+(?:[\w'’-]+\s+){0,6}?(?:would|will)\b",
     re.IGNORECASE)
@@ -177,6 +180,26 @@ def warning_of_danger(ctx: ArticleContext, cue_end: int, end: int) -> bool:
     if _HAVE_CONSEQUENCES.match(ctx.text, embedded.end(), end):
         return True  # "his style would have repercussions": an outcome foreseen, no one made to pay
     return not _CONSEQUENCE_WORDS.search(ctx.text, embedded.end(), end)
+
+
+_WARNING_TOPIC = re.compile(r"[^,;]*?\bwarnings?\s+(?:over|about|of|on|regarding)\s+(?P<np>[^,;.“”\"]{1,80})", re.IGNORECASE)
+
+
+def hazard_warning(text: str, cue_start: int, end: int) -> bool:
+    """Whether "issued a warning over / about / of NP" warns of a hazard, not
+    of consequences an actor would impose: NP is a thing ("the possible spread
+    of Ebola", "the storm") and names no harm act or consequence.
+
+    >>> hazard_warning("Kenya issued warnings over the possible spread of Ebola.", 0, 56)
+    True
+    >>> hazard_warning("Moscow issued a warning of dire consequences.", 0, 44)
+    False
+    """
+    topic = _WARNING_TOPIC.match(text, cue_start, end)
+    if topic is None:
+        return False
+    np = topic.group("np")
+    return is_inanimate_phrase(np) and harm_code(np) is None and not _CONSEQUENCE_WORDS.search(np)
 
 
 def _warning_to_another(ctx: ArticleContext, cue_start: int, cue_end: int, subject: str, subject_start: int,
@@ -398,6 +421,8 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue
         if rule.name == "conditional_future" and NEGATED_ACT.match(complement):
             continue
+        if rule.name == "warning_noun" and hazard_warning(text, match.start(), sentence.end):
+            continue  # "issued warnings over the possible spread of Ebola": a hazard, not a threat
         if rule.name == "nowhere_safe" and not (ctx.actors_in(match.start(), match.end())
                                                  or _FROM_WEAPONS.match(text, match.end(), sentence.end)):
             continue  # "no place would be safe until the fires are out": whose places, or from what, is not said

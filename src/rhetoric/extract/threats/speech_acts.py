@@ -50,6 +50,7 @@ from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import (NEGATED_ACT, CONDITION, EMBEDDED_QUESTION, SPEECH, _negative, as_context,
                                              offers_cooperation, warning_of_danger)
+from rhetoric.extract.threats.grammar import word_list_alternation
 from rhetoric.extract.threats.scan import CLITIC_START, WordIndex, first_match_per_sentence
 from rhetoric.lexicons import read_lexicon_table
 
@@ -81,6 +82,11 @@ _THIRD_PERSON = frozenset("he she they it".split())
 # "Iran's supreme leader said the country would ...": the speaker's own state
 _OWN_ORGANS = frozenset({"the country", "the nation", "the government", "the state", "the military", "the army",
                          "the armed forces"})
+# the speaker's own forces or weapons as the subject ("Iran said its missiles
+# would hit any ship", "“Our navy will sink them”"): the speaker threatens
+_OWN_FORCES = re.compile(r"(?:its|our|their|his|her|my)\s+(?:[\w-]+\s+){0,2}?(?:%s|%s|%s)" % (
+    word_list_alternation("military"), word_list_alternation("weapon"), word_list_alternation("platform")),
+    re.IGNORECASE)
 _WARN = re.compile(r"\bwarn\w*\b", re.IGNORECASE)
 _ANY = re.compile(r"\bany\b", re.IGNORECASE)
 _THAT_NEXT = re.compile(r"\s+that\b", re.IGNORECASE)
@@ -196,9 +202,10 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
             subject = _THAT_LEAD.sub("", subject)
         mention = clean_mention(subject)
         personal = bool(mention) and mention.split()[-1].lower() in _PERSONAL
+        own_forces = bool(_OWN_FORCES.fullmatch(mention))
         reported = speech is not None and (not mention or personal or mention.lower() == "there"
-                                           or mention.lower() in _OWN_ORGANS)
-        if not (is_actor_phrase(mention) or (quoted and (not mention or personal)) or reported):
+                                           or mention.lower() in _OWN_ORGANS or own_forces)
+        if not (is_actor_phrase(mention) or (quoted and (not mention or personal or own_forces)) or reported):
             continue  # "it would" after "Moscow said": the speaker's own intention
         if (quoted and cue.cls != "act" and personal and mention.split()[-1].lower() in _THIRD_PERSON
                 and not VICTIM_PREDICATE.match(text, match.end())):
