@@ -362,6 +362,9 @@ def pick_target(doc: ArticleContext, mentions: list[ActorMention], actor: str | 
 SPEAKER_ACTS = "\x00speaker_acts"
 
 
+_FIRST_PERSON = re.compile(r"\b(?:we|i)\s*$", re.IGNORECASE)
+
+
 def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
     """Fill actor and target; False when the candidate is a report, not a threat."""
     text = doc.text
@@ -429,6 +432,8 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
         return False
     if role == "agent" and is_inanimate_phrase(text[clause:frame_start]):
         return False  # "the storm will strike Florida": a forecast about a thing, not an actor's threat
+    if candidate.modality == "must" and role == "agent" and not _FIRST_PERSON.search(text[clause:frame_start]):
+        return False  # "they must cut ties with the militia": a demand on others, not the speaker's intention
     if candidate.modality in ("threaten", "vow") and quote is None and governing is None:
         # "rising seas threaten to destroy …": only actors threaten or vow
         subject = text[clause:frame_start]

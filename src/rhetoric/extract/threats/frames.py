@@ -386,6 +386,23 @@ def _negative(ctx: ArticleContext, sentence_start: int, cue_start: int, subject:
     return None
 
 
+# the cue is the verb of a condition ("If Iran warns about an attack, ...",
+# "If the junta threatens to expel him, Paris will ..."): a case imagined, not a threat made
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|in\s+case)\b[^,;:—–“”\"]*$", re.IGNORECASE)
+_SPEECH_ACT_RULES = ("threaten", "vow", "pledge", "warn")
+
+
+def hypothetical_cue(text: str, sentence_start: int, cue_start: int) -> bool:
+    """Whether a threatening or warning verb is the verb of an if-clause.
+
+    >>> hypothetical_cue("If Iran warns about an attack, the agencies act.", 0, 8)
+    True
+    >>> hypothetical_cue("If Paris refuses, the junta threatened to expel him.", 0, 28)
+    False
+    """
+    return _HYPOTHETICAL.search(text, sentence_start, cue_start) is not None
+
+
 def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
     """Threat candidates from the frame rules, in text order."""
     pattern, rules = _cues()
@@ -420,6 +437,8 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         if not _requirement_met(rule, ctx, sentence.text, subject, quoted, complement, clause, match.group()):
             continue
         if rule.name == "conditional_future" and NEGATED_ACT.match(complement):
+            continue
+        if rule.name.startswith(_SPEECH_ACT_RULES) and hypothetical_cue(text, sentence.start, match.start()):
             continue
         if rule.name == "warning_noun" and hazard_warning(text, match.start(), sentence.end):
             continue  # "issued warnings over the possible spread of Ebola": a hazard, not a threat

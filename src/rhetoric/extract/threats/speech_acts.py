@@ -49,7 +49,7 @@ from rhetoric.extract.threats.candidates import VICTIM_PREDICATE, Candidate, str
 from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import (NEGATED_ACT, CONDITION, EMBEDDED_QUESTION, SPEECH, _negative, as_context,
-                                             offers_cooperation, warning_of_danger)
+                                             hypothetical_cue, offers_cooperation, warning_of_danger)
 from rhetoric.extract.threats.grammar import word_list_alternation
 from rhetoric.extract.threats.scan import CLITIC_START, WordIndex, first_match_per_sentence
 from rhetoric.lexicons import read_lexicon_table
@@ -165,6 +165,8 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
         stop = _CLAUSE_END.search(text, match.end(), sentence.end)
         clause_end = stop.start() if stop else sentence.end
         words = text[match.end():clause_end].split()[:_REACH]
+        if cue.cls == "act" and hypothetical_cue(text, sentence.start, match.start()):
+            continue  # "If Iran warns about an attack, ...": imagined, not made
         if offers_cooperation(text, match.end(), clause_end):
             continue  # "pledged to support Kiev until the war ends", "would resume talks if": an offer
         if cue.cls != "act":
