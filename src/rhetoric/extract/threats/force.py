@@ -27,7 +27,7 @@ from rhetoric.extract.threats.grammar import (
     canonical_state,
     compiled_grammar,
 )
-from rhetoric.extract.threats.mobilize import WITHDRAWAL
+from rhetoric.extract.threats.mobilize import WITHDRAWAL, civilian_setting
 
 # --------------------------------------------------------------------------
 # Shows of force.
@@ -74,6 +74,8 @@ def force_candidates(doc: ArticleContext) -> list[Candidate]:
                                                or doc.actors_in(clause_from, match.start())
                                                or MILITARY.search(subject) and not clause_subject.strip()):
             continue
+        if cue.requires == "military" and civilian_setting().search(clause_subject):
+            continue  # "Madagascar Hospitals On High Alert": a civilian body, not forces
         if cue.requires == "weapon" and not WEAPON.search(subject):
             continue
         actor = None

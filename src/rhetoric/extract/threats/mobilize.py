@@ -166,6 +166,8 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         window = text[max(sentence.start, match.start() - _FORCE_WINDOW):min(sentence.end, match.end() + _FORCE_WINDOW)]
         if rule.requires == "force" and not _force_nouns().search(window):
             continue
+        if civilian_setting().search(clause):
+            continue  # "hospitals on alert", "police deployed to the scene", "mobilize voters": not forces
         if rule.requires == "alert" and not (_ALERT_BEFORE.search(text[max(sentence.start, match.start() - 30):match.start()])
                                              and _force_nouns().search(window)):
             continue  # forces put on alert, not hospitals or a country's health service
@@ -223,3 +225,23 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
                                target_mention=target_mention, rule=rule.name))
         taken_until = max(match.end(), end)
     return found
+
+
+def whole_words(parts: list[str]) -> re.Pattern[str]:
+    """The alternation of ``parts`` as whole words, case-insensitive."""
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(parts), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def civilian_setting() -> re.Pattern[str]:
+    """The negative rows of ``force_postures.tsv`` for a civilian setting
+    (health, an emergency scene, political mobilisation): "Hospitals on high
+    alert", "police deployed to the scene of the shooting", "mobilize voters"
+    are not shows of force. (The broad rule of :mod:`.posture` applies every
+    negative row; the frame rules apply these.)
+
+    >>> bool(civilian_setting().search("Madagascar Hospitals On High Alert"))
+    True
+    """
+    return whole_words([pattern for cls, name, _c, _n, pattern, _w in read_lexicon_table("force_postures.tsv")
+                   if cls == "negative" and name in ("health", "emergency", "political")])

@@ -55,7 +55,7 @@ from rhetoric.extract.threats.candidates import Candidate, strip_span
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import as_context
 from rhetoric.extract.threats.grammar import frame_patterns
-from rhetoric.extract.threats.mobilize import DENIAL, EVENT_AGENT, EXERCISE_VERB, GOAL, PREDICATE_NOUN
+from rhetoric.extract.threats.mobilize import DENIAL, EVENT_AGENT, EXERCISE_VERB, GOAL, PREDICATE_NOUN, whole_words
 from rhetoric.extract.threats.scan import WordIndex, first_match_per_sentence
 from rhetoric.lexicons import read_lexicon_table
 
@@ -72,7 +72,7 @@ _TIME_BEFORE_NOUN = re.compile(r"\b(?:after|before|since|following|until|ahead\s
                                r"responded\s+to|response\s+to|defined\s+(?:\w+\s+){0,3}by)\s+(?:[\w’'-]+\s+){0,4}$",
                                re.IGNORECASE)
 _HABITUAL = re.compile(r"\b(?:every|each\s+time|whenever|typically|usually|routinely|often|tend\w*\s+to)\b", re.IGNORECASE)
-_NEGATED_AFTER = re.compile(r"\W*(?:[\w’'-]+\s+){0,2}?(?:not|never|n[’']t)\b", re.IGNORECASE)
+_NEGATED_AFTER = re.compile(r"\W*(?:[\w’'-]+\s+){0,2}?(?:not|never|\w*n[’']t)\b", re.IGNORECASE)
 _POSSESSIVE_TIME = re.compile(r"\b(?:last|this|next)\s+(?:week|month|year|spring|summer|autumn|fall|winter)[’']s\s+"
                               r"(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 # a kind of action talked about, not an event: "the deployment of allied
@@ -134,10 +134,9 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, _Posture], re.Pattern[str], r
         else:
             raise ValueError(f"force_postures.tsv: unknown class {cls!r} in row {name!r}")
 
-    def words(parts: list[str]) -> re.Pattern[str]:
-        return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(parts), re.IGNORECASE)
+    return (whole_words(postures), kinds, whole_words(forces), whole_words(negatives), whole_words(hedges),
+            WordIndex(anchors))
 
-    return words(postures), kinds, words(forces), words(negatives), words(hedges), WordIndex(anchors)
 
 
 def _clause(text: str, lower: int, upper: int, start: int, end: int) -> tuple[int, int]:
