@@ -46,7 +46,8 @@ from rhetoric.extract.threats.scan import AnchoredRules
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.document import Document, as_document
 
-__all__ = ["frame_candidates", "as_context", "offers_cooperation", "warning_of_danger", "CONDITION", "SPEECH"]
+__all__ = ["frame_candidates", "as_context", "offers_cooperation", "warning_of_danger", "CONDITION", "MODAL_PERFECT",
+           "SPEECH"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +146,11 @@ _LEADING_IF = re.compile(r"\s*(?:that\s+)?(?:if|unless|should|once|in\s+case)\b"
 _POSE = re.compile(r"\b(?:pose[sd]?|posing|constitut\w*|represent\w*|present(?:s|ed)?|remains?|is|was|as)\s+(?:a|an|the)\s+"
                    r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _CONDITION_SUBJECT = re.compile(r"(?:any|whoever|anyone|anybody|every)\b", re.IGNORECASE)
+# a modal perfect is a counterfactual or a guess about the past ("would have
+# attacked", "could have instead led him to open fire"); not "would have to"
+MODAL_PERFECT = re.compile(r"\s*(?:not\s+|never\s+)?have\s+(?:[\w-]+ly\s+|instead\s+|already\s+|never\s+|not\s+)?"
+                           r"(?:\w+(?:ed|en)|been|done|gone|made|led|sent|seen|shot|hit|put|set|kept|left|brought|fought|struck|run|won|begun|"
+                           r"had|got|known|said|told|thought|held|built|lost|paid|found)\b", re.IGNORECASE)
 # a harmful act negated right after its modal ("I will not destroy it",
 # "would no longer release"); not the threat idioms built on a negation
 # ("will not hesitate", "would not be tolerated", "will not go unanswered",
@@ -436,7 +442,7 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         clause = text[subject_start:end]
         if not _requirement_met(rule, ctx, sentence.text, subject, quoted, complement, clause, match.group()):
             continue
-        if rule.name == "conditional_future" and NEGATED_ACT.match(complement):
+        if rule.name == "conditional_future" and (NEGATED_ACT.match(complement) or MODAL_PERFECT.match(complement)):
             continue
         if rule.name.startswith(_SPEECH_ACT_RULES) and hypothetical_cue(text, sentence.start, match.start()):
             continue

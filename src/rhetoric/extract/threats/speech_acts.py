@@ -49,7 +49,8 @@ from rhetoric.extract.threats.candidates import VICTIM_PREDICATE, Candidate, str
 from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import (NEGATED_ACT, CONDITION, EMBEDDED_QUESTION, SPEECH, _negative, as_context,
-                                             hypothetical_cue, offers_cooperation, warning_of_danger)
+                                             MODAL_PERFECT, hypothetical_cue, offers_cooperation,
+                                             warning_of_danger)
 from rhetoric.extract.threats.grammar import word_list_alternation
 from rhetoric.extract.threats.scan import CLITIC_START, WordIndex, first_match_per_sentence
 from rhetoric.lexicons import read_lexicon_table
@@ -71,7 +72,6 @@ _NOT_COERCIVE = re.compile(r"\s*(?:not\s+|never\s+|only\s+|always\s+)?(?:be\b(?!
                            re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:!?—–]|\.(?:\s|$)|,\s+(?:but|while|although|whereas|and\s+(?:the|a|it|he|she|they))\b")
 _PERSONAL = frozenset("i we you he she they it".split())
-_PAST_HARM = re.compile(r"\s*(?:not\s+)?have\s+\w+(?:ed|en)\b", re.IGNORECASE)
 _THAT = re.compile(r"\s*(?:[\w’'.-]+\s+){0,4}?(?:that|of|about)\s+", re.IGNORECASE)
 _EMBEDDED_MODAL = re.compile(r"\b(?:will|would|could|may|might|shall|was\s+going\s+to|is\s+going\s+to|planned\s+to|"
                              r"plans\s+to|intends\s+to|is\s+preparing\s+to|was\s+preparing\s+to)\b", re.IGNORECASE)
@@ -191,7 +191,7 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
             if code == "130" and not (condition or _WARN.search(lead)
                                       or _ANY.search(complement) or _CONSEQUENCE.search(complement)):
                 continue  # "will take action", "would respond": too bare without a condition or warning
-            if _PAST_HARM.match(text, match.end()):
+            if MODAL_PERFECT.match(text, match.end()):
                 continue  # "would have attacked": a counterfactual past
         if cue.cls == "option" and not (quoted or SPEECH.search(lead)):
             continue  # "Russia could invade" in narration is speculation
