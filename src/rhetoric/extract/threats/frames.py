@@ -84,6 +84,8 @@ CONDITION = re.compile(
     r"(?:be|\w+)\b|\bany\s+(?:[\w-]+\s+){0,5}?(?:would|will|shall)\b|\bor\s+(?:we|they|it|he|she|you)\s+will\b|"
     # "any" with a relative clause on what the target does ("will hit any ship that enters its waters")
     r"\bany(?:one|body)?\s+(?:[\w-]+\s+){0,3}?(?:that|who|which)\s+(?!(?:is|are|was|were|has|have|had)\b)[a-z]+|"
+    # "any attempt / move / effort to ...": if the target tries
+    r"\bany\s+(?:[\w-]+\s+){0,2}?(?:attempts?|efforts?|moves?|bids?|plans?)\s+(?:by\s+[^,;.]{1,40}?\s+)?to\b|"
     # the addressee's act as the subject ("warned Finland that joining NATO would bring a response")
     r"\bwarn\w*\s+(?:[\w'’-]+\s+){0,4}?that\s+[a-z]+ing\s+(?:[\w'’-]+\s+){0,6}?(?:would|will)\b",
     re.IGNORECASE)
