@@ -620,3 +620,16 @@ def test_an_office_misread_as_a_name_gives_way_to_the_name_in_commas():
     (quote,) = extract_quotes(text)
     assert (quote.speaker_name, quote.speaker_affiliation) == ("Jo Song-gu", "North Korea")
     assert quote.content == "his country would never give up its nuclear deterrent"  # not "outside the chamber that ..."
+
+
+@pytest.mark.parametrize("text, speaker, affiliation", [
+    ("Sources close to the Kremlin said Moscow would not back down.", "Sources close to the Kremlin", "Russia"),
+    ("Officials close to President Putin said the decision was final.", "Officials close to President Putin",
+     "Russia"),
+    ("A person familiar with the talks said Iran had rejected the offer.", "A person familiar with the talks", None),
+    ("“Iran has rejected the offer,” said a person familiar with the talks on Monday.",
+     "a person familiar with the talks", None),
+])
+def test_an_unnamed_source_close_to_someone_is_not_that_someone(text, speaker, affiliation):
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.speaker_name, quote.speaker_affiliation) == (speaker, None, affiliation)

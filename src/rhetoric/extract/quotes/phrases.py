@@ -122,6 +122,34 @@ def _name_after_role(segment: list[_Tok], before: list[_Tok]) -> bool:
     return all(t.text[:1].isupper() or t.low in NAME_PARTICLES for t in segment) and segment[0].text[:1].isupper()
 
 
+# an unnamed source placed by whom it is near: "sources close to the Kremlin",
+# "a person familiar with the talks" (the source speaks, not the Kremlin)
+SOURCE_NEAR = re.compile(r"(?P<source>(?:(?:a|an|the|one|two|three|several|some|other)\s+)?(?:[\w-]+\s+){0,2}?"
+                         r"(?:sources?|people|persons?|officials?|aides?|insiders?|diplomats?|someone|figures?|"
+                         r"advisers?|advisors?))\s+(?:close\s+to|familiar\s+with|linked\s+to|loyal\s+to)\s+"
+                         r"(?P<near>.+)", re.IGNORECASE)
+_NEAR_WORDS = (("close", "to"), ("familiar", "with"), ("linked", "to"), ("loyal", "to"))
+_SOURCE_NOUNS = frozenset("source sources people person persons official officials aide aides insider insiders diplomat "
+                          "diplomats someone figure figures adviser advisers advisor advisors".split())
+
+
+def _source_before(tokens: list[_Tok], k: int) -> int:
+    """Where the phrase starts when the noun phrase at ``k`` follows "sources close to" (else ``k``)."""
+    if k < 3 or (tokens[k - 2].low, tokens[k - 1].low) not in _NEAR_WORDS or tokens[k - 3].low not in _SOURCE_NOUNS:
+        return k
+    j = k - 3
+    for _ in range(3):  # "a senior source", "two people"
+        if j - 1 >= 0 and (tokens[j - 1].low in _DETERMINERS or tokens[j - 1].text[:1].islower()
+                           and tokens[j - 1].text.isalpha() and tokens[j - 1].low not in _CONNECTORS
+                           and tokens[j - 1].low not in ("and", "or", "but", "nor", "as", "than")):
+            j -= 1
+            if tokens[j].low in _DETERMINERS:
+                break
+        else:
+            break
+    return j
+
+
 def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int, list[tuple[int, int]]] | None | str:
     """The speaker noun phrase ending just before ``hi`` (a cue), searching no
     further left than ``lo``. Returns (start, end, appositive spans), None, or
@@ -169,6 +197,11 @@ def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int, list[tuple[int
     first = tokens[i]
     if first.low in _PRONOUNS:
         return (first.start, first.end, appositives)
+    near = next((n for n in range(max(1, i - 6), i) if tokens[n - 1].low in _SOURCE_NOUNS
+                 and (tokens[n].low, tokens[n + 1].low) in _NEAR_WORDS), None)
+    if near is not None and all(t.text.replace("-", "").replace(".", "").isalnum() for t in tokens[near + 2:i + 1]):
+        # "A person familiar with the talks said": the source, whatever the phrase after "with" ends in
+        return (tokens[_source_before(tokens, near + 2)].start, tokens[i].end, appositives)
     if not _np_head(first):
         return None
     k = i
@@ -212,6 +245,7 @@ def _speaker_left(text: str, lo: int, hi: int) -> tuple[int, int, list[tuple[int
         k += 1
     if k > i:
         return None
+    k = _source_before(tokens, k)
     return (tokens[k].start, tokens[i].end, appositives)
 
 
@@ -248,12 +282,23 @@ def _speaker_right(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         break
     if last is None:
         return None
+    source = next((s for s in range(start, min(last + 1, len(tokens) - 3)) if tokens[s].low in _SOURCE_NOUNS
+                   and (tokens[s + 1].low, tokens[s + 2].low) in _NEAR_WORDS), None)
+    if source is not None:
+        # "said a person familiar with the talks": the whole phrase names the source
+        j = source + 3
+        while j < len(tokens) and tokens[j].low in _DETERMINERS:
+            j += 1
+        while j < len(tokens) and j < last + 8 and tokens[j].text.replace("-", "").replace(".", "").isalnum() and \
+                tokens[j].low not in _CONNECTORS and tokens[j].low not in _WEEKDAYS | {"on", "today", "yesterday"}:
+            last = j
+            j += 1
     end_tok = tokens[last]
     end = end_tok.end
     if end_tok.text.endswith(".") and end_tok.text[:-1].lower() not in _lexicons().abbreviations and not re.fullmatch(
             r"(?:\w\.)+", end_tok.text):
         end -= 1
-    if not _np_head(_Tok(end_tok.start, end, text[end_tok.start:end])):
+    if source is None and not _np_head(_Tok(end_tok.start, end, text[end_tok.start:end])):
         return None
     return (tokens[start].start, end)
 

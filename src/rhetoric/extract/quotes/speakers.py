@@ -22,7 +22,7 @@ from rhetoric.extract.quotes.lexicon import (
     _lexicons,
 )
 from rhetoric.extract.quotes.model import Quote, _Found
-from rhetoric.extract.quotes.phrases import NAME_PARTICLES, _Tok, _tokens
+from rhetoric.extract.quotes.phrases import NAME_PARTICLES, SOURCE_NEAR, _Tok, _tokens
 
 
 @dataclass
@@ -100,6 +100,13 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
     lows = [w.lower() for w in words]
     if len(lows) == 1 and lows[0] in _PRONOUNS:
         return _Speaker(None, None, None, "pronoun", lex.noun_gender.get(lows[0]))
+    near = SOURCE_NEAR.search(mention)
+    if near is not None and (near.start() == 0 or mention[near.start() - 1] in " ,"):
+        # "sources close to the Kremlin": unnamed; placed with the state of whom they are close to
+        placed = [m.country for m in find_actors(near.group("near"), context=text)
+                  if m.kind in ("state", "people", "organisation", "alliance", "person") and m.country]
+        source = " ".join(w.lower() for w in near.group("source").split() if w.lower() not in _DETERMINERS)
+        return _Speaker(None, source, placed[0] if placed else None, "source")
     appositive_text = " ".join(text[a:b] for a, b in appositives)
     post = re.search(r"\s(?:of|at|from|with)\s+(?:the\s+)?[A-Z]", mention) or \
         _ROLE_TO.search(mention)  # "a senior adviser to President Putin": the adviser speaks
