@@ -89,7 +89,9 @@ def test_every_codebook_clause_has_cases() -> None:
     ("Kiev must pay its debts or face a cut-off of gas supplies, Russia said.", "Russia", "Russia"),
     ("Hamas has to release the hostages or face an invasion of Gaza.", None, None),
     # a speaker naming no state gives none (not the article's focus, the one told)
-    ("Kiev must stop the operation or face military action, Gazprom said.", "Gazprom", None),
+    ("Kiev must stop the operation or face military action, the company said.", "the company", None),
+    # a state company speaks for its state (actors.tsv: Gazprom, Russia)
+    ("Kiev must stop the operation or face military action, Gazprom said.", "Gazprom", "Russia"),
     # where the forces go is not who sends them
     ("The drills will take place near the Ukrainian border.", None, None),
 ])
