@@ -633,3 +633,13 @@ def test_an_office_misread_as_a_name_gives_way_to_the_name_in_commas():
 def test_an_unnamed_source_close_to_someone_is_not_that_someone(text, speaker, affiliation):
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.speaker_name, quote.speaker_affiliation) == (speaker, None, affiliation)
+
+
+@pytest.mark.parametrize("text, affiliation", [
+    ("A Twitter spokesman said the account had been suspended.", "Twitter"),
+    ("An ICE spokeswoman said the raids would continue.", "United States"),
+    ("The Florida senator said the raids would continue.", None),  # a place is not what a senator speaks for
+])
+def test_a_capitalised_body_before_a_spokesman_is_what_the_spokesman_speaks_for(text, affiliation):
+    [quote] = extract_quotes(text)
+    assert quote.speaker_affiliation == affiliation

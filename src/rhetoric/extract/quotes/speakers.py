@@ -92,6 +92,14 @@ _ORG_AFTER_PREP = re.compile(
 _ROLE_TO = re.compile(r"(?<=[a-z])\s(?:to|for)\s+(?:the\s+)?[A-Z]")
 
 
+# roles that speak or work for a body, which a capitalised modifier names
+# ("a Twitter spokesman", "an ADL official"); not a politician's place ("the
+# Florida senator") or a person followed ("a Trump supporter", "a Clinton aide")
+_SPEAKS_FOR = frozenset("spokesman spokeswoman spokesperson spokespeople representative representatives official officials "
+                        "executive executives employee employees reporter reporters correspondent researcher researchers "
+                        "analyst analysts lawyer lawyers attorney attorneys engineer engineers staffer staffers".split())
+
+
 def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[int, int]]) -> _Speaker:
     lex = _lexicons()
     mention = text[start:end]
@@ -237,6 +245,12 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
         return _Speaker(None, title, affiliation, "group")
     if head_kind == "person" or lex.title_role.get(head_base) == "head":
         title = " ".join(w for w in words[country_end:]) or None
+        modifiers = words[country_end:-1]
+        if affiliation is None and i > 0 and modifiers and head_base in _SPEAKS_FOR and all(
+                w[:1].isupper() and w.lower() not in lex.title_role and w.lower() not in lex.noun_kind
+                for w in modifiers):
+            # "A Twitter spokesman": the capitalised modifier names the body it speaks for
+            affiliation = " ".join(modifiers)
         return _Speaker(None, title, affiliation, "role", gender)
     return _Speaker(None, None, affiliation, "unknown")
 
