@@ -223,7 +223,7 @@ def verbal_candidates(doc: ArticleContext) -> list[Candidate]:
         candidates.append(Candidate(start, end, sentence, entry.kind, cameo, None, None, conditional,
                                      modality, evidence))
         # Remember the subject segment for actor/target resolution.
-        candidates[-1].evidence.append("\x00%d:%d:%s" % (clause, frame_start, entry.role))
+        candidates[-1].evidence.append("\x00%d:%d:%s:%s" % (clause, frame_start, entry.role, entry.frame))
     return candidates
 
 
@@ -371,7 +371,7 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
     sentence = candidate.sentence
     marker = next(e for e in candidate.evidence if e.startswith("\x00"))
     candidate.evidence.remove(marker)
-    clause, frame_start, role = marker[1:].split(":")
+    clause, frame_start, role, predicate_frame = marker[1:].split(":")
     clause, frame_start = int(clause), int(frame_start)
     frames = frame_patterns()
     if frames["habitual"].search(text, sentence.start, candidate.start) and re.search(
@@ -382,8 +382,7 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
     governing = _governing_speaker(doc, sentence, frame_start)
     if governing is not None and governing[2]:
         return False  # a denial
-    if candidate.modality == "could" and (role != "victim" or not any(e.startswith("face ") for e in candidate.evidence)
-                                          or not (
+    if candidate.modality == "could" and (predicate_frame != "option" or not (
             quote is not None or governing is not None or trailing_speaker(doc, sentence, candidate.end))):
         # "could / may" only as an actor's stated option of what the addressee would face
         # ("Diplomats who break the rules could face expulsion, the ministry said"),
