@@ -179,3 +179,12 @@ def test_first_person_of_a_pronoun_speaker_takes_the_state_the_pronoun_refers_to
                             'She added: "We condemn all extremism."')
     assert [(r.text, r.state, r.via) for r in refs] == [
         ("She", "United Kingdom", "pronoun"), ("We", "United Kingdom", "first_person")]
+
+
+def test_rebels_of_an_article_about_separatists_are_those_separatists():
+    ukraine = Document("Pro-Russian separatists seized the town hall in Sloviansk. Kiev said the separatists "
+                       "were armed by Moscow. The rebels later fired on a checkpoint. The militants refused to leave.")
+    assert [(r.text, r.state) for r in ukraine.actor_references if r.via == "group"] == [
+        ("rebels", "separatists"), ("militants", "separatists")]
+    syria = Document("Syrian rebels shelled the city. The rebels said they would fight on.")
+    assert {r.state for r in syria.actor_references if r.via == "group"} == {"rebels"}
