@@ -78,8 +78,10 @@ def _article_state(text: str) -> str:
     return best if counts[best] >= 3 and 2 * counts[best] >= sum(counts.values()) else ""
 
 
-def _affiliation_from(text: str) -> str | None:
-    for mention in find_actors(text):
+def _affiliation_from(text: str, context: str | None = None) -> str | None:
+    """The state or body the first actor named in ``text`` acts for (a short
+    form, "the Joint Chiefs", resolved from the article ``context``)."""
+    for mention in find_actors(text, context=context):
         if mention.kind in ("state", "people", "organisation", "alliance"):
             return mention.country or mention.actor
     return None
@@ -126,7 +128,7 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
             org = re.sub(r"^(?:of|at|from|with)\s+(?:the\s+)?", "", org)
             inner = _analyse_mention(text, start, start + post.start(), appositives)
             if inner.kind == "person":
-                inner.affiliation = inner.affiliation or _affiliation_from(org) or org
+                inner.affiliation = inner.affiliation or _affiliation_from(org, text) or org
                 return inner
         head = head_part[-1].lower() if head_part else ""
         org = re.sub(r"^(?:of|at|from|with|to|for)\s+(?:the\s+)?", "", mention[post.start():].strip())
@@ -141,7 +143,7 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
             # "the Prime Minister of Crimea" (an office of a place, no name after it) is a role too
             # "A woman worker of the Pyongyang Textile Mill": the worker speaks, the mill is where
             title = " ".join(w for w in head_part if w.lower() not in _DETERMINERS)
-            return _Speaker(None, title, _affiliation_from(org) or org, "role", lex.noun_gender.get(head))
+            return _Speaker(None, title, _affiliation_from(org, text) or org, "role", lex.noun_gender.get(head))
     its_organ = _its_organ(text, start, mention)
     if its_organ is not None:
         return its_organ
@@ -171,7 +173,7 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
         organisations = [org.group(1).strip() for org in _ORG_AFTER_PREP.finditer(appositive_text)
                          if not actor_entry(org.group(1).strip()) and len(org.group(1).split()) >= 2
                          and not _affiliation_from(org.group(1))]
-        affiliation = organisations[0] if organisations else _affiliation_from(appositive_text)
+        affiliation = organisations[0] if organisations else _affiliation_from(appositive_text, text)
     # person name: trailing capitalised tokens that are not title words
     core = tokens[country_end:]
     name_tokens: list[_Tok] = []
