@@ -92,6 +92,9 @@ def test_every_codebook_clause_has_cases() -> None:
     ("Kiev must stop the operation or face military action, the company said.", "the company", None),
     # a state company speaks for its state (actors.tsv: Gazprom, Russia)
     ("Kiev must stop the operation or face military action, Gazprom said.", "Gazprom", "Russia"),
+    # a time phrase or a relative pronoun between subject and verb is not the subject
+    ("The Russian defence ministry on Monday threatened to strike Kyiv.", "The Russian defence ministry", "Russia"),
+    ("We condemned Iran, which last week threatened to close the Strait of Hormuz.", "Iran", "Iran"),
     # where the forces go is not who sends them
     ("The drills will take place near the Ukrainian border.", None, None),
 ])

@@ -48,6 +48,17 @@ _AUXILIARY_TAIL = re.compile(
     r"decid(?:e|es|ed)|seem(?:s|ed)?|appear(?:s|ed)?|going|set|due|expected|about|ready|preparing|planning))+\s*$",
     re.IGNORECASE)
 _PRONOUNS = word_list("personal_pronouns")
+# a time phrase between a subject and its verb ("the ministry on Monday warned",
+# "Kiev, which last week vowed", "who on Saturday night released")
+_TIME_TAIL = re.compile(r"(?:(?:^|,?\s+)(?:on|last|this|next|earlier|later|late|early)\s+(?:this\s+|last\s+)?(?:Monday|Tuesday|"
+                        r"Wednesday|Thursday|Friday|Saturday|Sunday|week|weekend|month|year|night|morning|evening|"
+                        r"afternoon|January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December)(?:\s+(?:night|morning|evening|afternoon))?,?)+\s*$")
+# the name before ", who" / ", which" (a relative's antecedent)
+_ANTECEDENT = re.compile(r"((?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|of\s+the|de|al)\s+)?[A-Z][\w'’.-]*){0,6}),"
+                         r"\s+(?:who|which)\s+$")
+# a contracted auxiliary on a pronoun subject ("I’ve", "we’d", "they'll")
+_CLITIC_TAIL = re.compile(r"(?<=\w)['’](?:ve|d|ll|s|re|m)$", re.IGNORECASE)
 # a relative clause set off by commas that closes right before the cue
 _CLOSED_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose)\b[^,;:“”\"]{1,120},\s*$", re.IGNORECASE)
 _TRAILING_RELATIVE = re.compile(r"\s+(?:who|which|that)$", re.IGNORECASE)
@@ -98,17 +109,35 @@ def subject_before(text: str, lower: int, position: int) -> tuple[int, str]:
         # before the relative clause
         return subject_before(text, lower, lower + relative.start())
     phrase = segment[cut:]
+    time = _TIME_TAIL.search(phrase)
+    if time and time.start() > 0:
+        phrase = phrase[:time.start()]
+    elif time and cut:
+        # only a time phrase after the boundary: the subject is before it
+        # ("Mayor Schaaf, who on Saturday night released": the relative's antecedent)
+        antecedent = _ANTECEDENT.search(segment, 0, cut)
+        if antecedent is not None:
+            return lower + antecedent.start(1), antecedent.group(1)
+        return subject_before(text, lower, lower + cut - 1) if cut > 1 else (lower, "")
     tail = _AUXILIARY_TAIL.search(phrase)
     if tail:
         phrase = phrase[:tail.start()]
     if not phrase.strip() and cut:
         # "X, however, warned": the phrase before the parenthetical
         return subject_before(text, lower, lower + cut - 1) if cut > 1 else (lower, "")
-    stripped = phrase.strip(" ,")
+    stripped = _CLITIC_TAIL.sub("", phrase.strip(" ,"))
     if stripped.lower() in ("that", "which", "who", "whom"):
+        antecedent = _ANTECEDENT.search(segment, 0, cut) if stripped.lower() in ("who", "which") else None
+        if antecedent is not None:
+            # "... slammed Mayor Schaaf, who released": the name before the comma
+            return lower + antecedent.start(1), antecedent.group(1)
         return position, ""
     relative_end = _TRAILING_RELATIVE.search(stripped)
     if relative_end is not None:
+        antecedent = _ANTECEDENT.search(segment.rstrip() + " ")
+        if antecedent is not None and antecedent.start(1) >= cut:
+            # "... slammed Mayor Schaaf, who (released)": the name before the comma
+            return lower + antecedent.start(1), antecedent.group(1)
         # "... and bully who (has pledged)", "This was the same Clinton who": the antecedent
         stripped = _COPULA_BEFORE.sub("", stripped[:relative_end.start()])
     return lower + cut + (len(phrase) - len(phrase.lstrip(" ,"))), stripped
