@@ -643,3 +643,16 @@ def test_an_unnamed_source_close_to_someone_is_not_that_someone(text, speaker, a
 def test_a_capitalised_body_before_a_spokesman_is_what_the_spokesman_speaks_for(text, affiliation):
     [quote] = extract_quotes(text)
     assert quote.speaker_affiliation == affiliation
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Kim was quoted by KCNA as saying the country would bolster its nuclear deterrent.", "Kim",
+     "the country would bolster its nuclear deterrent"),
+    ("The state-run KCNA news agency quoted Kim as saying the drills were a rehearsal for invasion.", "Kim",
+     "the drills were a rehearsal for invasion"),
+    ("Iranian state media quoted the foreign minister as saying Tehran would respond.", "the foreign minister",
+     "Tehran would respond"),
+])
+def test_quoted_as_saying_names_who_was_quoted(text, speaker, content):
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.content, quote.kind) == (speaker, content, "indirect")

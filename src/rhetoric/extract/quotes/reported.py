@@ -24,6 +24,28 @@ _TOLD_WHOM = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|local|state|foreig
                         r"\w+\s+(?:newspaper|agency|television|radio|broadcaster|channel|daily))", re.IGNORECASE)
 
 
+# the wire's attribution by a medium: "Kim was quoted by KCNA as saying",
+# "KCNA quoted Kim as saying", "Khamenei was quoted as saying"
+_QUOTED_PASSIVE = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:also\s+)?quoted\s+(?:by\s+[^,;:“”\"]{1,60}?\s+)?as\s+$",
+                             re.IGNORECASE)
+_QUOTED_ACTIVE = re.compile(r"\bquot(?:ed|es|ing)\s+", re.IGNORECASE)
+
+
+def _quoted_as(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The speaker of "S was quoted (by M) as saying" or "M quoted S as saying", the cue "saying" at ``hi``."""
+    passive = _QUOTED_PASSIVE.search(text, lo, hi)
+    if passive is not None and passive.end() == hi:
+        left = _speaker_left(text, lo, passive.start())
+        return (left[0], left[1]) if isinstance(left, tuple) else None
+    if not text[lo:hi].rstrip().endswith(" as"):
+        return None
+    for active in _QUOTED_ACTIVE.finditer(text, lo, hi):
+        speaker = _speaker_right(text, active.end(), hi)
+        if speaker is not None and re.fullmatch(r"\s+as\s+", text[speaker[1]:hi]):
+            return speaker
+    return None
+
+
 def _in_spans(position: int, spans: list[QuoteSpan]) -> bool:
     return any(s.open <= position < s.close for s in spans)
 
@@ -74,6 +96,13 @@ def _reported(doc: Document, s_start: int, s_end: int, cue: tuple[int, int], spa
             return None
         return _Found(_reported_kind(start, end, spans, text), (start, end),
                       _Attribution(cue, speaker))
+    if cue_text.lower() == "saying":
+        quoted = _quoted_as(text, s_start, cue[0])
+        if quoted is not None:
+            content = _content_after_cue(text, cue, s_end)
+            if content is None or content[1] - content[0] < 8:
+                return None
+            return _Found(_reported_kind(content[0], content[1], spans, text), content, _Attribution(cue, quoted))
     left = _speaker_left(text, s_start, cue[0])
     if left in ("negated", "passive"):
         return None
