@@ -656,3 +656,16 @@ def test_a_capitalised_body_before_a_spokesman_is_what_the_spokesman_speaks_for(
 def test_quoted_as_saying_names_who_was_quoted(text, speaker, content):
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.content, quote.kind) == (speaker, content, "indirect")
+
+
+@pytest.mark.parametrize("text, name, title, affiliation", [
+    ("Sudanese army chief Gen. Abdel Fattah al-Burhan said the talks had failed.", "Abdel Fattah al-Burhan",
+     "army chief Gen.", "Sudan"),
+    ("Saudi Crown Prince Mohammed bin Salman said the kingdom would respond.", "Mohammed bin Salman", "Crown Prince",
+     "Saudi Arabia"),
+    ("Malian junta leader Assimi Goita said the French troops must leave.", "Assimi Goita", "junta leader", "Mali"),
+    ("Erik Prince said the contract was legal.", "Erik Prince", None, None),
+])
+def test_titles_of_juntas_courts_and_armies_and_particle_names(text, name, title, affiliation):
+    [quote] = extract_quotes(text)
+    assert (quote.speaker_name, quote.speaker_title, quote.speaker_affiliation) == (name, title, affiliation)

@@ -35,8 +35,12 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
     return [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
+# a name written with a lowercase particle joined by a hyphen ("al-Burhan", "el-Sisi")
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|an|as|at|ash|az|bin|ibn|abu|ben)-[A-Z]")
+
+
 def _is_capitalized(tok: _Tok) -> bool:
-    return tok.text[:1].isupper() and tok.low not in _CAPITAL_STOP
+    return (tok.text[:1].isupper() or bool(_PARTICLE_NAME.match(tok.text))) and tok.low not in _CAPITAL_STOP
 
 
 def _lexicon_base(low: str) -> str:

@@ -22,7 +22,7 @@ from rhetoric.extract.quotes.lexicon import (
     _lexicons,
 )
 from rhetoric.extract.quotes.model import Quote, _Found
-from rhetoric.extract.quotes.phrases import NAME_PARTICLES, SOURCE_NEAR, _Tok, _tokens
+from rhetoric.extract.quotes.phrases import _PARTICLE_NAME, NAME_PARTICLES, SOURCE_NEAR, _Tok, _tokens
 
 
 @dataclass
@@ -94,6 +94,9 @@ _ORG_AFTER_PREP = re.compile(
 _ROLE_TO = re.compile(r"(?<=[a-z])\s(?:to|for)\s+(?:the\s+)?[A-Z]")
 
 
+# title words that are also surnames, read as the surname after a given name
+# ("Charlie King", "Erik Prince", "Mark Judge"), not after a state ("Saudi King")
+_SURNAME_TITLES = frozenset({"king", "prince", "judge", "bishop", "dean", "marshal"})
 # roles that speak or work for a body, which a capitalised modifier names
 # ("a Twitter spokesman", "an ADL official"); not a politician's place ("the
 # Florida senator") or a person followed ("a Trump supporter", "a Clinton aide")
@@ -183,7 +186,18 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
             # "Pieter van Houten", "Ursula von der Leyen": a particle inside a name
             name_tokens.insert(0, tok)
             continue
-        if tok.text[:1].isupper() and low not in lex.title_role and low not in lex.noun_kind and not _blocks_name(tok.text) \
+        after_honorific = position > 0 and core[position - 1].low in _HONORIFICS and not name_tokens
+        # a surname that is also a title word after a given name ("Charlie King", "Matthew Prince")
+        prev = core[position - 1] if position > 0 else None
+        after_honorific = after_honorific or (position == len(core) - 1 and low in _SURNAME_TITLES and
+                                              prev is not None and
+                                              prev.text[:1].isupper() and prev.low not in lex.title_role and
+                                              prev.low not in lex.noun_kind and prev.low not in _CAPITAL_STOP and
+                                              prev.low not in _HONORIFICS and not actor_entry(prev.text) and
+                                              not _blocks_name(prev.text))
+        if (tok.text[:1].isupper() or _PARTICLE_NAME.match(tok.text)) and (
+                low not in lex.title_role or after_honorific) and \
+                low not in lex.noun_kind and not _blocks_name(tok.text) \
                 and low not in _CAPITAL_STOP and not re.search(r"['’]s$", tok.text) or (
                     re.fullmatch(r"[A-Z]\.", tok.text) and name_tokens) or (tok.text in ("Jr.", "III", "II", "IV")):
             name_tokens.insert(0, tok)
