@@ -128,13 +128,13 @@ def _name_after_role(segment: list[_Tok], before: list[_Tok]) -> bool:
 
 # an unnamed source placed by whom it is near: "sources close to the Kremlin",
 # "a person familiar with the talks" (the source speaks, not the Kremlin)
-SOURCE_NEAR = re.compile(r"(?P<source>(?:(?:a|an|the|one|two|three|several|some|other)\s+)?(?:[\w-]+\s+){0,2}?"
-                         r"(?:sources?|people|persons?|officials?|aides?|insiders?|diplomats?|someone|figures?|"
-                         r"advisers?|advisors?))\s+(?:close\s+to|familiar\s+with|linked\s+to|loyal\s+to)\s+"
-                         r"(?P<near>.+)", re.IGNORECASE)
 _NEAR_WORDS = (("close", "to"), ("familiar", "with"), ("linked", "to"), ("loyal", "to"))
 _SOURCE_NOUNS = frozenset("source sources people person persons official officials aide aides insider insiders diplomat "
                           "diplomats someone figure figures adviser advisers advisor advisors".split())
+SOURCE_NEAR = re.compile(r"(?P<source>(?:(?:a|an|the|one|two|three|several|some|other)\s+)?(?:[\w-]+\s+){0,2}?"
+                         r"(?:%s))\s+(?:%s)\s+(?P<near>.+)" % (
+                             "|".join(sorted(_SOURCE_NOUNS, key=len, reverse=True)),
+                             "|".join(r"%s\s+%s" % pair for pair in _NEAR_WORDS)), re.IGNORECASE)
 
 
 def _source_before(tokens: list[_Tok], k: int) -> int:

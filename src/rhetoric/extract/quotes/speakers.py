@@ -30,7 +30,7 @@ class _Speaker:
     name: str | None
     title: str | None
     affiliation: str | None
-    kind: str                 # person | group | org | unknown
+    kind: str                 # person | role | group | org | document | source | pronoun | unknown
     gender: str | None = None
     surnames: tuple[str, ...] = ()
     last_at: int = -1         # where the article last names this speaker (a speaker span's start)

@@ -115,9 +115,9 @@ def subject_before(text: str, lower: int, position: int) -> tuple[int, str]:
     elif time and cut:
         # only a time phrase after the boundary: the subject is before it
         # ("Mayor Schaaf, who on Saturday night released": the relative's antecedent)
-        antecedent = _ANTECEDENT.search(segment, 0, cut)
+        antecedent = _antecedent_before(segment, cut, lower)
         if antecedent is not None:
-            return lower + antecedent.start(1), antecedent.group(1)
+            return antecedent
         return subject_before(text, lower, lower + cut - 1) if cut > 1 else (lower, "")
     tail = _AUXILIARY_TAIL.search(phrase)
     if tail:
@@ -127,11 +127,9 @@ def subject_before(text: str, lower: int, position: int) -> tuple[int, str]:
         return subject_before(text, lower, lower + cut - 1) if cut > 1 else (lower, "")
     stripped = _CLITIC_TAIL.sub("", phrase.strip(" ,"))
     if stripped.lower() in ("that", "which", "who", "whom"):
-        antecedent = _ANTECEDENT.search(segment, 0, cut) if stripped.lower() in ("who", "which") else None
-        if antecedent is not None:
-            # "... slammed Mayor Schaaf, who released": the name before the comma
-            return lower + antecedent.start(1), antecedent.group(1)
-        return position, ""
+        antecedent = _antecedent_before(segment, cut, lower) if stripped.lower() in ("who", "which") else None
+        # "... slammed Mayor Schaaf, who released": the name before the comma
+        return antecedent if antecedent is not None else (position, "")
     relative_end = _TRAILING_RELATIVE.search(stripped)
     if relative_end is not None:
         antecedent = _ANTECEDENT.search(segment.rstrip() + " ")
@@ -141,6 +139,12 @@ def subject_before(text: str, lower: int, position: int) -> tuple[int, str]:
         # "... and bully who (has pledged)", "This was the same Clinton who": the antecedent
         stripped = _COPULA_BEFORE.sub("", stripped[:relative_end.start()])
     return lower + cut + (len(phrase) - len(phrase.lstrip(" ,"))), stripped
+
+
+def _antecedent_before(segment: str, end: int, lower: int) -> tuple[int, str] | None:
+    """(start in the text, name) of the name that ``segment[:end]``'s closing ", who " / ", which " refers to."""
+    antecedent = _ANTECEDENT.search(segment, 0, end)
+    return (lower + antecedent.start(1), antecedent.group(1)) if antecedent is not None else None
 
 
 def is_actor_phrase(phrase: str) -> bool:

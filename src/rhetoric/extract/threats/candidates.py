@@ -30,8 +30,8 @@ from rhetoric.extract.threats.grammar import (
     canonical_state,
     compiled_grammar,
     frame_patterns,
-    is_abbreviation,
     obliged_subject,
+    period_ends_abbreviation,
     title_patterns,
 )
 from rhetoric.text.actors import ActorMention
@@ -116,8 +116,7 @@ def extend_end(text: str, sentence: Sentence, position: int) -> int:
     """End of the predicate's clause, plus a trailing condition."""
     limit = sentence.end
     for stop in FULL_STOP.finditer(text, position, limit):
-        token = text[text.rfind(" ", position, stop.start()) + 1:stop.start() + 1]
-        if not is_abbreviation(token, text, stop.end() + 1):
+        if not period_ends_abbreviation(text, stop.start(), position):
             limit = stop.start()
             break
     match = re.compile(r"[,;:!?—–]").search(text, position, limit)

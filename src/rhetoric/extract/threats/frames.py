@@ -126,6 +126,8 @@ def offers_cooperation(text: str, start: int = 0, end: int | None = None) -> boo
     """
     match = _COOPERATIVE_VERB.match(text, start, len(text) if end is None else end)
     return match is not None and harm_code(match.group("verb") + match.group("object")) is None
+
+
 _PERSONAL = frozenset("i we you he she they".split())
 _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|’ll|going\s+to|warn\w*|threat\w*|face|faces|facing|risk\w*)\b",
                      re.IGNORECASE)

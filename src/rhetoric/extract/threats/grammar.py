@@ -304,6 +304,18 @@ def is_abbreviation(token: str, text: str, next_start: int) -> bool:
     return "." in core and len(core) <= 8 and all(part.isalpha() and len(part) <= 2 for part in core.split("."))
 
 
+def period_ends_abbreviation(text: str, period: int, lower: int = 0) -> bool:
+    """Whether the full stop at ``period`` ends an abbreviation or an initial
+    ("U.S.", "Mr.", "Harry S. Truman"), not a sentence or a clause: its word
+    is read back to the last space after ``lower``.
+
+    >>> period_ends_abbreviation("Harry S. Truman sailed.", 7), period_ends_abbreviation("It sailed. Then", 9)
+    (True, False)
+    """
+    token = text[text.rfind(" ", lower, period) + 1:period + 1]
+    return is_abbreviation(token, text, period + 2)
+
+
 FULL_STOP = re.compile(r"\.(?=[”\"’)]*(?:\s|$))")
 QUOTE_MARK = re.compile(r"[“”\"]")
 WORD_RE = re.compile(r"[a-z][\w'’-]*")

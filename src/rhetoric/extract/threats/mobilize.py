@@ -244,4 +244,4 @@ def civilian_setting() -> re.Pattern[str]:
     True
     """
     return whole_words([pattern for cls, name, _c, _n, pattern, _w in read_lexicon_table("force_postures.tsv")
-                   if cls == "negative" and name in ("health", "emergency", "political")])
+                        if cls == "negative" and name in ("health", "emergency", "political")])

@@ -54,7 +54,7 @@ from rhetoric.extract.threats.actors import (Attribution, agent_mentions, attrib
 from rhetoric.extract.threats.candidates import Candidate, strip_span
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import as_context
-from rhetoric.extract.threats.grammar import frame_patterns, is_abbreviation
+from rhetoric.extract.threats.grammar import frame_patterns, period_ends_abbreviation
 from rhetoric.extract.threats.mobilize import DENIAL, EVENT_AGENT, EXERCISE_VERB, GOAL, PREDICATE_NOUN, whole_words
 from rhetoric.extract.threats.scan import WordIndex, first_match_per_sentence
 from rhetoric.lexicons import read_lexicon_table
@@ -138,7 +138,6 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, _Posture], re.Pattern[str], r
             WordIndex(anchors))
 
 
-
 def _clause(text: str, lower: int, upper: int, start: int, end: int) -> tuple[int, int]:
     left = lower
     for match in _CLAUSE_BREAK.finditer(text, lower, start):
@@ -155,10 +154,7 @@ def _clause(text: str, lower: int, upper: int, start: int, end: int) -> tuple[in
 def _abbreviation_stop(text: str, match: re.Match[str]) -> bool:
     """Whether a full stop the clause pattern found ends an abbreviation or an
     initial ("Harry S. Truman", "Mr. Assad", "U.S. forces"), not a clause."""
-    if not match.group().startswith("."):
-        return False
-    token = text[text.rfind(" ", 0, match.start()) + 1:match.start() + 1]
-    return is_abbreviation(token, text, match.end())
+    return match.group().startswith(".") and period_ends_abbreviation(text, match.start())
 
 
 def _paired(text: str, left: int, right: int, start: int, end: int, needs: frozenset[str]) -> bool:

@@ -62,8 +62,9 @@ class AnchoredRules:
             names.extend(self._prefix.get(word[:length], ()))
         found = [(0, names)] if names else []
         for clitic, rules in self._clitics.items():
-            if len(word) > len(clitic) and word.endswith(clitic):
-                found.append((len(word) - len(clitic), list(rules)))
+            offset = clitic_offset(word, clitic)
+            if offset is not None:
+                found.append((offset, list(rules)))
         return tuple((offset, tuple(sorted(set(rules), key=self.order.__getitem__))) for offset, rules in found)
 
     def matches(self, text: str, tokens: list[tuple[int, str]] | None = None) -> Iterator[tuple[str, re.Match[str]]]:
@@ -116,11 +117,16 @@ class WordIndex:
         anchors = {word for word in distinct if word in exact or word.startswith(prefixes)}
         found = [start for start, word in tokens if word in anchors]
         if clitics:
-            hosts = {word: len(word) - len(clitic) for word in distinct for clitic in clitics
-                     if len(word) > len(clitic) and word.endswith(clitic)}
+            hosts = {word: offset for word in distinct for clitic in clitics
+                     if (offset := clitic_offset(word, clitic)) is not None}
             if hosts:
                 found = sorted(found + [start + hosts[word] for start, word in tokens if word in hosts])
         return found
+
+
+def clitic_offset(word: str, clitic: str) -> int | None:
+    """Where ``clitic`` ("’ll") starts in ``word`` ("we’ll": 2), when the word ends in it after a host."""
+    return len(word) - len(clitic) if len(word) > len(clitic) and word.endswith(clitic) else None
 
 
 def words(text: str) -> list[tuple[int, str]]:
