@@ -64,6 +64,8 @@ def force_candidates(doc: ArticleContext) -> list[Candidate]:
         phrase = text[start:end]
         if WITHDRAWAL.search(phrase):
             continue  # "ordered the troops back to their bases": a pull-back
+        if civilian_setting().search(phrase):
+            continue  # "fired a five-word missile at Hillary", "military families": not forces
         if FIRED_AT_TARGET.search(text, match.start(), sentence.end):
             continue  # "launched more than 150 rockets at Israel": an attack
         if cue.requires == "platform" and not (PLATFORM.search(subject) or PLATFORM.search(phrase)):

@@ -103,7 +103,8 @@ _NOT_HAPPENED = re.compile(r"\s*(?:[\w,’'-]+\s+){0,6}?(?:not|never)\s+(?:yet\s
 _NOMINAL = re.compile(r"(?:deployment|stationing|build-?up|concentration|reinforcement|mobili[sz]ation|exercise|drill)s?\b(?:\s+\S+){0,15}?"
                       r"(?=\s+(?:is|are|was|were|remains?|would|will|could)\b)", re.IGNORECASE)
 _FORCE_OBJECT = re.compile(r"\s*(?:(?:the|its|their|our|his|her|a|an|number\s+of|size\s+of)\s+){0,3}(?:[\w-]+\s+){0,2}"
-                           r"(?:troops|forces|soldiers|units|personnel|presence|warships|ships|jets|aircraft|bombers|"
+                           r"(?:troops|forces|soldiers|units|personnel|(?<!digital\s)(?<!online\s)(?<!retail\s)(?<!market\s)(?<!media\s)"
+                           r"(?<!web\s)(?<!commercial\s)(?<!business\s)presence|warships|ships|jets|aircraft|bombers|"
                            r"missiles|deployments?|garrisons?|contingents?|battalions?|brigades?|divisions?|fleet|"
                            r"military\s+presence)\b", re.IGNORECASE)
 # the agent of a passive show of force ("drills conducted by the Northern Fleet")
@@ -235,13 +236,14 @@ def whole_words(parts: list[str]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def civilian_setting() -> re.Pattern[str]:
     """The negative rows of ``force_postures.tsv`` for a civilian setting
-    (health, an emergency scene, political mobilisation): "Hospitals on high
-    alert", "police deployed to the scene of the shooting", "mobilize voters"
-    are not shows of force. (The broad rule of :mod:`.posture` applies every
+    (health, an emergency scene, political mobilisation, a figurative army, a
+    force noun modifying a civilian head): "Hospitals on high alert", "police
+    deployed to the scene of the shooting", "mobilize voters", "fired a
+    five-word missile at Hillary", "military families" are not shows of force. (The broad rule of :mod:`.posture` applies every
     negative row; the frame rules apply these.)
 
     >>> bool(civilian_setting().search("Madagascar Hospitals On High Alert"))
     True
     """
     return whole_words([pattern for cls, name, _c, _n, pattern, _w in read_lexicon_table("force_postures.tsv")
-                        if cls == "negative" and name in ("health", "emergency", "political")])
+                        if cls == "negative" and name in ("health", "emergency", "political", "figurative", "civilian")])
