@@ -144,7 +144,9 @@ _BELIEF = re.compile(r"\b(?:fear(?:s|ed)?|hop(?:e|es|ed)|expect(?:s|ed)?|believ(
                      r"(?:[^,;:.]{0,50}?)$", re.IGNORECASE)
 # an embedded question or a purpose clause holds the modal ("understand why
 # Facebook would ban", "asked if she would vote", "so he would know")
-EMBEDDED_QUESTION = re.compile(r"\b(?:why|how|whether|what|asked\s+if|wondered\s+if|so\s+that|so)\s+(?:[^,;:]{0,50}?)$",
+EMBEDDED_QUESTION = re.compile(r"\b(?:why|how|whether|what|asked\s+if|wondered\s+if|so\s+that|so)\s+(?:[^,;:]{0,50}?)$|"
+                               r"\b(?:asked|asking|asks|wondered|wondering)\s+(?:[\w.’'-]+\s+){0,3}?(?:if|whether|how|what|why|when)\s+"
+                               r"[^;:.?!“”\"]{0,100}$",
                                re.IGNORECASE)
 _LEADING_IF = re.compile(r"\s*(?:that\s+)?(?:if|unless|should|once|in\s+case)\b", re.IGNORECASE)
 _POSE = re.compile(r"\b(?:pose[sd]?|posing|constitut\w*|represent\w*|present(?:s|ed)?|remains?|is|was|as)\s+(?:a|an|the)\s+"
@@ -376,6 +378,8 @@ def _negative(ctx: ArticleContext, sentence_start: int, cue_start: int, subject:
         clause_lead = ""  # "Tehran rejected the proposal, threatening to ...": what is rejected is not the threat
     if _DENIAL.search(clause_lead):
         return "denial"
+    if _DOCUMENT_SUBJECT.search(before):
+        return "a document's effect"
     if _ACCUSATION.search(lead[-120:] if len(lead) > 120 else lead):
         return "accusation"
     analyst = frame_patterns()["analyst"]
@@ -394,6 +398,14 @@ def _negative(ctx: ArticleContext, sentence_start: int, cue_start: int, subject:
     if sentence is not None and not quoted and sentence.text.rstrip(" ”\"'’").endswith("?"):
         return "question"
     return None
+
+
+# "passed a measure that would ban ...", "a bill which threatens to ...": what a
+# text would do once in force, not an actor's threat
+_DOCUMENT_SUBJECT = re.compile(r"\b(?:bills?|measures?|laws?|legislation|proposals?|amendments?|resolutions?|orders?|"
+                               r"decrees?|rules?|regulations?|polic(?:y|ies)|provisions?|initiatives?|ordinances?|"
+                               r"referendums?|ballot\s+measures?|plans?)\s+(?:that|which)\s+(?:[\w-]+ly\s+)?$",
+                               re.IGNORECASE)
 
 
 # the cue is the verb of a condition ("If Iran warns about an attack, ...",
@@ -457,7 +469,7 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue  # "no place would be safe until the fires are out": whose places, or from what, is not said
         if rule.name in ("conditional_future", "ready_to") and not quoted and (
                 _BELIEF.search(text, max(sentence.start, match.start() - 60), match.start())
-                or EMBEDDED_QUESTION.search(text, max(sentence.start, match.start() - 60), match.start())):
+                or EMBEDDED_QUESTION.search(text, max(sentence.start, match.start() - 120), match.start())):
             continue  # "Democrats fear that he would be punished", "asked if she would be prepared to"
         if rule.name == "threat_noun" and _POSE.search(text, max(sentence.start, match.start() - 30), match.start()):
             continue  # "could pose a threat to gun rights": a danger

@@ -62,7 +62,7 @@ _MODAL_REACH = 8  # words between a modal and its coercive act (the predicate or
 # a modal whose predicate is not the actor doing something coercive: a passive
 # or state ("will be subject to", "would be unable to"), giving up, stopping,
 # an outcome ("will lead to war", "would expect"), a hedge ("would probably")
-_NOT_COERCIVE = re.compile(r"\s*(?:not\s+|never\s+|only\s+|always\s+)?(?:be\b(?!\s+(?:forced|ready|prepared|met|"
+_NOT_COERCIVE = re.compile(r"\s*(?:not\s+|never\s+|only\s+|always\s+|eventually\s+|ultimately\s+|finally\s+)?(?:be\b(?!\s+(?:forced|ready|prepared|met|"
                            r"answered|punished|crushed|destroyed|wiped|annihilated|hit|attacked|sanctioned|expelled|held|targeted|"
                            r"arrested|prosecuted|banned|blocked|cut|(?:[\w-]+\s+)?(?:consequences|costs?|repercussions|retaliation|"
                            r"reprisals?)|a\s+(?:[\w-]+\s+)?(?:price|response)|no\s+mercy))|"
@@ -88,6 +88,8 @@ _OWN_FORCES = re.compile(r"(?:its|our|their|his|her|my)\s+(?:[\w-]+\s+){0,2}?(?:
     word_list_alternation("military"), word_list_alternation("weapon"), word_list_alternation("platform")),
     re.IGNORECASE)
 _WARN = re.compile(r"\bwarn\w*\b", re.IGNORECASE)
+_RELATIVE_PASSIVE = re.compile(r"\b(?:who|which|that)\s+$", re.IGNORECASE)
+_BE_NEXT = re.compile(r"\s+(?:also\s+|soon\s+)?be\s", re.IGNORECASE)
 _ANY = re.compile(r"\bany\b", re.IGNORECASE)
 _THAT_NEXT = re.compile(r"\s+that\b", re.IGNORECASE)
 _THAT_LEAD = re.compile(r"^(?:that|if)\s+", re.IGNORECASE)
@@ -172,7 +174,7 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
         if cue.cls != "act":
             if _NOT_COERCIVE.match(text, match.end()) or NEGATED_ACT.match(text, match.end()):
                 continue
-            if EMBEDDED_QUESTION.search(text, max(sentence.start, match.start() - 60), match.start()) or \
+            if EMBEDDED_QUESTION.search(text, max(sentence.start, match.start() - 120), match.start()) or \
                     sentence.text.rstrip(" ”\"'’").endswith("?"):
                 continue  # a question asked, not an intention stated
             near = " ".join(words[:_MODAL_REACH])
@@ -195,6 +197,8 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
                 continue  # "would have attacked": a counterfactual past
         if cue.cls == "option" and not (quoted or SPEECH.search(lead)):
             continue  # "Russia could invade" in narration is speculation
+        if cue.cls == "option" and _RELATIVE_PASSIVE.search(lead) and _BE_NEXT.match(text, match.end()):
+            continue  # "our allies who may be targeted": victims described, not an option stated
         speech = None
         for speech in SPEECH.finditer(text, sentence.start, match.start()):
             pass
