@@ -144,10 +144,13 @@ _BELIEF = re.compile(r"\b(?:fear(?:s|ed)?|hop(?:e|es|ed)|expect(?:s|ed)?|believ(
                      r"(?:[^,;:.]{0,50}?)$", re.IGNORECASE)
 # an embedded question or a purpose clause holds the modal ("understand why
 # Facebook would ban", "asked if she would vote", "so he would know")
+# ("asked Trump how he would handle ..., if he would have ..."), read
+# QUESTION_REACH characters back
 EMBEDDED_QUESTION = re.compile(r"\b(?:why|how|whether|what|asked\s+if|wondered\s+if|so\s+that|so)\s+(?:[^,;:]{0,50}?)$|"
-                               r"\b(?:asked|asking|asks|wondered|wondering)\s+(?:[\w.’'-]+\s+){0,3}?(?:if|whether|how|what|why|when)\s+"
-                               r"[^;:.?!“”\"]{0,100}$",
+                               r"\b(?:asked|asking|asks|wondered|wondering)\s+(?:[\w.’'-]+\s+){0,3}?"
+                               r"(?:if|whether|how|what|why|when)\s+[^;:.?!“”\"]{0,100}$",
                                re.IGNORECASE)
+QUESTION_REACH = 120
 _LEADING_IF = re.compile(r"\s*(?:that\s+)?(?:if|unless|should|once|in\s+case)\b", re.IGNORECASE)
 _POSE = re.compile(r"\b(?:pose[sd]?|posing|constitut\w*|represent\w*|present(?:s|ed)?|remains?|is|was|as)\s+(?:a|an|the)\s+"
                    r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -469,7 +472,8 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue  # "no place would be safe until the fires are out": whose places, or from what, is not said
         if rule.name in ("conditional_future", "ready_to") and not quoted and (
                 _BELIEF.search(text, max(sentence.start, match.start() - 60), match.start())
-                or EMBEDDED_QUESTION.search(text, max(sentence.start, match.start() - 120), match.start())):
+                or EMBEDDED_QUESTION.search(text, max(sentence.start, match.start() - QUESTION_REACH),
+                                            match.start())):
             continue  # "Democrats fear that he would be punished", "asked if she would be prepared to"
         if rule.name == "threat_noun" and _POSE.search(text, max(sentence.start, match.start() - 30), match.start()):
             continue  # "could pose a threat to gun rights": a danger

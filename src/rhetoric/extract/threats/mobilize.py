@@ -239,8 +239,9 @@ def civilian_setting() -> re.Pattern[str]:
     (health, an emergency scene, political mobilisation, a figurative army, a
     force noun modifying a civilian head): "Hospitals on high alert", "police
     deployed to the scene of the shooting", "mobilize voters", "fired a
-    five-word missile at Hillary", "military families" are not shows of force. (The broad rule of :mod:`.posture` applies every
-    negative row; the frame rules apply these.)
+    five-word missile at Hillary", "military families" are not shows of
+    force. (The broad rule of :mod:`.posture` applies every negative row;
+    the frame rules apply these.)
 
     >>> bool(civilian_setting().search("Madagascar Hospitals On High Alert"))
     True

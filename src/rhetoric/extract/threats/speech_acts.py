@@ -48,8 +48,8 @@ from rhetoric.extract.threats.actors import attribute, clean_mention, is_actor_p
 from rhetoric.extract.threats.candidates import VICTIM_PREDICATE, Candidate, strip_span
 from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
-from rhetoric.extract.threats.frames import (NEGATED_ACT, CONDITION, EMBEDDED_QUESTION, SPEECH, _negative, as_context,
-                                             MODAL_PERFECT, hypothetical_cue, offers_cooperation,
+from rhetoric.extract.threats.frames import (NEGATED_ACT, CONDITION, EMBEDDED_QUESTION, QUESTION_REACH, SPEECH, _negative,
+                                             as_context, MODAL_PERFECT, hypothetical_cue, offers_cooperation,
                                              warning_of_danger)
 from rhetoric.extract.threats.grammar import word_list_alternation
 from rhetoric.extract.threats.scan import CLITIC_START, WordIndex, first_match_per_sentence
@@ -62,7 +62,8 @@ _MODAL_REACH = 8  # words between a modal and its coercive act (the predicate or
 # a modal whose predicate is not the actor doing something coercive: a passive
 # or state ("will be subject to", "would be unable to"), giving up, stopping,
 # an outcome ("will lead to war", "would expect"), a hedge ("would probably")
-_NOT_COERCIVE = re.compile(r"\s*(?:not\s+|never\s+|only\s+|always\s+|eventually\s+|ultimately\s+|finally\s+)?(?:be\b(?!\s+(?:forced|ready|prepared|met|"
+_NOT_COERCIVE = re.compile(r"\s*(?:not\s+|never\s+|only\s+|always\s+|eventually\s+|ultimately\s+|finally\s+)?"
+                           r"(?:be\b(?!\s+(?:forced|ready|prepared|met|"
                            r"answered|punished|crushed|destroyed|wiped|annihilated|hit|attacked|sanctioned|expelled|held|targeted|"
                            r"arrested|prosecuted|banned|blocked|cut|(?:[\w-]+\s+)?(?:consequences|costs?|repercussions|retaliation|"
                            r"reprisals?)|a\s+(?:[\w-]+\s+)?(?:price|response)|no\s+mercy))|"
@@ -174,8 +175,8 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
         if cue.cls != "act":
             if _NOT_COERCIVE.match(text, match.end()) or NEGATED_ACT.match(text, match.end()):
                 continue
-            if EMBEDDED_QUESTION.search(text, max(sentence.start, match.start() - 120), match.start()) or \
-                    sentence.text.rstrip(" ”\"'’").endswith("?"):
+            asked = EMBEDDED_QUESTION.search(text, max(sentence.start, match.start() - QUESTION_REACH), match.start())
+            if asked or sentence.text.rstrip(" ”\"'’").endswith("?"):
                 continue  # a question asked, not an intention stated
             near = " ".join(words[:_MODAL_REACH])
             code = harm_code(" ".join(words), len(near))  # the act starts within the modal's reach
