@@ -658,6 +658,16 @@ def test_quoted_as_saying_names_who_was_quoted(text, speaker, content):
     assert (quote.speaker, quote.content, quote.kind) == (speaker, content, "indirect")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("“We are ready for any scenario,” a Revolutionary Guards commander was quoted as saying by Tasnim.",
+     "a Revolutionary Guards commander"),
+    ("“The talks are over,” Lavrov was quoted by TASS as saying.", "Lavrov"),
+])
+def test_a_direct_quote_then_quoted_as_saying_names_who_was_quoted(text, speaker):
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.kind) == (speaker, "direct")
+
+
 @pytest.mark.parametrize("text, name, title, affiliation", [
     ("Sudanese army chief Gen. Abdel Fattah al-Burhan said the talks had failed.", "Abdel Fattah al-Burhan",
      "army chief Gen.", "Sudan"),

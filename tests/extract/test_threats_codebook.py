@@ -17,10 +17,7 @@ from rhetoric.extract.threats import extract_threats
 
 CASES = Path(__file__).resolve().parents[1] / "fixtures" / "threats_codebook.tsv"
 
-KNOWN_MISSES = {
-    "\"Our missiles are ready and our fingers are on the trigger,\" a Revolutionary Guards commander was quoted "
-    "as saying by the Tasnim news agency.": "readiness of weapons as a figure of speech",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 def _cases() -> list[tuple[str, str, str, str]]:

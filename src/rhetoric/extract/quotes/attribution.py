@@ -21,6 +21,7 @@ from rhetoric.extract.quotes.lexicon import (
 from rhetoric.extract.quotes.model import _Attribution, _Found
 from rhetoric.extract.quotes.phrases import (
     _np_head,
+    _quoted_as,
     _speaker_left,
     _speaker_right,
     _subject_of_clause,
@@ -67,6 +68,10 @@ def _post_attribution(doc: Document, lo: int, hi: int) -> _Attribution | None:
         return _Attribution(cue, speaker, appositives)
     if re.search(r"[!?;]\s|[“”\"]", between) or _has_sentence_period(between):
         return None
+    quoted_as = _quoted_as(text, lo, cue[0])
+    if quoted_as is not None:
+        # "“Q,” a commander was quoted as saying by Tasnim"
+        return _Attribution(cue, quoted_as)
     found = _speaker_left(text, lo, cue[0])
     if not isinstance(found, tuple):
         return None

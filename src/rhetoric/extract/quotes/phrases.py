@@ -333,3 +333,25 @@ def _subject_of_clause(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             return span
         break
     return None
+
+
+# the wire's attribution by a medium: "Kim was quoted by KCNA as saying",
+# "KCNA quoted Kim as saying", "Khamenei was quoted as saying"
+_QUOTED_PASSIVE = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:also\s+)?quoted\s+(?:by\s+[^,;:“”\"]{1,60}?\s+)?as\s+$",
+                             re.IGNORECASE)
+_QUOTED_ACTIVE = re.compile(r"\bquot(?:ed|es|ing)\s+", re.IGNORECASE)
+
+
+def _quoted_as(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The speaker of "S was quoted (by M) as saying" or "M quoted S as saying", the cue "saying" at ``hi``."""
+    passive = _QUOTED_PASSIVE.search(text, lo, hi)
+    if passive is not None and passive.end() == hi:
+        left = _speaker_left(text, lo, passive.start())
+        return (left[0], left[1]) if isinstance(left, tuple) else None
+    if not text[lo:hi].rstrip().endswith(" as"):
+        return None
+    for active in _QUOTED_ACTIVE.finditer(text, lo, hi):
+        speaker = _speaker_right(text, active.end(), hi)
+        if speaker is not None and re.fullmatch(r"\s+as\s+", text[speaker[1]:hi]):
+            return speaker
+    return None

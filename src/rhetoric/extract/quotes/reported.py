@@ -9,7 +9,7 @@ from rhetoric.extract.quotes.attribution import _content_after_cue, _strip_conte
 from rhetoric.extract.quotes.cues import _cue_kind, _cues
 from rhetoric.extract.quotes.lexicon import _ADVERBIAL_TAIL
 from rhetoric.extract.quotes.model import _Attribution, _Found
-from rhetoric.extract.quotes.phrases import _speaker_left, _speaker_right, _subject_of_clause
+from rhetoric.extract.quotes.phrases import _quoted_as, _speaker_left, _speaker_right, _subject_of_clause
 from rhetoric.text.datelines import dateline_end
 from rhetoric.text.quotemarks import QuoteSpan
 
@@ -22,28 +22,6 @@ _NEW_SENTENCE = re.compile(r"\s+(?:[A-Z]|[“\"‘])")
 _TOLD_WHOM = re.compile(r"\s+(?:(?:the|a|an|his|her|their|its|local|state|foreign)\s+)?(?:reporters|journalists|"
                         r"press|media|lawmakers|parliament|(?-i:[A-Z])[\w.&'’-]*(?:\s+(?-i:[A-Z])[\w.&'’-]*){0,3}|"
                         r"\w+\s+(?:newspaper|agency|television|radio|broadcaster|channel|daily))", re.IGNORECASE)
-
-
-# the wire's attribution by a medium: "Kim was quoted by KCNA as saying",
-# "KCNA quoted Kim as saying", "Khamenei was quoted as saying"
-_QUOTED_PASSIVE = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:also\s+)?quoted\s+(?:by\s+[^,;:“”\"]{1,60}?\s+)?as\s+$",
-                             re.IGNORECASE)
-_QUOTED_ACTIVE = re.compile(r"\bquot(?:ed|es|ing)\s+", re.IGNORECASE)
-
-
-def _quoted_as(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """The speaker of "S was quoted (by M) as saying" or "M quoted S as saying", the cue "saying" at ``hi``."""
-    passive = _QUOTED_PASSIVE.search(text, lo, hi)
-    if passive is not None and passive.end() == hi:
-        left = _speaker_left(text, lo, passive.start())
-        return (left[0], left[1]) if isinstance(left, tuple) else None
-    if not text[lo:hi].rstrip().endswith(" as"):
-        return None
-    for active in _QUOTED_ACTIVE.finditer(text, lo, hi):
-        speaker = _speaker_right(text, active.end(), hi)
-        if speaker is not None and re.fullmatch(r"\s+as\s+", text[speaker[1]:hi]):
-            return speaker
-    return None
 
 
 def _in_spans(position: int, spans: list[QuoteSpan]) -> bool:

@@ -172,6 +172,9 @@ _RECEIVED = re.compile(r"\b(?:receiv\w*|got|get|gets|getting|faced|faces|facing|
                        re.IGNORECASE)
 _EMBEDDED_SUBJECT = re.compile(r"\s*(?P<np>[^,;“”\"]{1,90}?)\s+(?:will|would|could|may|might|shall|"
                                r"can|is\s+going\s+to|was\s+going\s+to)\b", re.IGNORECASE)
+# an act the addressee is warned off ("crossing that red line", "such a step",
+# "any attempt to"): a condition, so the consequences are the warner's
+_TRANSGRESSION = re.compile(r"(?:such\s+(?:an?\s+)?|crossing\b|(?:an?\s+|the\s+)?attempts?\s+to\b)", re.IGNORECASE)
 _HAVE_CONSEQUENCES = re.compile(r"\s*(?:\w+\s+)?(?:have|has|carry|bring|entail)\s+(?:[\w-]+\s+){0,2}?(?:consequences|"
                                 r"repercussions|costs?)\b", re.IGNORECASE)
 _CONSEQUENCE_WORDS = re.compile(r"\b(?:consequences|price|costs?|regret|response|retaliat\w*|reprisals?|sanctions|"
@@ -192,8 +195,10 @@ def warning_of_danger(ctx: ArticleContext, cue_end: int, end: int) -> bool:
         return False
     if HAVE_TAKEN.match(ctx.text, embedded.end(), end):
         return False  # "warned that reporters would have their accreditation withdrawn": a penalty imposed
-    if _HAVE_CONSEQUENCES.match(ctx.text, embedded.end(), end):
-        return True  # "his style would have repercussions": an outcome foreseen, no one made to pay
+    if _HAVE_CONSEQUENCES.match(ctx.text, embedded.end(), end) and not _TRANSGRESSION.match(np):
+        # "his style would have repercussions": an outcome foreseen, no one made
+        # to pay; not "crossing that red line would have grave consequences"
+        return True
     return not _CONSEQUENCE_WORDS.search(ctx.text, embedded.end(), end)
 
 
