@@ -21,19 +21,19 @@ from rhetoric.extract.threats.grammar import (
     QUOTES,
     SPEECH_BOUNDARY,
     TRIM_NP,
-    WORD_RE,
     Cue,
     canonical_state,
     compiled_grammar,
     frame_patterns,
     suffix_pattern,
     title_patterns,
-    word_pattern,
 )
 from rhetoric.text.actors import ActorMention, find_actors
 from rhetoric.text.document import Document
 from rhetoric.text.sentences import Sentence
 
+
+_MODAL_ONLY = frozenset(("modal",))  # a clitic anchor ("’ll")
 
 class ArticleContext:
     """Lazy per-text analysis shared by the threat and show-of-force passes.
@@ -65,30 +65,29 @@ class ArticleContext:
         anchors = grammar.anchors
         text = self.text
         lowered = text.lower()
-        # The distinct words of the text (one C-level pass), then the
-        # positions of only those that anchor some part of the grammar.
-        hits = [(word, word_pattern(word)) for word in set(WORD_RE.findall(lowered)) & anchors.keys()]
+        # One pass over the article's words (shared with the anchored rules),
+        # keeping those that anchor some part of the grammar; then the
+        # clitics ("we’ll") that end a word.
+        hits: list[tuple[str, int, int]] = [
+            (word, start, start + len(word)) for start, word in self.words
+            if word in anchors and not (start and (lowered[start - 1].isalnum() or lowered[start - 1] in "_'’-"))]
         for ending, role in grammar.suffix_anchors:
             if ending in lowered and role == "modal":
-                hits.append(("", suffix_pattern(ending)))
-        for word, pattern in hits:
-            roles = anchors.get(word, frozenset(("modal",)))
-            for match in pattern.finditer(lowered):
-                if word and match.start() > 0 and (lowered[match.start() - 1].isalnum()
-                                                   or lowered[match.start() - 1] in "_'’-"):
-                    continue
-                if "modal" in roles:
-                    self.modal_anchors.append(match.end())
-                if "static" in roles:
-                    self.static_anchors.append(match.start())
-                if "force" in roles:
-                    self.force_anchors.append(match.start())
-                if "speech" in roles:
-                    if word == "according":
-                        if lowered.startswith(" to", match.end()):
-                            self._speech.append(Cue(match.start(), match.end() + 3, "according to"))
-                    else:
-                        self._speech.append(Cue(match.start(), match.end(), text[match.start():match.end()]))
+                hits.extend(("", match.start(), match.end()) for match in suffix_pattern(ending).finditer(lowered))
+        for word, start, end in hits:
+            roles = anchors.get(word, _MODAL_ONLY)
+            if "modal" in roles:
+                self.modal_anchors.append(end)
+            if "static" in roles:
+                self.static_anchors.append(start)
+            if "force" in roles:
+                self.force_anchors.append(start)
+            if "speech" in roles:
+                if word == "according":
+                    if lowered.startswith(" to", end):
+                        self._speech.append(Cue(start, end + 3, "according to"))
+                else:
+                    self._speech.append(Cue(start, end, text[start:end]))
         self.modal_anchors.sort()
         self.static_anchors.sort()
         self.force_anchors.sort()

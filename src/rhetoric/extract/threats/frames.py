@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rhetoric.extract.threats.actors import (
     Attribution,
@@ -45,6 +46,9 @@ from rhetoric.extract.threats.grammar import DIRECTIVE, TERMS_SETTER, frame_patt
 from rhetoric.extract.threats.scan import AnchoredRules
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.document import Document, as_document
+
+if TYPE_CHECKING:
+    from rhetoric.text.sentences import Sentence
 
 __all__ = ["frame_candidates", "as_context", "offers_cooperation", "warning_of_danger", "CONDITION", "MODAL_PERFECT",
            "SPEECH"]
@@ -433,6 +437,17 @@ def hypothetical_cue(text: str, sentence_start: int, cue_start: int) -> bool:
     return _HYPOTHETICAL.search(text, sentence_start, cue_start) is not None
 
 
+def _may_name_harm(text: str, sentence: Sentence, rule: str, cue_end: int) -> bool:
+    """Whether the complement after a "harm+condition" cue can meet its requirement
+    (see _requirement_met): a harm in its first five words or 80 characters.
+    The complement ends where frame_candidates ends it."""
+    end = extend_end(text, sentence, cue_end)
+    if rule in _CONDITION_RULES or rule == "ultimatum" or _LEADING_IF.match(text, cue_end, end):
+        end = max(end, sentence.end)
+    complement = text[cue_end:end]
+    return harm_code(" ".join(complement.split()[:5])) is not None or harm_code(complement[:80]) is not None
+
+
 def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
     """Threat candidates from the frame rules, in text order."""
     pattern, rules = _cues()
@@ -446,6 +461,8 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         sentence = ctx.sentence_at(match.start())
         if sentence is None:
             continue
+        if rule.requires == "harm+condition" and not _may_name_harm(text, sentence, rule.name, match.end()):
+            continue  # "will" with no harm after it: most matches, rejected before the subject is read
         subject_start, subject = subject_before(text, sentence.start, match.start())
         quoted = ctx.inside_quote(match.start())
         if _negative(ctx, sentence.start, match.start(), subject, quoted):

@@ -318,14 +318,6 @@ def period_ends_abbreviation(text: str, period: int, lower: int = 0) -> bool:
 
 FULL_STOP = re.compile(r"\.(?=[”\"’)]*(?:\s|$))")
 QUOTE_MARK = re.compile(r"[“”\"]")
-WORD_RE = re.compile(r"[a-z][\w'’-]*")
-
-
-@lru_cache(maxsize=None)
-def word_pattern(word: str) -> re.Pattern[str]:
-    # A literal prefix lets the regex engine skip ahead fast; the left word
-    # boundary is checked by the caller.
-    return re.compile(r"%s(?![\w'’-])" % re.escape(word))
 
 
 @lru_cache(maxsize=None)

@@ -61,6 +61,8 @@ class AnchoredRules:
                 break
             names.extend(self._prefix.get(word[:length], ()))
         found = [(0, names)] if names else []
+        if "'" not in word and "’" not in word:
+            return ((0, tuple(sorted(set(names), key=self.order.__getitem__))),) if names else ()
         for clitic, rules in self._clitics.items():
             offset = clitic_offset(word, clitic)
             if offset is not None:
@@ -117,7 +119,7 @@ class WordIndex:
         anchors = {word for word in distinct if word in exact or word.startswith(prefixes)}
         found = [start for start, word in tokens if word in anchors]
         if clitics:
-            hosts = {word: offset for word in distinct for clitic in clitics
+            hosts = {word: offset for word in distinct if "'" in word or "’" in word for clitic in clitics
                      if (offset := clitic_offset(word, clitic)) is not None}
             if hosts:
                 found = sorted(found + [start + hosts[word] for start, word in tokens if word in hosts])
