@@ -150,6 +150,10 @@ def test_forces_belong_to_the_state_named_after_or_before_them():
     # whose forces a side word or a name gives is not said: no reference
     assert _refs("Kyiv protested. Pro-Russian forces took the airport.") == []
     assert _refs("Kyiv protested. Self-Defense forces took the airport.") == []
+    # a capitalised determiner is no name; a leader's troops are his state's
+    assert _refs("Russia massed tanks near the border. The soldiers had been there for weeks.") == [
+        ("tanks", "Russia", "forces"), ("soldiers", "Russia", "forces")]
+    assert _refs("Erdogan ordered drills on Monday. Some 3,000 troops took part.") == [("troops", "Turkey", "forces")]
 
 
 def test_group_nouns_take_the_groups_label():

@@ -40,6 +40,10 @@ _FORCE_SENTENCES_BACK = 1
 _CLAUSE_BREAK = re.compile(r"[,;:(—–]|\b(?:that|who|which|whom|and|but|because|when|after|before|while|if|as)\b")
 _GROUP_KINDS = ("group", "people", "organisation", "alliance")  # a state is "it", not "they"
 _OWNER_KINDS = ("state", "people", "organisation", "alliance")  # whose forces
+_FORCE_OWNER_KINDS = _OWNER_KINDS + ("person",)  # "Putin ordered drills. The troops ...": his state's
+# a capitalised word before a force noun that is no name: "The troops", "Some soldiers"
+_DETERMINERS = frozenset({"the", "a", "an", "these", "those", "some", "its", "their", "his", "her", "our", "many",
+                          "more", "other", "all", "both", "several", "about", "over", "nearly", "around", "up", "only"})
 # after "its" or "their", only a state's own organs: "its government", not "its union"
 _ORGANS_OF_A_STATE = frozenset({"government", "army", "military", "armed forces", "navy", "air force", "leadership",
                                 "parliament", "authorities", "security forces", "regime"})
@@ -334,8 +338,9 @@ def forces_rule(discourse: Discourse) -> Resolved:
     for match in _forces().finditer(text):
         head = text[max(0, match.start() - 40):match.start()]
         before = head.split()[-1] if head.split() and head.endswith(" ") else ""
-        if _SIDE_WORD.search(head) or before.lower() in groups or \
-                (before[:1].isupper() and not discourse.between(match.start() - len(before) - 1, match.start())):
+        if _SIDE_WORD.search(head) or before.lower() in groups or (
+                before[:1].isupper() and before.lower() not in _DETERMINERS
+                and not discourse.between(match.start() - len(before) - 1, match.start())):
             continue  # "pro-Russian forces", "rebel forces", "Self-defense forces": not a state's, or named
         if _OWNER_AFTER.match(text, match.end()):
             owner = _state_named_after(discourse, match.end(), _OWNER_AFTER, _OWNER_KINDS)
@@ -343,7 +348,7 @@ def forces_rule(discourse: Discourse) -> Resolved:
                 yield match.start(), match.end(), owner  # "the forces of the Russian Federation"
             continue
         state = _state_before(discourse, match.start(), _earliest(discourse, match.start(), _FORCE_SENTENCES_BACK),
-                              _OWNER_KINDS)
+                              _FORCE_OWNER_KINDS)
         if state:
             yield match.start(), match.end(), state
 
