@@ -60,6 +60,11 @@ def test_igos_and_their_organs_belong_to_the_body():
     assert actor_named("NATO").kind == "alliance"
 
 
+def test_a_ship_prefix_names_its_navy_and_state():
+    assert [(m.text, m.country) for m in find_actors("HMS Defender and HMCS Regina sailed past USS Ross.")] == [
+        ("HMS", "United Kingdom"), ("HMCS", "Canada"), ("USS", "United States")]
+
+
 # --------------------------------------------------------------------------
 # ambiguity
 # --------------------------------------------------------------------------
