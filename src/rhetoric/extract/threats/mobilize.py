@@ -105,14 +105,15 @@ _NOMINAL = re.compile(r"(?:deployment|stationing|build-?up|concentration|reinfor
 _FORCE_OBJECT = re.compile(r"\s*(?:(?:the|its|their|our|his|her|a|an|number\s+of|size\s+of)\s+){0,3}(?:[\w-]+\s+){0,2}"
                            r"(?:troops|forces|soldiers|units|personnel|(?<!digital\s)(?<!online\s)(?<!retail\s)(?<!market\s)(?<!media\s)"
                            r"(?<!web\s)(?<!commercial\s)(?<!business\s)presence|warships|ships|jets|aircraft|bombers|"
-                           r"missiles|deployments?|garrisons?|contingents?|battalions?|brigades?|divisions?|fleet|"
+                           r"missiles|deployments?|garrisons?|contingents?|battalions?|brigades?|divisions?|fleet|patrols|"
                            r"military\s+presence)\b", re.IGNORECASE)
 # the agent of a passive show of force ("drills conducted by the Northern Fleet")
 EVENT_AGENT = re.compile(r"\b(?:planned|conducted|held|staged|led|organi[sz]ed|carried\s+out|launched|deployed|sent|"
                        r"ordered|announced)\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?)(?=\s+(?:to|in|on|at|after|near|"
                        r"over|for|with)\b|[,;.“”\"]|$)", re.IGNORECASE)
 _STOPPED = re.compile(r"\b(?:stop\w*|halt\w*|suspend\w*|cancel\w*|freez\w*|scrap\w*|call\w*\s+off|prohibit\w*|"
-                      r"ban\w*|moratorium|end(?:s|ed|ing)?|disrupt\w*|postpon\w*|delay\w*|curtail\w*|scal\w+\s+down)\b(?:\s+[\w’'\"/-]+){0,5}\s*$", re.IGNORECASE)
+                      r"ban\w*|moratorium|end(?:s|ed|ing)?|disrupt\w*|postpon\w*|delay\w*|curtail\w*|scal\w+\s+(?:down|back)|"
+                      r"reduc(?:e|es|ing)|limit(?:s|ing)?|cut(?:s|ting)?\s+back(?:\s+on)?)\b(?:\s+[\w’'\"/-]+){0,5}\s*$", re.IGNORECASE)
 _ALERT_BEFORE = re.compile(r"\b(?:on|to|at|put|placed|raised|increased|heightened|high|higher|full|combat|maximum|"
                            r"war|battle|red|state\s+of)\s*(?:\w+\s+)?[-\s]*$", re.IGNORECASE)
 # "fired missiles during the allies' drills": the drills date another event
