@@ -514,7 +514,9 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         if end <= start:
             continue
         setter = TERMS_SETTER.search(text, sentence.start, match.start()) if rule.name == "or_face" else None
-        told = rule.name == "or_face" and obliged_subject(text, sentence.start, match.start())
+        told = rule.name == "face_unless" or (rule.name == "or_face" and obliged_subject(text, sentence.start,
+                                                                                         match.start()))
+        told_start, told_subject = subject_start, subject
         if told:
             # "Kiev must pay its debts or face a cut-off, Gazprom said": the
             # subject is the one told; who tells is the speaker, if named
@@ -542,6 +544,10 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
                 ctx, match.start(), match.end(), subject, subject_start, actor.state):
             continue  # "Graham warned fellow senators against ...": advice, not a warning to an actor
         target_mention, target = target_after(ctx, match.start(), end, actor.state)
+        if rule.name == "face_unless" and told_subject:
+            # "Mexico faces tariffs unless ...": the one who would face them
+            target_mention = clean_mention(told_subject) or None
+            target = named_state(ctx, told_start, told_start + len(told_subject))
         if rule.name == "conditional_future" and subject and VICTIM_PREDICATE.match(text, match.end(), end):
             # "the EU warned that Russia would be hit with sanctions": the
             # subject is the one who would suffer; who speaks threatens

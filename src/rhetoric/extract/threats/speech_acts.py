@@ -92,6 +92,8 @@ _WARN = re.compile(r"\bwarn\w*\b", re.IGNORECASE)
 _RELATIVE_PASSIVE = re.compile(r"\b(?:who|which|that)\s+$", re.IGNORECASE)
 _BE_NEXT = re.compile(r"\s+(?:also\s+|soon\s+)?be\s", re.IGNORECASE)
 _ANY = re.compile(r"\bany\b", re.IGNORECASE)
+# "warned of / against / about ...": no embedded clause follows
+_PREPOSITION_NEXT = re.compile(r"\s*(?:of|against|about|on|over|not|to)\b", re.IGNORECASE)
 _THAT_NEXT = re.compile(r"\s+that\b", re.IGNORECASE)
 _THAT_LEAD = re.compile(r"^(?:that|if)\s+", re.IGNORECASE)
 
@@ -228,8 +230,10 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
         if cue.name == "warn" and _third_party_harm(ctx, match.end(), clause_end, actor.state):
             continue
         that = _THAT_NEXT.match(text, match.end(), clause_end) if cue.name == "warn" and not quoted else None
-        if that and warning_of_danger(ctx, that.end(), clause_end):
-            continue  # "warned that the policy would have serious consequences": a danger foreseen
+        embedded = that.end() if that else match.end() if (
+            cue.name == "warn" and not quoted and not _PREPOSITION_NEXT.match(text, match.end())) else None
+        if embedded is not None and warning_of_danger(ctx, embedded, clause_end):
+            continue  # "warned (that) the tariffs would raise prices": a danger foreseen
         if cue.cls != "act" and speech is not None and not personal and not quoted and _other_speaker(
                 ctx, sentence.start, speech, actor.state):
             continue  # "Kiev warned that Russia would invade": another's harm reported, not a threat
