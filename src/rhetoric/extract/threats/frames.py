@@ -182,6 +182,7 @@ _TRANSGRESSION = re.compile(r"(?:such\s+(?:an?\s+)?|crossing\b|(?:an?\s+|the\s+)
 _HAVE_CONSEQUENCES = re.compile(r"\s*(?:\w+\s+)?(?:have|has|carry|bring|entail)\s+(?:[\w-]+\s+){0,2}?(?:consequences|"
                                 r"repercussions|costs?)\b", re.IGNORECASE)
 _CONSEQUENCE_WORDS = re.compile(r"\b(?:consequences|price|costs?|regret|response|retaliat\w*|reprisals?|sanctions|"
+                                r"be\s+(?:arrested|detained|prosecuted|jailed|deported|expelled|punished)|"
                                 r"measures|punish\w*|force|be\s+met|pay|face|suffer|answered|unanswered|tolerated|"
                                 r"lightly|(?:become|legitimate|military|lawful)\s+(?:a\s+)?targets?)\b", re.IGNORECASE)
 
