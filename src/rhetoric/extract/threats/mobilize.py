@@ -107,6 +107,10 @@ _FORCE_OBJECT = re.compile(r"\s*(?:(?:the|its|their|our|his|her|a|an|number\s+of
                            r"(?<!web\s)(?<!commercial\s)(?<!business\s)presence|warships|ships|jets|aircraft|bombers|"
                            r"missiles|deployments?|garrisons?|contingents?|battalions?|brigades?|divisions?|fleet|patrols|"
                            r"military\s+presence)\b", re.IGNORECASE)
+# a build-up named by what it builds: "the military build-up", "a troop
+# buildup", "naval reinforcements"
+_FORCE_MODIFIER = re.compile(r"\b(?:military|troop|troops|naval|army|armou?red|missile|force|forces['’])\s+$", re.IGNORECASE)
+_BUILDUP_NOUN = re.compile(r"build-?ups?|buildups?|concentrations?|reinforcements?", re.IGNORECASE)
 # the agent of a passive show of force ("drills conducted by the Northern Fleet")
 EVENT_AGENT = re.compile(r"\b(?:planned|conducted|held|staged|led|organi[sz]ed|carried\s+out|launched|deployed|sent|"
                        r"ordered|announced)\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?)(?=\s+(?:to|in|on|at|after|near|"
@@ -173,8 +177,10 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         if rule.requires == "alert" and not (_ALERT_BEFORE.search(text[max(sentence.start, match.start() - 30):match.start()])
                                              and _force_nouns().search(window)):
             continue  # forces put on alert, not hospitals or a country's health service
-        if rule.requires == "force_object" and not _FORCE_OBJECT.match(text, match.end(), right):
-            continue
+        if rule.requires == "force_object" and not (_FORCE_OBJECT.match(text, match.end(), right) or (
+                _BUILDUP_NOUN.fullmatch(match.group().strip())
+                and _FORCE_MODIFIER.search(text, max(left, match.start() - 30), match.start()))):
+            continue  # what builds up: "increased its troops", "a military build-up"
         if rule.requires == "exercise":
             if EXERCISE_VERB.match(text, match.start()) or not _force_nouns().search(window):
                 continue
