@@ -60,6 +60,14 @@ class Candidate:
     rule: str = "predicate"
 
 
+# the terms an "or" completes: an obligation, a demand or an order, or the
+# act demanded ("Leave now or be destroyed", "must pay or face a cut-off")
+TERMS_BEFORE_OR = re.compile(r"\b(?:must|should|has\s+to|have\s+to|had\s+to|needs?\s+to|ought\s+to|better|either|told|"
+                             r"tells?|ordered|orders?|demand(?:s|ed)?|warn(?:s|ed)?|gave|given|give[sn]?|ultimatum|"
+                             r"stop|halt|leave|surrender|withdraw|comply|pay|release|hand\s+over|back\s+down|cease|"
+                             r"disarm|retreat|quit|end)\b", re.IGNORECASE)
+
+
 def _modal_before(text: str, sentence: Sentence, position: int) -> tuple[re.Match[str], str] | None:
     """The nearest frame word before ``position`` in the sentence with an
     acceptable gap (adverbs, "not hesitate to", "continue to" …)."""
@@ -182,6 +190,8 @@ def verbal_candidates(doc: ArticleContext) -> list[Candidate]:
                 continue
             modal, modality = found
             frame_start = max(sentence.start, match.start() - 90) + modal.start()
+            if modality == "or" and not TERMS_BEFORE_OR.search(text, sentence.start, frame_start):
+                continue  # "support for a terrorist organization or attack": two nouns, no terms set
             gap = text[frame_start:match.start()]
             after_modal = text[frame_start + len(modal.group()):match.start() + 12]
             if HEDGE.match(after_modal):
