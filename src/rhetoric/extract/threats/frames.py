@@ -484,8 +484,9 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         clause = text[subject_start:end]
         if not _requirement_met(rule, ctx, sentence.text, subject, quoted, complement, clause, match.group()):
             continue
-        if rule.name == "conditional_future" and (NEGATED_ACT.match(complement) or MODAL_PERFECT.match(complement)):
-            continue
+        if rule.name == "conditional_future" and (NEGATED_ACT.match(complement) or MODAL_PERFECT.match(complement)
+                                                  or is_inanimate_phrase(subject)):
+            continue  # "will not destroy", "would have attacked", "the strategy will emerge to destroy"
         if rule.name.startswith(_SPEECH_ACT_RULES) and hypothetical_cue(text, sentence.start, match.start()):
             continue
         if rule.name == "warning_noun" and hazard_warning(text, match.start(), sentence.end):
