@@ -87,7 +87,9 @@ EXERCISE_VERB = re.compile(r"\bexercis(?:e|es|ed|ing)\s+(?:(?:its|their|his|her|
                            r"patience|judge?ment|sovereignty|veto|option|authority)\b", re.IGNORECASE)
 _HEDGED = re.compile(r"\b(?:could|can|should|might|may|must|ought\s+to|possible|able\s+to|ability\s+to|"
                      r"capable\s+of|if|requir\w+|need(?:s|ed)?\s+to|needs|assum\w+|predict\w*|speculat\w*|scenarios?|"
-                     r"urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon|for)|ask(?:s|ed|ing)?|appeal\w*)\b",
+                     r"urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon|for)|ask(?:s|ed|ing)?|appeal\w*|"
+                     r"reluctan\w*|unwilling\w*|(?:little|no)\s+(?:interest|appetite|desire|intention|plans?)\s+(?:in|to|of)|"
+                     r"need\s+for|oppos(?:e|es|ed|ing|ition))\b",
                      re.IGNORECASE)
 _GENERIC = re.compile(r"\W*(?:is|are|was|were|remains?|would\s+be|will\s+be|could\s+be)\s+(?!(?:\w+ed|held|begun|run|"
                       r"seen|shown|under\s*way|underway|being|set|due|to|in|on|at|near|off|around|taking|going|expected|"
