@@ -50,7 +50,7 @@ from rhetoric.text.document import Document, as_document
 if TYPE_CHECKING:
     from rhetoric.text.sentences import Sentence
 
-__all__ = ["frame_candidates", "as_context", "offers_cooperation", "warning_of_danger", "CONDITION", "MODAL_PERFECT",
+__all__ = ["frame_candidates", "as_context", "offers_cooperation", "warning_of_danger", "warned_of_danger", "CONDITION", "MODAL_PERFECT",
            "SPEECH"]
 
 
@@ -413,6 +413,27 @@ def _negative(ctx: ArticleContext, sentence_start: int, cue_start: int, subject:
     return None
 
 
+# what "warned of / about" threatens: a response or penalty of the warner's
+# ("warned of retaliation", "of severe consequences"); an attack, an invasion
+# or a war warned of, with no condition, is a danger foreseen
+_RESPONSE_HARM = re.compile(r"\b(?:consequences|retaliat\w*|response|reply|answer|countermeasures|counter-measures|"
+                            r"measures|steps|action|sanctions|price|punish\w*|reprisals?|repercussions|retribution|"
+                            r"revenge|reaction|costs?|penalt\w*|wrath|force|expulsions?)\b", re.IGNORECASE)
+
+
+def warned_of_danger(complement: str, sentence_text: str) -> bool:
+    """Whether "warned of / about COMPLEMENT" names a danger, not a threat:
+    no response or penalty in the first 80 characters and no condition in the
+    sentence.
+
+    >>> warned_of_danger("a Russian invasion within days.", "Kyiv warned of a Russian invasion within days.")
+    True
+    >>> warned_of_danger("severe consequences.", "Moscow warned of severe consequences.")
+    False
+    """
+    return not _RESPONSE_HARM.search(complement[:80]) and not CONDITION.search(sentence_text)
+
+
 # "passed a measure that would ban ...", "a bill which threatens to ...": what a
 # text would do once in force, not an actor's threat
 _DOCUMENT_SUBJECT = re.compile(r"\b(?:bills?|measures?|laws?|legislation|proposals?|amendments?|resolutions?|orders?|"
@@ -511,6 +532,9 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         if rule.name == "warn_that" and match.group().lower().endswith("that") and not quoted and \
                 warning_of_danger(ctx, match.end(), end):
             continue
+        if rule.name == "warn_that" and not match.group().lower().endswith("that") and warned_of_danger(
+                complement, sentence.text):
+            continue  # "warned of a Russian invasion", "warns of sonic attacks": a danger, not a response threatened
         start = subject_start if subject and len(subject.split()) <= 10 else match.start()
         start, end = strip_span(text, start, max(end, match.end()))
         if end <= start:

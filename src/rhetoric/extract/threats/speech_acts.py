@@ -50,7 +50,7 @@ from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import (NEGATED_ACT, CONDITION, EMBEDDED_QUESTION, QUESTION_REACH, SPEECH, _negative,
                                              as_context, MODAL_PERFECT, hypothetical_cue, offers_cooperation,
-                                             warning_of_danger)
+                                             warned_of_danger, warning_of_danger)
 from rhetoric.extract.threats.grammar import word_list_alternation
 from rhetoric.extract.threats.scan import CLITIC_START, WordIndex, first_match_per_sentence
 from rhetoric.lexicons import read_lexicon_table
@@ -94,6 +94,7 @@ _BE_NEXT = re.compile(r"\s+(?:also\s+|soon\s+)?be\s", re.IGNORECASE)
 _ANY = re.compile(r"\bany\b", re.IGNORECASE)
 # "warned of / against / about ...": no embedded clause follows
 _PREPOSITION_NEXT = re.compile(r"\s*(?:of|against|about|on|over|not|to)\b", re.IGNORECASE)
+_OF_NEXT = re.compile(r"\s+(?:of|about)\b", re.IGNORECASE)
 _THAT_NEXT = re.compile(r"\s+that\b", re.IGNORECASE)
 _THAT_LEAD = re.compile(r"^(?:that|if)\s+", re.IGNORECASE)
 
@@ -234,6 +235,9 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
             cue.name == "warn" and not quoted and not _PREPOSITION_NEXT.match(text, match.end())) else None
         if embedded is not None and warning_of_danger(ctx, embedded, clause_end):
             continue  # "warned (that) the tariffs would raise prices": a danger foreseen
+        of = _OF_NEXT.match(text, match.end(), clause_end) if cue.name == "warn" else None
+        if of and warned_of_danger(text[of.end():clause_end], sentence.text):
+            continue  # "warned of a Russian invasion": a danger foreseen
         if cue.cls != "act" and speech is not None and not personal and not quoted and _other_speaker(
                 ctx, sentence.start, speech, actor.state):
             continue  # "Kiev warned that Russia would invade": another's harm reported, not a threat
