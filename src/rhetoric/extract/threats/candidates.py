@@ -374,6 +374,9 @@ SPEAKER_ACTS = "\x00speaker_acts"
 _FIRST_PERSON = re.compile(r"\b(?:we|i)\s*$", re.IGNORECASE)
 
 
+_FIRST_PERSON_SUBJECT = re.compile(r"(?:^|\s)(?:I|we)$", re.IGNORECASE)  # the modal's subject: "I thought I (would)"
+
+
 def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
     """Fill actor and target; False when the candidate is a report, not a threat."""
     text = doc.text
@@ -440,6 +443,8 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
         return False
     if role == "agent" and is_inanimate_phrase(text[clause:frame_start]):
         return False  # "the storm will strike Florida": a forecast about a thing, not an actor's threat
+    if role == "victim" and _FIRST_PERSON_SUBJECT.search(text[clause:frame_start].rstrip(" " + QUOTES + ",")):
+        return False  # "I would regret it", "we will be destroyed": a lament or a fear, no one threatened
     if candidate.modality == "must" and role == "agent" and not _FIRST_PERSON.search(text[clause:frame_start]):
         return False  # "they must cut ties with the militia": a demand on others, not the speaker's intention
     if candidate.modality in ("threaten", "vow") and quote is None and governing is None:

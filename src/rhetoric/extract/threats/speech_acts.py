@@ -217,6 +217,9 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
                                            or mention.lower() in _OWN_ORGANS or own_forces)
         if not (is_actor_phrase(mention) or (quoted and (not mention or personal or own_forces)) or reported):
             continue  # "it would" after "Moscow said": the speaker's own intention
+        if cue.cls != "act" and personal and mention.split()[-1].lower() in ("i", "we") and VICTIM_PREDICATE.match(
+                text, match.end()):
+            continue  # "I would regret it", "we will pay the price": a lament, no one threatened
         if (quoted and cue.cls != "act" and personal and mention.split()[-1].lower() in _THIRD_PERSON
                 and not VICTIM_PREDICATE.match(text, match.end())):
             continue  # inside a quotation "he would shoot" is someone else's act, not the speaker's threat
