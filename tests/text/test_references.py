@@ -154,6 +154,10 @@ def test_forces_belong_to_the_state_named_after_or_before_them():
     assert _refs("Russia massed tanks near the border. The soldiers had been there for weeks.") == [
         ("tanks", "Russia", "forces"), ("soldiers", "Russia", "forces")]
     assert _refs("Erdogan ordered drills on Monday. Some 3,000 troops took part.") == [("troops", "Turkey", "forces")]
+    # the owner may stand two sentences back, not three
+    assert _refs("Russia announced drills on Monday. They began at dawn. Some 40,000 troops took part.") == [
+        ("troops", "Russia", "forces")]
+    assert _refs("Russia announced drills. They began at dawn. Rain fell. Some 40,000 troops took part.") == []
 
 
 def test_group_nouns_take_the_groups_label():
