@@ -35,21 +35,23 @@ def _goldstein() -> dict[str, float]:
     return {code: float(weight) for code, _label, weight in read_lexicon_table("cameo_threats.tsv")}
 
 
-_UNDONE = re.compile(r"\b(?:lift\w*|remov\w*|eas(?:e|es|ed|ing)|end(?:s|ed|ing)?|scrap\w*|repeal\w*|roll\w*\s+back|waiv\w*|"
-                     r"drop\w*|cancel\w*|revers\w*|relax\w*|prevent\w*|halt\w*|stop(?:s|ped|ping)?|block(?:s|ed|ing)?|"
-                     r"suspend\w*\s+(?:the\s+)?(?=sanction|tariff))\s+(?:(?:the|its|all|"
-                     r"their|his|her|our|those|these|[\w-]+)\s+){0,2}$", re.IGNORECASE)
-
-# the harm as what someone else is asked to do ("will press companies to
-# boycott", "would urge allies to impose sanctions": an appeal) or as the
-# object of a verb that undergoes or judges it rather than does it ("will tone
-# down his attacks", "can handle these attacks", "will condemn the strikes")
-_NOT_THE_ACT = re.compile(r"\b(?:(?:press\w*|urg(?:e|es|ed|ing)|push\w*|encourag\w*|ask\w*|call\w*\s+(?:on|upon)|lobby\w*|"
+# a harm that is not the actor's act: one undone ("will lift sanctions",
+# "promised to remove the tariffs"), what someone else is asked to do ("will
+# press companies to boycott", "would urge allies to impose sanctions": an
+# appeal), or the object of a verb that undergoes or judges it rather than
+# does it ("will tone down his attacks", "can handle these attacks", "will
+# condemn the strikes"); read back _NOT_THE_ACT_REACH characters
+_NOT_THE_ACT = re.compile(r"\b(?:(?:lift\w*|remov\w*|eas(?:e|es|ed|ing)|end(?:s|ed|ing)?|scrap\w*|repeal\w*|roll\w*\s+back|"
+                          r"waiv\w*|drop\w*|cancel\w*|revers\w*|relax\w*|prevent\w*|halt\w*|stop(?:s|ped|ping)?|"
+                          r"block(?:s|ed|ing)?|suspend\w*\s+(?:the\s+)?(?=sanction|tariff))\s+(?:(?:the|its|all|their|his|"
+                          r"her|our|those|these|[\w-]+)\s+){0,2}|"
+                          r"(?:press\w*|urg(?:e|es|ed|ing)|push\w*|encourag\w*|ask\w*|call\w*\s+(?:on|upon)|lobby\w*|"
                           r"persuad\w*|convince\w*)\s+(?:[\w’'.-]+\s+){1,3}to\s+|"
                           r"(?:ton\w*\s+down|leave|leaves|left|handle\w*|ignor\w*|surviv\w*|withstand\w*|withstood|endur\w*|"
                           r"weather\w*|rebuff\w*|dismiss\w*|shrug\w*\s+off|condemn\w*|critici[sz]\w*|denounc\w*|deplor\w*|"
                           r"investigat\w*|mourn\w*|commemorat\w*)\s+(?:(?:the|his|her|their|these|those|such|its|any|all|"
                           r"our|my|your)\s+)?(?:[\w-]+\s+)?)$", re.IGNORECASE)
+_NOT_THE_ACT_REACH = 40
 
 
 def harm_code(complement: str, starts_before: int | None = None) -> str | None:
@@ -65,10 +67,8 @@ def harm_code(complement: str, starts_before: int | None = None) -> str | None:
     for name, match in rules.matches(complement):
         if starts_before is not None and match.start() >= starts_before:
             break
-        if _UNDONE.search(complement, max(0, match.start() - 30), match.start()):
-            continue  # "promised to remove the tariffs", "will lift sanctions": a harm undone
-        if _NOT_THE_ACT.search(complement, max(0, match.start() - 40), match.start()):
-            continue  # "will tone down his attacks", "will press companies to boycott": not the actor's act
+        if _NOT_THE_ACT.search(complement, max(0, match.start() - _NOT_THE_ACT_REACH), match.start()):
+            continue  # "will lift sanctions", "will tone down his attacks", "will press companies to boycott"
         code = codes[name]
         if code == "1385":
             return code
