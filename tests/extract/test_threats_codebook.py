@@ -94,6 +94,8 @@ def test_every_codebook_clause_has_cases() -> None:
     ("We condemned Iran, which last week threatened to close the Strait of Hormuz.", "Iran", "Iran"),
     # where the forces go is not who sends them
     ("The drills will take place near the Ukrainian border.", None, None),
+    # who would suffer is not who threatens: the statement's owner is
+    ("The Kremlin's message was clear: Kyiv will pay a heavy price.", "The Kremlin", "Russia"),
 ])
 def test_codebook_actor(sentence: str, mention: str | None, state: str | None) -> None:
     first = extract_threats(sentence)[0]

@@ -374,6 +374,10 @@ SPEAKER_ACTS = "\x00speaker_acts"
 _FIRST_PERSON = re.compile(r"\b(?:we|i)\s*$", re.IGNORECASE)
 
 
+# a statement's owner before a colon or "that": "Kim's statement was blunt:", "the ministry's warning that"
+STATEMENT_OWNER = re.compile(r"(?P<np>(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0,3}?)['’]s\s+(?:latest\s+|new\s+|own\s+)?"
+                             r"(?:statement|warning|message|response|reply|threat|remarks?|words|comments?|answer)\b",
+                             re.IGNORECASE)
 _FIRST_PERSON_SUBJECT = re.compile(r"(?:^|\s)(?:I|we)$", re.IGNORECASE)  # the modal's subject: "I thought I (would)"
 
 
@@ -439,6 +443,13 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
                 # "Moscow gave Kiev until Monday to withdraw, or face ...": who sets the terms
                 clause, subject = sentence.start, text[sentence.start:directive.start()]
             actor = doc.resolve(subject, clause, use_focus=True)
+            owner = STATEMENT_OWNER.search(text, sentence.start, clause) if role == "victim" and directive is None \
+                and quote is None else None
+            if owner is not None:
+                # "Kim's statement was blunt: the United States would pay dearly":
+                # the subject would suffer; who threatens owns the statement
+                actor = doc.resolve(owner.group("np"), owner.start("np"), use_focus=False)
+                candidate.actor_mention = owner.group("np")  # kept by the detector's mention step
     if actor == "ANALYST":
         return False
     if role == "agent" and is_inanimate_phrase(text[clause:frame_start]):

@@ -184,6 +184,8 @@ _LEADING_CONDITION = re.compile(r"^(?:if|unless|should|once|any|whoever)\b", re.
 
 def _add_mentions(ctx: ArticleContext, candidate: Candidate) -> None:
     """The actor as written for a predicate-grammar candidate (its state is already set)."""
+    if candidate.actor_mention is not None:
+        return  # named while resolving ("Kim's statement was blunt: ...")
     text = ctx.text
     sentence = candidate.sentence
     if SPEAKER_ACTS in candidate.evidence:
