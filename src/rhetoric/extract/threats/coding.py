@@ -49,7 +49,8 @@ _NOT_THE_ACT = re.compile(r"\b(?:(?:lift\w*|remov\w*|eas(?:e|es|ed|ing)|end(?:s|
                           r"persuad\w*|convince\w*)\s+(?:[\w’'.-]+\s+){1,3}to\s+|"
                           r"(?:ton\w*\s+down|leave|leaves|left|handle\w*|ignor\w*|surviv\w*|withstand\w*|withstood|endur\w*|"
                           r"weather\w*|rebuff\w*|dismiss\w*|shrug\w*\s+off|condemn\w*|critici[sz]\w*|denounc\w*|deplor\w*|"
-                          r"investigat\w*|mourn\w*|commemorat\w*)\s+(?:(?:the|his|her|their|these|those|such|its|any|all|"
+                          r"investigat\w*|mourn\w*|commemorat\w*|details\s+(?:on|of|about)|news\s+(?:on|of|about)|"
+                          r"reports?\s+(?:on|of|about)|information\s+(?:on|about))\s+(?:(?:the|his|her|their|these|those|such|its|any|all|"
                           r"our|my|your)\s+)?(?:[\w-]+\s+)?)$", re.IGNORECASE)
 _NOT_THE_ACT_REACH = 40
 

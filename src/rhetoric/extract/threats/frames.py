@@ -207,6 +207,11 @@ def warning_of_danger(ctx: ArticleContext, cue_end: int, end: int) -> bool:
     return not _CONSEQUENCE_WORDS.search(ctx.text, embedded.end(), end)
 
 
+# a warning of a hazard by its kind, or advice to the public: "a health
+# warning", "travel warnings", "alarming warnings", "an alert warning Americans to seek"
+_HAZARD_WARNING = re.compile(r"[^,;]*?\b(?:health|travel|weather|storm|flood|heat|tsunami|safety|medical|public|"
+                             r"alarming)\s+(?:warnings?|alerts?)\b|[^,;]*?\balerts?\s+warning\b",
+                             re.IGNORECASE)
 _WARNING_TOPIC = re.compile(r"[^,;]*?\bwarnings?\s+(?:over|about|of|on|regarding)\s+(?P<np>[^,;.“”\"]{1,80})", re.IGNORECASE)
 
 
@@ -219,7 +224,11 @@ def hazard_warning(text: str, cue_start: int, end: int) -> bool:
     True
     >>> hazard_warning("Moscow issued a warning of dire consequences.", 0, 44)
     False
+    >>> hazard_warning("The embassy issued a health warning to Americans.", 12, 49)
+    True
     """
+    if _HAZARD_WARNING.match(text, cue_start, end):
+        return True  # "issued a health warning to Americans", "alarming warnings": a hazard named by its kind
     topic = _WARNING_TOPIC.match(text, cue_start, end)
     if topic is None:
         return False
