@@ -60,6 +60,14 @@ class Candidate:
     rule: str = "predicate"
 
 
+# a hostile act as the subject is a condition ("an attack on our citizens
+# would be considered an attack on Russia", "a strike on Iran would bring ..."):
+# the codebook's "any X would"
+ACT_AS_CONDITION = re.compile(r"\s*(?:an?|one|another|such\s+an?)\s+(?:[\w-]+\s+)?(?:attack|strike|invasion|incursion|"
+                              r"aggression|attempt|violation|provocation|move)\s+(?:on|against|by|to|of|into)\b",
+                              re.IGNORECASE)
+
+
 # the terms an "or" completes: an obligation, a demand or an order, or the
 # act demanded ("Leave now or be destroyed", "must pay or face a cut-off")
 TERMS_BEFORE_OR = re.compile(r"\b(?:must|should|has\s+to|have\s+to|had\s+to|needs?\s+to|ought\s+to|better|either|told|"
@@ -223,7 +231,8 @@ def verbal_candidates(doc: ArticleContext) -> list[Candidate]:
             continue
         span_text = text[start:end]
         conditional = bool(frames["condition"].search(span_text)) or modality == "or" or bool(
-            ANY_CONDITION.search(text, max(sentence.start, frame_start - 60), frame_start))
+            ANY_CONDITION.search(text, max(sentence.start, frame_start - 60), frame_start)) or bool(
+            ACT_AS_CONDITION.match(text, clause, frame_start))
         if entry.frame == "conditional" and not conditional:
             continue
         cameo = entry.cameo
