@@ -52,6 +52,10 @@ _AGENT = re.compile(r"\s+(?:from|by)\s+(?P<agent>(?:the\s+)?(?:[A-Z][\w.-]*\s*){
 _TO = re.compile(r"\s+to\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:no|not|never|without|any)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:!?—–]|\.(?:\s|$)")
+# a threat that grows or looms is a danger ("Iran's growing threat, not only to Israel")
+_DANGER_MODIFIER = re.compile(r"\b(?:growing|increasing|rising|mounting|looming|existential|potential|perceived|"
+                              r"greatest|biggest|gravest|major|strategic|long-term|imminent|real|serious|security|"
+                              r"terror(?:ist)?)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
 
 def _owner(ctx: ArticleContext, sentence_start: int, position: int, end: int, plural: bool) -> tuple[str, int] | None:
@@ -88,6 +92,8 @@ def noun_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) -> 
             continue
         if _NEGATED.search(text, max(sentence.start, match.start() - 30), match.start()):
             continue
+        if _DANGER_MODIFIER.search(text, max(sentence.start, match.start() - 30), match.start()):
+            continue  # "Iran's growing threat", "the existential threat": a danger, not a statement
         if _TO.match(text, match.end()):
             continue  # "threat to NP" is a danger; "threat to VP" is read by the frame rules
         stop = _CLAUSE_END.search(text, match.end(), sentence.end)
