@@ -384,9 +384,9 @@ _FIRST_PERSON = re.compile(r"\b(?:we|i)\s*$", re.IGNORECASE)
 
 
 # a statement's owner before a colon or "that": "Kim's statement was blunt:", "the ministry's warning that"
-STATEMENT_OWNER = re.compile(r"(?P<np>(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0,3}?)['’]s\s+(?:latest\s+|new\s+|own\s+)?"
-                             r"(?:statement|warning|message|response|reply|threat|remarks?|words|comments?|answer)\b",
-                             re.IGNORECASE)
+STATEMENT_OWNER = re.compile(r"(?P<np>(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0,3}?)['’]s\s+"
+                             r"(?:latest\s+|new\s+|own\s+)?(?:statement|warning|message|response|reply|threat|"
+                             r"remarks?|words|comments?|answer)\b", re.IGNORECASE)
 _FIRST_PERSON_SUBJECT = re.compile(r"(?:^|\s)(?:I|we)$", re.IGNORECASE)  # the modal's subject: "I thought I (would)"
 
 

@@ -41,17 +41,17 @@ def _goldstein() -> dict[str, float]:
 # appeal), or the object of a verb that undergoes or judges it rather than
 # does it ("will tone down his attacks", "can handle these attacks", "will
 # condemn the strikes"); read back _NOT_THE_ACT_REACH characters
-_NOT_THE_ACT = re.compile(r"\b(?:(?:lift\w*|remov\w*|eas(?:e|es|ed|ing)|end(?:s|ed|ing)?|scrap\w*|repeal\w*|roll\w*\s+back|"
-                          r"waiv\w*|drop\w*|cancel\w*|revers\w*|relax\w*|prevent\w*|halt\w*|stop(?:s|ped|ping)?|"
-                          r"block(?:s|ed|ing)?|suspend\w*\s+(?:the\s+)?(?=sanction|tariff))\s+(?:(?:the|its|all|their|his|"
-                          r"her|our|those|these|[\w-]+)\s+){0,2}|"
-                          r"(?:press\w*|urg(?:e|es|ed|ing)|push\w*|encourag\w*|ask\w*|call\w*\s+(?:on|upon)|lobby\w*|"
-                          r"persuad\w*|convince\w*)\s+(?:[\w’'.-]+\s+){1,3}to\s+|"
-                          r"(?:ton\w*\s+down|leave|leaves|left|handle\w*|ignor\w*|surviv\w*|withstand\w*|withstood|endur\w*|"
-                          r"weather\w*|rebuff\w*|dismiss\w*|shrug\w*\s+off|condemn\w*|critici[sz]\w*|denounc\w*|deplor\w*|"
-                          r"investigat\w*|mourn\w*|commemorat\w*|details\s+(?:on|of|about)|news\s+(?:on|of|about)|"
-                          r"reports?\s+(?:on|of|about)|information\s+(?:on|about))\s+(?:(?:the|his|her|their|these|those|such|its|any|all|"
-                          r"our|my|your)\s+)?(?:[\w-]+\s+)?)$", re.IGNORECASE)
+_UNDONE = (r"(?:lift\w*|remov\w*|eas(?:e|es|ed|ing)|end(?:s|ed|ing)?|scrap\w*|repeal\w*|roll\w*\s+back|waiv\w*|"
+           r"drop\w*|cancel\w*|revers\w*|relax\w*|prevent\w*|halt\w*|stop(?:s|ped|ping)?|block(?:s|ed|ing)?|"
+           r"suspend\w*\s+(?:the\s+)?(?=sanction|tariff))\s+(?:(?:the|its|all|their|his|her|our|those|these|[\w-]+)\s+){0,2}")
+_ASKED_OF_OTHERS = (r"(?:press\w*|urg(?:e|es|ed|ing)|push\w*|encourag\w*|ask\w*|call\w*\s+(?:on|upon)|lobby\w*|"
+                    r"persuad\w*|convince\w*)\s+(?:[\w’'.-]+\s+){1,3}to\s+")
+_JUDGED_OR_UNDERGONE = (r"(?:ton\w*\s+down|leave|leaves|left|handle\w*|ignor\w*|surviv\w*|withstand\w*|withstood|"
+                        r"endur\w*|weather\w*|rebuff\w*|dismiss\w*|shrug\w*\s+off|condemn\w*|critici[sz]\w*|"
+                        r"denounc\w*|deplor\w*|investigat\w*|mourn\w*|commemorat\w*|details\s+(?:on|of|about)|"
+                        r"news\s+(?:on|of|about)|reports?\s+(?:on|of|about)|information\s+(?:on|about))\s+"
+                        r"(?:(?:the|his|her|their|these|those|such|its|any|all|our|my|your)\s+)?(?:[\w-]+\s+)?")
+_NOT_THE_ACT = re.compile(rf"\b(?:{_UNDONE}|{_ASKED_OF_OTHERS}|{_JUDGED_OR_UNDERGONE})$", re.IGNORECASE)
 _NOT_THE_ACT_REACH = 40
 
 

@@ -35,6 +35,7 @@ from rhetoric.text.sentences import Sentence
 
 _MODAL_ONLY = frozenset(("modal",))  # a clitic anchor ("’ll")
 
+
 class ArticleContext:
     """Lazy per-text analysis shared by the threat and show-of-force passes.
 

@@ -50,8 +50,8 @@ from rhetoric.text.document import Document, as_document
 if TYPE_CHECKING:
     from rhetoric.text.sentences import Sentence
 
-__all__ = ["frame_candidates", "as_context", "offers_cooperation", "warning_of_danger", "warned_of_danger", "CONDITION", "MODAL_PERFECT",
-           "SPEECH"]
+__all__ = ["frame_candidates", "as_context", "offers_cooperation", "warning_of_danger", "warned_of_danger",
+           "CONDITION", "MODAL_PERFECT", "SPEECH"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,8 +88,8 @@ EXERCISE_VERB = re.compile(r"\bexercis(?:e|es|ed|ing)\s+(?:(?:its|their|his|her|
 _HEDGED = re.compile(r"\b(?:could|can|should|might|may|must|ought\s+to|possible|able\s+to|ability\s+to|"
                      r"capable\s+of|if|requir\w+|need(?:s|ed)?\s+to|needs|assum\w+|predict\w*|speculat\w*|scenarios?|"
                      r"urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon|for)|ask(?:s|ed|ing)?|appeal\w*|"
-                     r"reluctan\w*|unwilling\w*|(?:little|no)\s+(?:interest|appetite|desire|intention|plans?)\s+(?:in|to|of)|"
-                     r"need\s+for|oppos(?:e|es|ed|ing|ition))\b",
+                     r"reluctan\w*|unwilling\w*|need\s+for|oppos(?:e|es|ed|ing|ition)|"
+                     r"(?:little|no)\s+(?:interest|appetite|desire|intention|plans?)\s+(?:in|to|of))\b",
                      re.IGNORECASE)
 _GENERIC = re.compile(r"\W*(?:is|are|was|were|remains?|would\s+be|will\s+be|could\s+be)\s+(?!(?:\w+ed|held|begun|run|"
                       r"seen|shown|under\s*way|underway|being|set|due|to|in|on|at|near|off|around|taking|going|expected|"
@@ -107,19 +107,21 @@ _NOMINAL = re.compile(r"(?:deployment|stationing|build-?up|concentration|reinfor
 _FORCE_OBJECT = re.compile(r"\s*(?:(?:the|its|their|our|his|her|a|an|number\s+of|size\s+of)\s+){0,3}(?:[\w-]+\s+){0,2}"
                            r"(?:troops|forces|soldiers|units|personnel|(?<!digital\s)(?<!online\s)(?<!retail\s)(?<!market\s)(?<!media\s)"
                            r"(?<!web\s)(?<!commercial\s)(?<!business\s)presence|warships|ships|jets|aircraft|bombers|"
-                           r"missiles|deployments?|garrisons?|contingents?|battalions?|brigades?|divisions?|fleet|patrols|"
-                           r"military\s+presence)\b", re.IGNORECASE)
+                           r"missiles|deployments?|garrisons?|contingents?|battalions?|brigades?|divisions?|fleet|"
+                           r"patrols|military\s+presence)\b", re.IGNORECASE)
 # a build-up named by what it builds: "the military build-up", "a troop
 # buildup", "naval reinforcements"
-_FORCE_MODIFIER = re.compile(r"\b(?:military|troop|troops|naval|army|armou?red|missile|force|forces['’])\s+$", re.IGNORECASE)
+_FORCE_MODIFIER = re.compile(r"\b(?:military|troop|troops|naval|army|armou?red|missile|force|forces['’])\s+$",
+                             re.IGNORECASE)
 _BUILDUP_NOUN = re.compile(r"build-?ups?|buildups?|concentrations?|reinforcements?", re.IGNORECASE)
 # the agent of a passive show of force ("drills conducted by the Northern Fleet")
 EVENT_AGENT = re.compile(r"\b(?:planned|conducted|held|staged|led|organi[sz]ed|carried\s+out|launched|deployed|sent|"
                        r"ordered|announced)\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?)(?=\s+(?:to|in|on|at|after|near|"
                        r"over|for|with)\b|[,;.“”\"]|$)", re.IGNORECASE)
 _STOPPED = re.compile(r"\b(?:stop\w*|halt\w*|suspend\w*|cancel\w*|freez\w*|scrap\w*|call\w*\s+off|prohibit\w*|"
-                      r"ban\w*|moratorium|end(?:s|ed|ing)?|disrupt\w*|postpon\w*|delay\w*|curtail\w*|scal\w+\s+(?:down|back)|"
-                      r"reduc(?:e|es|ing)|limit(?:s|ing)?|cut(?:s|ting)?\s+back(?:\s+on)?)\b(?:\s+[\w’'\"/-]+){0,5}\s*$", re.IGNORECASE)
+                      r"ban\w*|moratorium|end(?:s|ed|ing)?|disrupt\w*|postpon\w*|delay\w*|curtail\w*|"
+                      r"scal\w+\s+(?:down|back)|reduc(?:e|es|ing)|limit(?:s|ing)?|cut(?:s|ting)?\s+back(?:\s+on)?)\b"
+                      r"(?:\s+[\w’'\"/-]+){0,5}\s*$", re.IGNORECASE)
 _ALERT_BEFORE = re.compile(r"\b(?:on|to|at|put|placed|raised|increased|heightened|high|higher|full|combat|maximum|"
                            r"war|battle|red|state\s+of)\s*(?:\w+\s+)?[-\s]*$", re.IGNORECASE)
 # "fired missiles during the allies' drills": the drills date another event
