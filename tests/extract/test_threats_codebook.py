@@ -96,6 +96,8 @@ def test_every_codebook_clause_has_cases() -> None:
     ("The drills will take place near the Ukrainian border.", None, None),
     # who would suffer is not who threatens: the statement's owner is
     ("The Kremlin's message was clear: Kyiv will pay a heavy price.", "The Kremlin", "Russia"),
+    # a quoted phrase in narration: the sufferer is not who threatens
+    ("Iran unveiled missiles painted with the slogan “Israel must be destroyed” in Tehran.", "Iran", "Iran"),
 ])
 def test_codebook_actor(sentence: str, mention: str | None, state: str | None) -> None:
     first = extract_threats(sentence)[0]

@@ -390,6 +390,10 @@ STATEMENT_OWNER = re.compile(r"(?P<np>(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0
 _FIRST_PERSON_SUBJECT = re.compile(r"(?:^|\s)(?:I|we)$", re.IGNORECASE)  # the modal's subject: "I thought I (would)"
 
 
+# an opening quote mark right before the modal's clause: "the phrase “Israel must be wiped out”"
+_OPENING_QUOTE_BEFORE = re.compile(r"[“\"](?=[^“”\"]*$)")
+
+
 def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
     """Fill actor and target; False when the candidate is a report, not a threat."""
     text = doc.text
@@ -459,6 +463,18 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
                 # the subject would suffer; who threatens owns the statement
                 actor = doc.resolve(owner.group("np"), owner.start("np"), use_focus=False)
                 candidate.actor_mention = owner.group("np")  # kept by the detector's mention step
+    opening = _OPENING_QUOTE_BEFORE.search(text, sentence.start, frame_start) if role == "victim" and \
+        governing is None and quote is None else None
+    if opening is not None and opening.start() > sentence.start + 2:
+        # "Iran tested missiles with the phrase “Israel must be wiped out”": a
+        # quoted phrase in narration; the sufferer is not who threatens, the
+        # actor the sentence names before the phrase is
+        victim = named_state(doc, opening.end(), frame_start)
+        before = [m for m in doc.actors_in(sentence.start, opening.start()) if m.kind in ACTOR_KINDS
+                  and canonical_state(m) != victim]
+        if before:
+            actor = canonical_state(before[0])
+            candidate.actor_mention = before[0].text
     if actor == "ANALYST":
         return False
     if role == "agent" and is_inanimate_phrase(text[clause:frame_start]):
