@@ -92,6 +92,8 @@ def _modal_before(text: str, sentence: Sentence, position: int) -> tuple[re.Matc
         return (last, value) if not gap.strip(" " + QUOTES) else None
     if re.search(r"[.;:!?]", gap):
         return None
+    if last.group().strip().lower() in ("will", "would", "shall") and re.match(r"\s*to\s", gap):
+        return None  # "his will to be executed": the noun, not the modal
     words = [w.strip(QUOTES + ",") for w in gap.split()]
     words = [w for w in words if w]
     if len(words) > 6:
