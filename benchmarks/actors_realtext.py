@@ -321,7 +321,8 @@ def officials(devcorpus: Path, before_path: Path) -> None:
         for row in top.itertuples():
             variants = f"  variants: {', '.join(row.name_variants)}" if label == "AFTER" and len(row.name_variants) > 1 else ""
             flag = "  <- twice" if row.speaker_name in twice else ""
-            print(f"     {row.n_quotes:3d} {row.n_docs:2d}  {row.speaker_name} ({row.affiliation}){variants}{flag}")
+            affiliation = row.affiliation if isinstance(row.affiliation, str) else "no affiliation"
+            print(f"     {row.n_quotes:3d} {row.n_docs:2d}  {row.speaker_name} ({affiliation}){variants}{flag}")
 
 
 def main() -> int:
