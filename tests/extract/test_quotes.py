@@ -658,6 +658,18 @@ def test_quoted_as_saying_names_who_was_quoted(text, speaker, content):
     assert (quote.speaker, quote.content, quote.kind) == (speaker, content, "indirect")
 
 
+def test_a_double_surname_takes_the_full_name_given_before():
+    text = ("Fidel Castro Diaz-Balart, scientific adviser to the Cuban state council, spoke in Voronezh. "
+            "“Cuba remains a friend of Russia,” Castro Diaz-Balart said.")
+    [quote] = extract_quotes(text)
+    assert quote.speaker_name == "Fidel Castro Diaz-Balart"
+    # a title-cased subheading's capitals do not join a name
+    text = ("America Ferrera Sent Donald Trump A Message About Latinos\n\n"
+            "“We will not be silent,” Donald Trump said.")
+    [quote] = extract_quotes(text)
+    assert quote.speaker_name == "Donald Trump"
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("“We are ready for any scenario,” a Revolutionary Guards commander was quoted as saying by Tasnim.",
      "a Revolutionary Guards commander"),

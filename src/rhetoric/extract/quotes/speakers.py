@@ -507,6 +507,18 @@ def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Spe
                 earlier.title = earlier.title or speaker.title
                 earlier.affiliation = earlier.affiliation or speaker.affiliation
                 return earlier
+        if speaker.name and len(speaker.name.split()) == 2:
+            # "Castro Diaz-Balart said" after "Fidel Castro Diaz-Balart, scientific
+            # adviser of the State Council of Cuba": a double surname, the full name before
+            for earlier in reversed(history):
+                if earlier.kind == "person" and earlier.name and earlier.name.endswith(" " + speaker.name):
+                    return earlier
+            full = _earlier_full_name(text, start, speaker.name)
+            given = full.name[:-len(speaker.name)].split() if full and full.name else []
+            if full and 1 <= len(given) <= 2 and all(_GIVEN_NAME.fullmatch(word) for word in given):
+                full.title = full.title or speaker.title
+                full.affiliation = full.affiliation or speaker.affiliation
+                return full
         del tokens
         return speaker
     words = low.split()
@@ -727,6 +739,17 @@ _NAME_BEFORE = re.compile(r"(?:(?:[A-Z]\.|[A-Z][\w'’\-]*)[ \t]+){1,5}$")
 _NAME_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w\-]*\w(?![\w\-]|\.\w))+")  # "Park Seung-ho." keeps "-ho"
 
 
+_GIVEN_NAME = re.compile(r"[A-Z][a-z’'-]+|[A-Z]\.")  # "Fidel", "Aung", "J.": not "EPA", "AFP"
+
+
+def _title_cased_line(text: str, position: int) -> bool:
+    """Whether the line holding ``position`` is title-cased (a headline or a subheading)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    words = [w for w in text[line_start:line_end if line_end >= 0 else len(text)].split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _earlier_full_name(text: str, before: int, surname: str) -> _Speaker | None:
     """The nearest earlier full mention of ``surname`` ("Margaret Hale" for "Hale",
     "Ri Chol-man" for "Ri"), analysed as a speaker mention."""
@@ -746,7 +769,9 @@ def _earlier_full_name(text: str, before: int, surname: str) -> _Speaker | None:
             continue
         start = left.start() if left else position
         stop = right.end() if right else end
+        if len(surname.split()) > 1 and _title_cased_line(text, position):
+            continue  # "America Ferrera Sent Donald Trump A Message": a headline's capitals join no name
         speaker = _analyse_mention(text, start, stop, [])
-        if speaker.kind == "person" and speaker.name and len(speaker.name.split()) >= 2 and \
-                surname in speaker.name.split():
+        if speaker.kind == "person" and speaker.name and len(speaker.name.split()) > len(surname.split()) and (
+                surname in speaker.name.split() or speaker.name.endswith(" " + surname)):
             return speaker
