@@ -516,8 +516,10 @@ def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Spe
             full = _earlier_full_name(text, start, speaker.name)
             given = full.name[:-len(speaker.name)].split() if full and full.name else []
             if full and 1 <= len(given) <= 2 and all(_GIVEN_NAME.fullmatch(word) for word in given):
-                full.title = full.title or speaker.title
-                full.affiliation = full.affiliation or speaker.affiliation
+                # the name only: the mention's own title and affiliation stand (the
+                # earlier mention's window may hold another state: "…, voiced support for U.S. …")
+                full.title = speaker.title or full.title
+                full.affiliation = speaker.affiliation
                 return full
         del tokens
         return speaker
