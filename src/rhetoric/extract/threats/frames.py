@@ -38,10 +38,12 @@ from rhetoric.extract.threats.actors import (
     subject_before,
     target_after,
 )
-from rhetoric.extract.threats.candidates import (HAVE_TAKEN, VICTIM_PREDICATE, Candidate, extend_end, named_state, reports_another,
+from rhetoric.extract.threats.candidates import (VICTIM_PREDICATE, Candidate, extend_end, named_state, reports_another,
                                                  strip_span, trailing_speaker)
 from rhetoric.extract.threats.coding import harm_code, refine
 from rhetoric.extract.threats.context import ArticleContext
+from rhetoric.extract.threats.dangers import (CONDITION_SUBJECT, EMBEDDED_SUBJECT, hazard_warning, warned_of_danger,
+                                              warning_of_danger)
 from rhetoric.extract.threats.grammar import DIRECTIVE, TERMS_SETTER, frame_patterns, obliged_subject, word_list_alternation
 from rhetoric.extract.threats.scan import AnchoredRules
 from rhetoric.lexicons import read_lexicon_table
@@ -50,8 +52,7 @@ from rhetoric.text.document import Document, as_document
 if TYPE_CHECKING:
     from rhetoric.text.sentences import Sentence
 
-__all__ = ["frame_candidates", "as_context", "offers_cooperation", "warning_of_danger", "warned_of_danger",
-           "CONDITION", "MODAL_PERFECT", "SPEECH"]
+__all__ = ["frame_candidates", "as_context", "offers_cooperation", "CONDITION", "MODAL_PERFECT", "SPEECH"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +159,6 @@ QUESTION_REACH = 120
 _LEADING_IF = re.compile(r"\s*(?:that\s+)?(?:if|unless|should|once|in\s+case)\b", re.IGNORECASE)
 _POSE = re.compile(r"\b(?:pose[sd]?|posing|constitut\w*|represent\w*|present(?:s|ed)?|remains?|is|was|as)\s+(?:a|an|the)\s+"
                    r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_CONDITION_SUBJECT = re.compile(r"(?:any|whoever|anyone|anybody|every)\b", re.IGNORECASE)
 # a modal perfect is a counterfactual or a guess about the past ("would have
 # attacked", "could have instead led him to open fire"); not "would have to"
 MODAL_PERFECT = re.compile(r"\s*(?:not\s+|never\s+)?have\s+(?:[\w-]+ly\s+|instead\s+|already\s+|never\s+|not\s+)?"
@@ -174,68 +174,6 @@ NEGATED_ACT = re.compile(r"\s*(?:not|never|no\s+longer|n[’']t)\s+(?!(?:hesitat
 # threats with no actor, unless "by" names one
 _RECEIVED = re.compile(r"\b(?:receiv\w*|got|get|gets|getting|faced|faces|facing|face|reported)\s+(?:[\w-]+\s+){0,2}$",
                        re.IGNORECASE)
-_EMBEDDED_SUBJECT = re.compile(r"\s*(?P<np>[^,;“”\"]{1,90}?)\s+(?:will|would|could|may|might|shall|"
-                               r"can|is\s+going\s+to|was\s+going\s+to)\b", re.IGNORECASE)
-# an act the addressee is warned off ("crossing that red line", "such a step",
-# "any attempt to"): a condition, so the consequences are the warner's
-_TRANSGRESSION = re.compile(r"(?:such\s+(?:an?\s+)?|crossing\b|(?:an?\s+|the\s+)?attempts?\s+to\b)", re.IGNORECASE)
-_HAVE_CONSEQUENCES = re.compile(r"\s*(?:\w+\s+)?(?:have|has|carry|bring|entail)\s+(?:[\w-]+\s+){0,2}?(?:consequences|"
-                                r"repercussions|costs?)\b", re.IGNORECASE)
-_CONSEQUENCE_WORDS = re.compile(r"\b(?:consequences|price|costs?|regret|response|retaliat\w*|reprisals?|sanctions|"
-                                r"be\s+(?:arrested|detained|prosecuted|jailed|deported|expelled|punished)|"
-                                r"measures|punish\w*|force|be\s+met|pay|face|suffer|answered|unanswered|tolerated|"
-                                r"lightly|(?:become|legitimate|military|lawful)\s+(?:a\s+)?targets?)\b", re.IGNORECASE)
-
-
-def warning_of_danger(ctx: ArticleContext, cue_end: int, end: int) -> bool:
-    """Whether "X warned that Y would ..." reports a danger, not a threat:
-    the embedded subject is not an actor (a disease, a market, the weather),
-    not a condition ("any attack"), and no consequence for an addressee is
-    named ("would pay", "would be met with force")."""
-    embedded = _EMBEDDED_SUBJECT.match(ctx.text, cue_end, end)
-    if embedded is None:
-        return False
-    np = embedded.group("np")
-    if _CONDITION_SUBJECT.match(np) or is_actor_phrase(clean_mention(np)):
-        return False
-    if HAVE_TAKEN.match(ctx.text, embedded.end(), end):
-        return False  # "warned that reporters would have their accreditation withdrawn": a penalty imposed
-    if _HAVE_CONSEQUENCES.match(ctx.text, embedded.end(), end) and not _TRANSGRESSION.match(np):
-        # "his style would have repercussions": an outcome foreseen, no one made
-        # to pay; not "crossing that red line would have grave consequences"
-        return True
-    return not _CONSEQUENCE_WORDS.search(ctx.text, embedded.end(), end)
-
-
-# a warning of a hazard by its kind, or advice to the public: "a health
-# warning", "travel warnings", "alarming warnings", "an alert warning Americans to seek"
-_HAZARD_WARNING = re.compile(r"[^,;]*?\b(?:health|travel|weather|storm|flood|heat|tsunami|safety|medical|public|"
-                             r"alarming)\s+(?:warnings?|alerts?)\b|[^,;]*?\balerts?\s+warning\b",
-                             re.IGNORECASE)
-_WARNING_TOPIC = re.compile(r"[^,;]*?\bwarnings?\s+(?:over|about|of|on|regarding)\s+(?P<np>[^,;.“”\"]{1,80})", re.IGNORECASE)
-
-
-def hazard_warning(text: str, cue_start: int, end: int) -> bool:
-    """Whether "issued a warning over / about / of NP" warns of a hazard, not
-    of consequences an actor would impose: NP is a thing ("the possible spread
-    of Ebola", "the storm") and names no harm act or consequence.
-
-    >>> hazard_warning("Kenya issued warnings over the possible spread of Ebola.", 0, 56)
-    True
-    >>> hazard_warning("Moscow issued a warning of dire consequences.", 0, 44)
-    False
-    >>> hazard_warning("The embassy issued a health warning to Americans.", 12, 49)
-    True
-    """
-    if _HAZARD_WARNING.match(text, cue_start, end):
-        return True  # "issued a health warning to Americans", "alarming warnings": a hazard named by its kind
-    topic = _WARNING_TOPIC.match(text, cue_start, end)
-    if topic is None:
-        return False
-    np = topic.group("np")
-    return is_inanimate_phrase(np) and harm_code(np) is None and not _CONSEQUENCE_WORDS.search(np)
-
-
 def _warning_to_another(ctx: ArticleContext, cue_start: int, cue_end: int, subject: str, subject_start: int,
                         actor_state: str | None) -> bool:
     """Whether "X warned (Y) against ..." is a warning to another actor: Y
@@ -299,7 +237,7 @@ def _another_actors_act(ctx: ArticleContext, rule: str, sentence_start: int, mat
     unless Y is the one who would suffer ("Ukraine would pay a heavy price")."""
     text = ctx.text
     if rule == "warn_that":
-        embedded = _EMBEDDED_SUBJECT.match(text, match.end(), end)
+        embedded = EMBEDDED_SUBJECT.match(text, match.end(), end)
         return embedded is not None and not VICTIM_PREDICATE.match(text, embedded.end(), end) and reports_another(
             ctx, actor_state, True, embedded.group("np"), embedded.start("np"))
     if rule not in ("conditional_future", "ready_to") or VICTIM_PREDICATE.match(text, match.end(), end):
@@ -375,7 +313,7 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
         near = harm_code(" ".join(complement.split()[:5]))
         # "Any attack on Iranian soil would draw a response, the spokesman
         # said": a condition as the subject, the one who speaks threatens
-        spoken_condition = bool(_CONDITION_SUBJECT.match(subject)) and bool(SPEECH.search(sentence_text))
+        spoken_condition = bool(CONDITION_SUBJECT.match(subject)) and bool(SPEECH.search(sentence_text))
         if spoken_condition:
             return harm_code(complement[:80]) is not None
         return (near is not None and near != "130" and (condition or bool(SPEECH.search(sentence_text)))
@@ -420,27 +358,6 @@ def _negative(ctx: ArticleContext, sentence_start: int, cue_start: int, subject:
     if sentence is not None and not quoted and sentence.text.rstrip(" ”\"'’").endswith("?"):
         return "question"
     return None
-
-
-# what "warned of / about" threatens: a response or penalty of the warner's
-# ("warned of retaliation", "of severe consequences"); an attack, an invasion
-# or a war warned of, with no condition, is a danger foreseen
-_RESPONSE_HARM = re.compile(r"\b(?:consequences|retaliat\w*|response|reply|answer|countermeasures|counter-measures|"
-                            r"measures|steps|action|sanctions|price|punish\w*|reprisals?|repercussions|retribution|"
-                            r"revenge|reaction|costs?|penalt\w*|wrath|force|expulsions?)\b", re.IGNORECASE)
-
-
-def warned_of_danger(complement: str, sentence_text: str) -> bool:
-    """Whether "warned of / about COMPLEMENT" names a danger, not a threat:
-    no response or penalty in the first 80 characters and no condition in the
-    sentence.
-
-    >>> warned_of_danger("a Russian invasion within days.", "Kyiv warned of a Russian invasion within days.")
-    True
-    >>> warned_of_danger("severe consequences.", "Moscow warned of severe consequences.")
-    False
-    """
-    return not _RESPONSE_HARM.search(complement[:80]) and not CONDITION.search(sentence_text)
 
 
 # "passed a measure that would ban ...", "a bill which threatens to ...": what a
@@ -542,7 +459,7 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
                 warning_of_danger(ctx, match.end(), end):
             continue
         if rule.name == "warn_that" and not match.group().lower().endswith("that") and warned_of_danger(
-                complement, sentence.text):
+                complement, bool(CONDITION.search(sentence.text))):
             continue  # "warned of a Russian invasion", "warns of sonic attacks": a danger, not a response threatened
         start = subject_start if subject and len(subject.split()) <= 10 else match.start()
         start, end = strip_span(text, start, max(end, match.end()))

@@ -49,8 +49,8 @@ from rhetoric.extract.threats.candidates import VICTIM_PREDICATE, Candidate, str
 from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import (NEGATED_ACT, CONDITION, EMBEDDED_QUESTION, QUESTION_REACH, SPEECH, _negative,
-                                             as_context, MODAL_PERFECT, hypothetical_cue, offers_cooperation,
-                                             warned_of_danger, warning_of_danger)
+                                             as_context, MODAL_PERFECT, hypothetical_cue, offers_cooperation)
+from rhetoric.extract.threats.dangers import warned_of_danger, warning_of_danger
 from rhetoric.extract.threats.grammar import word_list_alternation
 from rhetoric.extract.threats.scan import CLITIC_START, WordIndex, first_match_per_sentence
 from rhetoric.lexicons import read_lexicon_table
@@ -239,7 +239,7 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
         if embedded is not None and warning_of_danger(ctx, embedded, clause_end):
             continue  # "warned (that) the tariffs would raise prices": a danger foreseen
         of = _OF_NEXT.match(text, match.end(), clause_end) if cue.name == "warn" else None
-        if of and warned_of_danger(text[of.end():clause_end], sentence.text):
+        if of and warned_of_danger(text[of.end():clause_end], bool(CONDITION.search(sentence.text))):
             continue  # "warned of a Russian invasion": a danger foreseen
         if cue.cls != "act" and speech is not None and not personal and not quoted and _other_speaker(
                 ctx, sentence.start, speech, actor.state):
