@@ -389,7 +389,6 @@ _FIRST_PERSON = re.compile(r"\b(?:we|i)\s*$", re.IGNORECASE)
 STATEMENT_OWNER = re.compile(r"(?P<np>(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0,3}?)['’]s\s+"
                              r"(?:latest\s+|new\s+|own\s+)?(?:statement|warning|message|response|reply|threat|"
                              r"remarks?|words|comments?|answer)\b", re.IGNORECASE)
-_FIRST_PERSON_SUBJECT = re.compile(r"(?:^|\s)(?:I|we)$", re.IGNORECASE)  # the modal's subject: "I thought I (would)"
 
 
 # an opening quote mark right before the modal's clause: "the phrase “Israel must be wiped out”"
@@ -481,7 +480,7 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
         return False
     if role == "agent" and is_inanimate_phrase(text[clause:frame_start]):
         return False  # "the storm will strike Florida": a forecast about a thing, not an actor's threat
-    if role == "victim" and _FIRST_PERSON_SUBJECT.search(text[clause:frame_start].rstrip(" " + QUOTES + ",")):
+    if role == "victim" and _FIRST_PERSON.search(text[clause:frame_start].rstrip(QUOTES + ",")):
         return False  # "I would regret it", "we will be destroyed": a lament or a fear, no one threatened
     if candidate.modality == "must" and role == "agent" and not _FIRST_PERSON.search(text[clause:frame_start]):
         return False  # "they must cut ties with the militia": a demand on others, not the speaker's intention

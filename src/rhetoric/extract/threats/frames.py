@@ -385,14 +385,18 @@ def hypothetical_cue(text: str, sentence_start: int, cue_start: int) -> bool:
     return _HYPOTHETICAL.search(text, sentence_start, cue_start) is not None
 
 
-def _may_name_harm(text: str, sentence: Sentence, rule: str, cue_end: int) -> bool:
-    """Whether the complement after a "harm+condition" cue can meet its requirement
-    (see _requirement_met): a harm in its first five words or 80 characters.
-    The complement ends where frame_candidates ends it."""
+def _complement_end(text: str, sentence: Sentence, rule: str, cue_end: int) -> int:
+    """Where a cue's complement ends: its clause, or the sentence for the rules
+    whose threat is the main clause ("warned that if X, Y would ...")."""
     end = extend_end(text, sentence, cue_end)
     if rule in _CONDITION_RULES or rule == "ultimatum" or _LEADING_IF.match(text, cue_end, end):
         end = max(end, sentence.end)
-    complement = text[cue_end:end]
+    return end
+
+
+def _may_name_harm(complement: str) -> bool:
+    """Whether a "harm+condition" complement can meet its requirement (see
+    _requirement_met): a harm in its first five words or 80 characters."""
     return harm_code(" ".join(complement.split()[:5])) is not None or harm_code(complement[:80]) is not None
 
 
@@ -409,7 +413,9 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         sentence = ctx.sentence_at(match.start())
         if sentence is None:
             continue
-        if rule.requires == "harm+condition" and not _may_name_harm(text, sentence, rule.name, match.end()):
+        # the complement's end, early only where it decides the cheap test below
+        end = _complement_end(text, sentence, rule.name, match.end()) if rule.requires == "harm+condition" else -1
+        if end >= 0 and not _may_name_harm(text[match.end():end]):
             continue  # "will" with no harm after it: most matches, rejected before the subject is read
         subject_start, subject = subject_before(text, sentence.start, match.start())
         quoted = ctx.inside_quote(match.start())
@@ -424,9 +430,8 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             by = _BY_AGENT.match(text, match.end(), sentence.end)
             if not (by and is_actor_phrase(by.group("np"))):
                 continue
-        end = extend_end(text, sentence, match.end())
-        if rule.name in _CONDITION_RULES or rule.name == "ultimatum" or _LEADING_IF.match(text, match.end(), end):
-            end = max(end, sentence.end)  # "warned that if X, Y would ...": the threat is the main clause
+        if end < 0:
+            end = _complement_end(text, sentence, rule.name, match.end())
         complement = text[match.end():end]
         clause = text[subject_start:end]
         if not _requirement_met(rule, ctx, sentence.text, subject, quoted, complement, clause, match.group()):

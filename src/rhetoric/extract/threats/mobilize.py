@@ -113,7 +113,6 @@ _FORCE_OBJECT = re.compile(r"\s*(?:(?:the|its|their|our|his|her|a|an|number\s+of
 # buildup", "naval reinforcements"
 _FORCE_MODIFIER = re.compile(r"\b(?:military|troop|troops|naval|army|armou?red|missile|force|forces['’])\s+$",
                              re.IGNORECASE)
-_BUILDUP_NOUN = re.compile(r"build-?ups?|buildups?|concentrations?|reinforcements?", re.IGNORECASE)
 # the agent of a passive show of force ("drills conducted by the Northern Fleet")
 EVENT_AGENT = re.compile(r"\b(?:planned|conducted|held|staged|led|organi[sz]ed|carried\s+out|launched|deployed|sent|"
                        r"ordered|announced)\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?)(?=\s+(?:to|in|on|at|after|near|"
@@ -182,7 +181,7 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
                                              and _force_nouns().search(window)):
             continue  # forces put on alert, not hospitals or a country's health service
         if rule.requires == "force_object" and not (_FORCE_OBJECT.match(text, match.end(), right) or (
-                _BUILDUP_NOUN.fullmatch(match.group().strip())
+                _NOMINAL_CUE.match(match.group().strip())
                 and _FORCE_MODIFIER.search(text, max(left, match.start() - 30), match.start()))):
             continue  # what builds up: "increased its troops", "a military build-up"
         if rule.requires == "exercise":

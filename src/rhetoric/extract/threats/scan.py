@@ -61,9 +61,7 @@ class AnchoredRules:
                 break
             names.extend(self._prefix.get(word[:length], ()))
         found = [(0, names)] if names else []
-        if "'" not in word and "’" not in word:
-            return ((0, tuple(sorted(set(names), key=self.order.__getitem__))),) if names else ()
-        for clitic, rules in self._clitics.items():
+        for clitic, rules in self._clitics.items() if may_host_clitic(word) else ():
             offset = clitic_offset(word, clitic)
             if offset is not None:
                 found.append((offset, list(rules)))
@@ -119,11 +117,16 @@ class WordIndex:
         anchors = {word for word in distinct if word in exact or word.startswith(prefixes)}
         found = [start for start, word in tokens if word in anchors]
         if clitics:
-            hosts = {word: offset for word in distinct if "'" in word or "’" in word for clitic in clitics
+            hosts = {word: offset for word in distinct if may_host_clitic(word) for clitic in clitics
                      if (offset := clitic_offset(word, clitic)) is not None}
             if hosts:
                 found = sorted(found + [start + hosts[word] for start, word in tokens if word in hosts])
         return found
+
+
+def may_host_clitic(word: str) -> bool:
+    """Whether a word can end in a clitic: a clitic starts with its apostrophe (CLITIC_START)."""
+    return "'" in word or "’" in word
 
 
 def clitic_offset(word: str, clitic: str) -> int | None:

@@ -233,11 +233,12 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
             actor = attribute(ctx, subject, subject_start, match.start())
         if cue.name == "warn" and _third_party_harm(ctx, match.end(), clause_end, actor.state):
             continue
-        that = _THAT_NEXT.match(text, match.end(), clause_end) if cue.name == "warn" and not quoted else None
-        embedded = that.end() if that else match.end() if (
-            cue.name == "warn" and not quoted and not _PREPOSITION_NEXT.match(text, match.end())) else None
-        if embedded is not None and warning_of_danger(ctx, embedded, clause_end):
-            continue  # "warned (that) the tariffs would raise prices": a danger foreseen
+        if cue.name == "warn" and not quoted:
+            # "warned (that) the tariffs would raise prices": a danger foreseen
+            that = _THAT_NEXT.match(text, match.end(), clause_end)
+            embedded = that.end() if that else None if _PREPOSITION_NEXT.match(text, match.end()) else match.end()
+            if embedded is not None and warning_of_danger(ctx, embedded, clause_end):
+                continue
         of = _OF_NEXT.match(text, match.end(), clause_end) if cue.name == "warn" else None
         if of and warned_of_danger(text[of.end():clause_end], bool(CONDITION.search(sentence.text))):
             continue  # "warned of a Russian invasion": a danger foreseen
