@@ -28,6 +28,7 @@ from rhetoric.extract.threats.grammar import (
     suffix_pattern,
     title_patterns,
 )
+from rhetoric.extract.threats.scan import starts_word, words
 from rhetoric.text.actors import ActorMention, find_actors
 from rhetoric.text.document import Document
 from rhetoric.text.sentences import Sentence
@@ -71,7 +72,7 @@ class ArticleContext:
         # clitics ("we’ll") that end a word.
         hits: list[tuple[str, int, int]] = [
             (word, start, start + len(word)) for start, word in self.words
-            if word in anchors and not (start and (lowered[start - 1].isalnum() or lowered[start - 1] in "_'’-"))]
+            if word in anchors and starts_word(text, start)]
         for ending, role in grammar.suffix_anchors:
             if ending in lowered and role == "modal":
                 hits.extend(("", match.start(), match.end()) for match in suffix_pattern(ending).finditer(lowered))
@@ -100,7 +101,6 @@ class ArticleContext:
     def words(self) -> list[tuple[int, str]]:
         """(start, lower-cased word) for every word of the article, computed once."""
         if self._words is None:
-            from rhetoric.extract.threats.scan import words
             self._words = words(self.text)
         return self._words
 

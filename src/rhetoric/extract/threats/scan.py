@@ -14,9 +14,13 @@ import re
 from collections.abc import Callable, Container, Iterable, Iterator
 from typing import Any
 
-__all__ = ["AnchoredRules", "CLITIC_START", "WordIndex", "first_match_per_sentence", "words"]
+__all__ = ["AnchoredRules", "CLITIC_START", "WORD_START", "WordIndex", "first_match_per_sentence", "starts_word", "words"]
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’-]*")
+# where a word starts: not inside a word, nor after an apostrophe that ends one
+# ("Korea's"); a quote mark opening a phrase ("warned of 'fire and fury'",
+# PolNeAR's ''...'') does not hide the word after it
+WORD_START = r"(?<![\w-])(?<!\w['’])"
 # where a clitic anchor ("*’ll") starts: its apostrophe right after a word ("we’ll")
 CLITIC_START = r"(?<=\w)(?=['’])"
 
@@ -42,7 +46,7 @@ class AnchoredRules:
         for index, (name, pattern, anchors) in enumerate(rules):
             self.order[name] = index
             # at a word start, or at a clitic's apostrophe right after a word
-            self._patterns[name] = re.compile(r"(?:(?<![\w'’-])|%s)(?:%s)" % (CLITIC_START, pattern), re.IGNORECASE)
+            self._patterns[name] = re.compile(r"(?:%s|%s)(?:%s)" % (WORD_START, CLITIC_START, pattern), re.IGNORECASE)
             for word in anchors.lower().split():
                 if word.startswith("*"):
                     self._clitics.setdefault(word[1:], []).append(name)
@@ -76,8 +80,7 @@ class AnchoredRules:
         # the rules of each distinct word once, then one pass keeps the anchors
         anchors = {word for word in {word for _start, word in tokens}
                    if (cache[word] if word in cache else cache.setdefault(word, self._rules_for(word)))}
-        positions = [(start, word) for start, word in tokens if word in anchors and not (
-            start and (text[start - 1].isalnum() or text[start - 1] in "_'’-"))]
+        positions = [(start, word) for start, word in tokens if word in anchors and starts_word(text, start)]
         taken_until = -1
         patterns = self._patterns
         for start, word in positions:
@@ -127,6 +130,20 @@ class WordIndex:
 def may_host_clitic(word: str) -> bool:
     """Whether a word can end in a clitic: a clitic starts with its apostrophe (CLITIC_START)."""
     return "'" in word or "’" in word
+
+
+def starts_word(text: str, start: int) -> bool:
+    """Whether a word found at ``start`` begins a word (see WORD_START).
+
+    >>> starts_word("of 'fire", 4), starts_word("90's", 3), starts_word("re-deploy", 3)
+    (True, False, False)
+    """
+    if not start:
+        return True
+    before = text[start - 1]
+    if before.isalnum() or before in "_-":
+        return False
+    return not (before in "'’" and start > 1 and (text[start - 2].isalnum() or text[start - 2] == "_"))
 
 
 def clitic_offset(word: str, clitic: str) -> int | None:
