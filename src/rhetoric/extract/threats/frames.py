@@ -172,8 +172,11 @@ NEGATED_ACT = re.compile(r"\s*(?:not|never|no\s+longer|n[’']t)\s+(?!(?:hesitat
                           r"rule|let|permit|back|shy|flinch|rest|remain|stay)\b)", re.IGNORECASE)
 # the subject receives the threats ("he received death threats"): a report of
 # threats with no actor, unless "by" names one
-_RECEIVED = re.compile(r"\b(?:receiv\w*|got|get|gets|getting|faced|faces|facing|face|reported)\s+(?:[\w-]+\s+){0,2}$",
+_RECEIVED = re.compile(r"\b(?:receiv\w*|got|get|gets|getting|faced|faces|facing|face|reported|endur\w*|suffer\w*|"
+                       r"(?:live|lives|lived|living)\s+with|subjected\s+to|targets?\s+of|victims?\s+of)\s+(?:[\w-]+\s+){0,2}$",
                        re.IGNORECASE)
+
+
 def _warning_to_another(ctx: ArticleContext, cue_start: int, cue_end: int, subject: str, subject_start: int,
                         actor_state: str | None) -> bool:
     """Whether "X warned (Y) against ..." is a warning to another actor: Y
