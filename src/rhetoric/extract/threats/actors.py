@@ -29,8 +29,8 @@ from rhetoric.extract.threats.grammar import (
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.actors import find_actors
 
-__all__ = ["subject_before", "is_actor_phrase", "clean_mention", "Attribution", "attribute", "target_after",
-           "agent_mentions", "bare_determiner"]
+__all__ = ["subject_before", "is_actor_phrase", "clean_mention", "elided_thing_subject", "is_inanimate_phrase",
+           "Attribution", "attribute", "target_after", "agent_mentions", "bare_determiner"]
 
 # A clause boundary before a cue: punctuation, a relative or complement word,
 # a coordinating conjunction before a new subject, a quote mark.
@@ -205,6 +205,30 @@ def is_inanimate_phrase(phrase: str) -> bool:
     head = core[-1].lower().strip(".,'’")
     # "Hurricane Irma", "Storm Ciara": the hazard names the name after it
     return bool(thing_nouns.fullmatch(head)) or (len(core) == 2 and bool(thing_nouns.fullmatch(core[0])))
+
+
+# a sentence that opens with a noun phrase: a determiner and up to four words before its head
+_OPENING_NP = re.compile(r"\s*[“\"‘']?(?:the|this|that|these|those|a|an|its|his|her|their|our|such)\s+"
+                         r"(?P<np>(?:[\w’'-]+\s+){0,4}[\w’'-]+)", re.IGNORECASE)
+_ELIDED = re.compile(r"\W*(?:and|but|or|then)?\W*", re.IGNORECASE)
+
+
+def elided_thing_subject(text: str, sentence_start: int, clause: int, cue: int) -> bool:
+    """Whether a cue's clause has no subject of its own ("…, and will
+    destroy") and the sentence's opening noun phrase, which it shares, is
+    headed by a thing ("This document insults …, and will destroy …").
+
+    >>> text = "This dimwitted document insults young people, and will destroy the Church."
+    >>> elided_thing_subject(text, 0, text.index(" and") + 1, text.index("will"))
+    True
+    """
+    if clause <= sentence_start or not _ELIDED.fullmatch(text[clause:cue]):
+        return False
+    opening = _OPENING_NP.match(text, sentence_start)
+    if opening is None:
+        return False
+    words = opening.group("np").split()
+    return any(is_inanimate_phrase(" ".join(words[:n])) for n in range(1, len(words) + 1))
 
 
 def is_force_owner(phrase: str) -> bool:

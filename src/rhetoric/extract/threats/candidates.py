@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rhetoric.extract.threats.actors import clean_mention, is_actor_phrase, is_inanimate_phrase
+from rhetoric.extract.threats.actors import clean_mention, elided_thing_subject, is_actor_phrase, is_inanimate_phrase
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.grammar import (
     ACCORDING_TO,
@@ -478,7 +478,8 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
             candidate.actor_mention = before[0].text
     if actor == "ANALYST":
         return False
-    if role == "agent" and is_inanimate_phrase(text[clause:frame_start]):
+    if role == "agent" and (is_inanimate_phrase(text[clause:frame_start])
+                            or elided_thing_subject(text, sentence.start, clause, frame_start)):
         return False  # "the storm will strike Florida": a forecast about a thing, not an actor's threat
     if role == "victim" and _FIRST_PERSON.search(text[clause:frame_start].rstrip(QUOTES + ",")):
         return False  # "I would regret it", "we will be destroyed": a lament or a fear, no one threatened
