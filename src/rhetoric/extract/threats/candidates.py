@@ -496,6 +496,8 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
         # narration: hedged forecasts by the writer are not threats
         if re.search(r"\b(?:could|might|may)\b", text[clause:frame_start]):
             return False
+        if role == "victim" and actor is None and not candidate.conditional:
+            return False  # "many others will be destroyed": the writer's forecast; no one threatens, on no terms
     candidate.actor = actor
     # Target: the victim subject, else the object, else the condition, else the sentence.
     # "any attack on the United States (would be met with ...)": who is attacked in the condition is protected
