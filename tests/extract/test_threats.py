@@ -536,6 +536,18 @@ def test_the_actor_mention_is_the_subject_not_what_stands_between(sentence, ment
     assert mentions and mentions[0] == mention, mentions
 
 
+@pytest.mark.parametrize("sentence, mention, state, target", [
+    # a quotation that reports another's threat: the one reported threatens, not the one quoted
+    ("“Hezbollah warned Israel that it would strike Tel Aviv,” the Israeli minister said.",
+     "Hezbollah", "Hezbollah", "Israel"),
+    ("“Let’s face it, twice before the attack ISIS warned the United States that they would attack Las Vegas,” "
+     "the congressman said.", "ISIS", "Islamic State", "United States"),
+])
+def test_a_threat_reported_inside_a_quotation_is_the_reported_actors(sentence, mention, state, target):
+    (threat,) = extract_threats(sentence)
+    assert (threat.actor_mention, threat.actor, threat.target) == (mention, state, target)
+
+
 def test_the_one_who_would_suffer_is_the_target_and_the_speaker_threatens():
     (threat,) = extract_threats("Iran will face crippling sanctions if it enriches uranium, the president said.")
     assert (threat.actor_mention, threat.target, threat.conditional, threat.cameo) == (

@@ -190,6 +190,10 @@ def is_actor_phrase(phrase: str) -> bool:
     return any(m.kind in ACTOR_KINDS and m.end > head_at for m in find_actors(core))
 
 
+# a lower-case common noun just before a name, after a determiner ("the attack ISIS")
+_STRAY_NOUN = re.compile(r"(?:^|\s)(?:the|a|an|this|that)\s+(?-i:[a-z][a-z-]+)\s+$", re.IGNORECASE)
+
+
 def is_inanimate_phrase(phrase: str) -> bool:
     """Whether a subject phrase is headed by a thing, not an actor ("the
     storm", "rising seas", "Hurricane Irma": a hazard's name), so its "will
@@ -395,6 +399,9 @@ def attribute(ctx: ArticleContext, subject: str, subject_start: int, cue_start: 
         if mentions[-1].kind == "people" and mention.endswith(mentions[-1].text) and \
                 mention[:-len(mentions[-1].text)].split()[-1:] in (["of"], ["in"], ["from"], ["by"], ["with"]):
             mention = mentions[-1].text  # "The arrival of Russian (reinforcements)": the adjective's noun was cut
+        elif mention.endswith(mentions[-1].text) and _STRAY_NOUN.search(mention[:-len(mentions[-1].text)]) and \
+                not _actor_nouns()[0].fullmatch(mention[:-len(mentions[-1].text)].split()[-1]):
+            mention = mentions[-1].text  # "(twice before) the attack ISIS (warned)": a stray noun before the name
     else:
         state = ctx.resolve(mention, subject_start, use_focus=False)
         if state == "ANALYST":

@@ -420,7 +420,13 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
         return False
     if quote is not None:
         actor = quote[2]
-        if quote[0] > sentence.start + 2 and governing is not None:
+        if governing is not None and governing[0].strip() and \
+                doc.same_quote(governing[1] + len(governing[0].rstrip()) - 1, frame_start) and \
+                is_actor_phrase(clean_mention(governing[0])) and not _FIRST_PERSON.search(governing[0]):
+            # "“ISIS warned us they would attack,” Perry said": the quotation
+            # reports another's threat; who threatens is the one reported
+            actor = doc.resolve(governing[0], governing[1], use_focus=True) or actor
+        elif quote[0] > sentence.start + 2 and governing is not None:
             # a quoted fragment inside reported speech: the reporting verb's subject speaks
             country = doc.resolve(governing[0], governing[1], use_focus=True)
             actor = country or actor

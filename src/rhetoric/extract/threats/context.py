@@ -281,6 +281,10 @@ class ArticleContext:
                 return False
         return False
 
+    def same_quote(self, first: int, second: int) -> bool:
+        """Whether two positions are inside one quotation span."""
+        return any(start <= first < end and start <= second < end for start, end in self.quote_spans())
+
     def _opens(self, index: int) -> bool:
         before = self.text[index - 1] if index > 0 else " "
         return not before.isalnum()

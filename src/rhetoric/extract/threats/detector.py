@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from rhetoric.extract.threats.actors import attribute, bare_determiner, clean_mention, subject_before
+from rhetoric.extract.threats.actors import attribute, bare_determiner, clean_mention, is_actor_phrase, subject_before
 from rhetoric.extract.threats.candidates import (
     SPEAKER_ACTS,
     Candidate,
@@ -199,7 +199,10 @@ def _add_mentions(ctx: ArticleContext, candidate: Candidate) -> None:
     speech = None
     for speech in SPEECH.finditer(text, sentence.start, cue):
         pass
-    if speech is not None and not ctx.inside_quote(cue):
+    # "“ISIS warned us they would attack,” Perry said": a quotation that
+    # reports another's threat names who threatens, not the one quoted
+    reported_in_quote = speech is not None and ctx.inside_quote(cue) and ctx.same_quote(speech.start(), cue)
+    if speech is not None and (not ctx.inside_quote(cue) or reported_in_quote):
         # "He warned that Russia would respond": the one who speaks threatens
         cue = speech.start()
     subject_start, subject = subject_before(text, sentence.start, cue)
@@ -207,7 +210,8 @@ def _add_mentions(ctx: ArticleContext, candidate: Candidate) -> None:
         first = text[candidate.start:candidate.end].split(" ")
         subject_start, subject = candidate.start, " ".join(first[:1]) if first and first[0].lower() in (
             "he", "she", "they", "we", "it") else subject
-    attribution = attribute(ctx, subject, subject_start, candidate.start)
+    attribution = attribute(ctx, subject, subject_start, candidate.start,
+                            speaker_first=not (reported_in_quote and is_actor_phrase(clean_mention(subject))))
     mention = attribution.mention if attribution.mention and not bare_determiner(attribution.mention) else None
     if candidate.actor and attribution.state is not None and attribution.state != candidate.actor:
         # the grammar's state and the phrase disagree: name the state's mention
