@@ -528,6 +528,10 @@ def test_owned_threat_noun_negatives(text):
     ("Trump, who was once a pitchman for the company, has vowed to boycott its products.", "Trump"),
     ("This was the same Clinton who threatened to obliterate Iran.", "the same Clinton"),
     ("Moscow, however, warned that it would respond with force.", "Moscow"),
+    # a time or discourse marker before the subject is not part of the mention
+    ("Days ago the president threatened to withhold aid from Honduras.", "the president"),
+    ("Not only did Erdogan threaten to send troops, he also threatened to cut trade.", "Erdogan"),
+    ("Earlier this week Tehran had warned Riyadh could face severe punishment.", "Tehran"),
     # a condition clause before the subject pronoun: the pronoun, here the quotation's speaker
     ("“If unable to do so I will call up the military and close our border,” the president said.", "the president"),
 ])

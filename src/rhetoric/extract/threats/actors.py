@@ -278,8 +278,11 @@ def clean_mention(phrase: str) -> str:
     >>> clean_mention("Russia's president Vladimir Putin gave the order to launch an")
     "Russia's president Vladimir Putin"
     """
-    phrase = re.sub(r"^(?:and|but|so|then|also|now|meanwhile|however|yet|still|earlier|later)\b[\s,]*", "",
-                    phrase.strip(" ,“”\"'"), flags=re.IGNORECASE)
+    phrase = phrase.strip(" ,“”\"'")
+    lead = _LEADING_ADVERBIAL.match(phrase)
+    if lead:
+        # "(who) on Saturday night released": what follows the time may be the verb
+        phrase = "" if _VERB_CUT.match(" " + phrase[lead.end():]) else phrase[lead.end():]
     verb = _VERB_CUT.search(phrase)
     if verb:
         phrase = phrase[:verb.start()]
@@ -291,6 +294,17 @@ def clean_mention(phrase: str) -> str:
     return " ".join(words[-8:])
 
 
+# what can open a subject phrase without being part of the mention: a
+# conjunction or adverb, a time ("Days ago", "earlier this week", "In 2018"), a
+# discourse marker ("No,", "Not only did", "According to")
+_TIME_WORDS = r"(?:week|weekend|month|year|night|morning|afternoon|evening|day|Monday|Tuesday|Wednesday|Thursday|" \
+              r"Friday|Saturday|Sunday)s?"
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:(?:and|but|so|then|also|now|meanwhile|however|yet|still|earlier|later|recently|indeed|instead|yesterday|"
+    r"today|tonight|(?:no|yes|well)(?=,)|only|not\s+only\s+(?:did|does|do|has|have|had|was|is|will)|according\s+to|"
+    r"(?:in\s+)?(?:1[89]|20)\d\d|(?:(?:\w+|a\s+few|several)\s+)?(?:days?|weeks?|months?|years?)\s+ago|"
+    r"(?:on|last|this|next|earlier|later|late|early)\s+(?:this\s+|last\s+|on\s+)?%s(?:\s+%s)?)(?![\w'’-])[\s,]*)+"
+    % (_TIME_WORDS, _TIME_WORDS), re.IGNORECASE)
 _SUBJECT_PRONOUNS = frozenset({"I", "we", "We", "he", "He", "she", "She", "they", "They"})
 
 
