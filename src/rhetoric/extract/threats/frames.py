@@ -177,6 +177,13 @@ _RECEIVED = re.compile(r"\b(?:receiv\w*|got|get|gets|getting|faced|faces|facing|
                        re.IGNORECASE)
 
 
+# "whether X will heal or face rupture": an alternative question, not an ultimatum's terms
+_ALTERNATIVE = re.compile(r"\bwhether\b", re.IGNORECASE)
+# the speaker's own side suffers the consequences ("we will not avoid / we will face ... consequences")
+_FIRST_PERSON_SUFFERS = re.compile(r"\b(?:[Ww]e|I)\b(?:\s+[\w’'-]+){0,6}?\s+(?:avoid|avert|prevent|escape|face|suffer|bear)\b"
+                                   r"(?:\s+[\w’'-]+){0,3}?\s+(?:consequences|price|reprisals?|retribution)\b")
+
+
 def _warning_to_another(ctx: ArticleContext, cue_start: int, cue_end: int, subject: str, subject_start: int,
                         actor_state: str | None) -> bool:
     """Whether "X warned (Y) against ..." is a warning to another actor: Y
@@ -459,6 +466,11 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         if rule.name == "or_face" and "risk" in match.group().lower() and not DIRECTIVE.search(
                 text, sentence.start, match.start()):
             continue  # "needs to attract a suitor or risk being overtaken": a necessity, not terms set
+        if rule.name == "or_face" and _ALTERNATIVE.search(text, sentence.start, match.start()):
+            continue  # "whether the party will heal itself or face rupture": alternatives weighed, not terms set
+        if rule.name == "consequences" and _FIRST_PERSON_SUFFERS.search(text, max(sentence.start, match.start() - 60),
+                                                                         match.end()):
+            continue  # "we will not be able to avoid catastrophic consequences": a lament, no one threatened
         if rule.name in ("kinds_of_threats", "made_threats", "threat_noun") and _RECEIVED.search(
                 text, max(sentence.start, match.start() - 40), match.start()) and not _BY_AGENT.match(
                 text, match.end(), sentence.end):
