@@ -552,6 +552,15 @@ def test_a_threat_reported_inside_a_quotation_is_the_reported_actors(sentence, m
     assert (threat.actor_mention, threat.actor, threat.target) == (mention, state, target)
 
 
+def test_a_hostile_act_set_as_condition_names_its_doer_as_target_and_the_speaker_as_actor():
+    (threat,) = extract_threats("The junta in Niamey warned that any military intervention by ECOWAS would be "
+                                "considered a declaration of war.")
+    assert (threat.actor_mention, threat.actor, threat.target, threat.conditional) == (
+        "The junta in Niamey", "Niger", "ECOWAS", True)
+    (threat,) = extract_threats("Any military intervention would be considered a declaration of war, the junta said.")
+    assert (threat.actor_mention, threat.conditional) == ("the junta", True)
+
+
 def test_the_one_who_would_suffer_is_the_target_and_the_speaker_threatens():
     (threat,) = extract_threats("Iran will face crippling sanctions if it enriches uranium, the president said.")
     assert (threat.actor_mention, threat.target, threat.conditional, threat.cameo) == (

@@ -63,8 +63,9 @@ class Candidate:
 # a hostile act as the subject is a condition ("an attack on our citizens
 # would be considered an attack on Russia", "a strike on Iran would bring ..."):
 # the codebook's "any X would"
-ACT_AS_CONDITION = re.compile(r"\s*(?:an?|one|another|such\s+an?)\s+(?:[\w-]+\s+)?(?:attack|strike|invasion|incursion|"
-                              r"aggression|attempt|violation|provocation|move)\s+(?:on|against|by|to|of|into)\b",
+ACT_AS_CONDITION = re.compile(r"\s*(?:an?|any|one|another|such\s+an?)\s+(?:[\w-]+\s+)?(?:attack|strike|invasion|incursion|"
+                              r"aggression|attempt|violation|provocation|move|intervention|offensive|interference|"
+                              r"annexation|blockade)(?:\s+(?:on|against|by|to|of|into|in)\b|(?=\s+(?:would|will|shall)\b|\s*$))",
                               re.IGNORECASE)
 
 
@@ -403,6 +404,11 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
     candidate.evidence.remove(marker)
     clause, frame_start, role, predicate_frame = marker[1:].split(":")
     clause, frame_start = int(clause), int(frame_start)
+    if role == "agent" and ACT_AS_CONDITION.match(text, clause, frame_start):
+        # "any intervention by ECOWAS would be considered a declaration of war":
+        # the subject is the act set as condition; whoever would do it is warned,
+        # and who warns is the speaker
+        role = "victim"
     frames = frame_patterns()
     if frames["habitual"].search(text, sentence.start, candidate.start) and re.search(
             r"\bthreatened\b", text[sentence.start:candidate.end]):
