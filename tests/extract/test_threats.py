@@ -257,6 +257,8 @@ def test_frame_negatives(text):
     ("Armenia announced a partial mobilisation of reservists.", "mobilisation", "154", "Armenia"),
     ("The government will stage a military parade of new missiles next month.", "parade", "150",
      "The government"),
+    # a show of force that dates another event is still reported; its owner follows the time word
+    ("A fishing boat sank during the navy's drills last week.", "drills", "150", "the navy"),
 ])
 def test_show_of_force_frames(text, cue, cameo, actor_mention):
     found = [t for t in extract_threats(text) if t.kind == "show_of_force"]
@@ -279,11 +281,10 @@ def test_show_of_force_frames(text, cue, cameo, actor_mention):
     "The navy could deploy a carrier group within days if asked.",
     "Command exercises should be held every year for senior officials.",
     "The deployment of allied forces is one of the pillars of the alliance.",
-    # the verb "exercise", analysts' forecasts, habits, a drill that only dates another event
+    # the verb "exercise", analysts' forecasts, habits
     "Both sides were urged to exercise restraint.",
     "Analysts said a missile test during the summit would be a serious provocation.",
     "The North has typically responded to allied drills with harsh statements.",
-    "A fishing boat sank during the navy's drills last week.",
 ])
 def test_show_of_force_negatives(text):
     assert [t for t in extract_threats(text) if t.kind == "show_of_force"] == []
@@ -365,7 +366,7 @@ def test_broad_show_of_force(text, actor_mention):
     "The minister urged NATO to send more troops.",                        # appeal
     "It was a risky move for the military.",                               # another sense
     "The sailors stood on the flight deck of the carrier.",                # modifier
-    "After its January missile launch, the council met.",                  # time reference
+    "After its January missile launch, the council met.",                  # a back-reference that dates
     "The fire drills at the school were cancelled.",                       # civil drill
 ])
 def test_broad_show_of_force_negatives(text):

@@ -123,8 +123,8 @@ _STOPPED = re.compile(r"\b(?:stop\w*|halt\w*|suspend\w*|cancel\w*|freez\w*|scrap
                       r"(?:\s+[\w’'\"/-]+){0,5}\s*$", re.IGNORECASE)
 _ALERT_BEFORE = re.compile(r"\b(?:on|to|at|put|placed|raised|increased|heightened|high|higher|full|combat|maximum|"
                            r"war|battle|red|state\s+of)\s*(?:\w+\s+)?[-\s]*$", re.IGNORECASE)
-# "fired missiles during the allies' drills": the drills date another event
-_TIME_REFERENCE = re.compile(r"\b(?:during|amid|ahead\s+of|before|after|since|until|between)\s+(?:[\w’'-]+\s+){0,4}$",
+# "fired missiles during the allies' drills": a time word before a show of force
+_TIME_REFERENCE = re.compile(r"\b(?P<word>during|amid|ahead\s+of|before|after|since|until|between)\s+(?:[\w’'-]+\s+){0,4}$",
                              re.IGNORECASE)
 _STOPPED_AFTER = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}(?:ended|were\s+(?:cancel+ed|suspended|called\s+off|scrapped|"
                             r"postponed)|passed\s+without)\b", re.IGNORECASE)
@@ -187,8 +187,12 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         if rule.requires == "exercise":
             if EXERCISE_VERB.match(text, match.start()) or not _force_nouns().search(window):
                 continue
-        if _TIME_REFERENCE.search(text, max(left, match.start() - 50), match.start()):
-            continue
+        # "fired missiles during the allies' drills": the drills are still
+        # reported (the codebook codes the sentence), and their owner is the
+        # phrase after the time word, not the clause's subject
+        dated = _TIME_REFERENCE.search(text, max(left, match.start() - 50), match.start())
+        if dated:
+            left = dated.end("word")
         if _NEGATED.search(text[max(left, match.start() - 60):match.start()]) or _PROHIBITED.search(text, left, match.start()):
             continue
         if WITHDRAWAL.search(clause):
