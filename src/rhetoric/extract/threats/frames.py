@@ -139,6 +139,7 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|'ll|’ll|going\s+to|warn\w*|threat
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"\w+ing\b")
 _CLAUSE_LEAD = re.compile(r";|,\s+(?:while|but|whereas|and|although)\b|\b(?:while|but|whereas)\s", re.IGNORECASE)
+_WITH_HARM = re.compile(r"[”\"]?\s+with\s+")
 _BY_AGENT = re.compile(r"[”\"]?\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?)(?=\s+(?:to|in|after|over|when|for|with)\b"
                        r"|\s*[,;.“”\"—–]|\s+--|$)")
 
@@ -296,7 +297,8 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
         # and so is an inanimate agent ("threatened by the war"); a threat
         # names an actor as its agent ("by the ministry") or quotes the word
         by = _BY_AGENT.match(complement)
-        return bool(by and is_actor_phrase(clean_mention(by.group("np")))) or complement.startswith(("”", '"'))
+        return bool(by and is_actor_phrase(clean_mention(by.group("np")))) or complement.startswith(("”", '"')) or (
+            bool(_WITH_HARM.match(complement)) and harm_code(complement[:60]) is not None)  # "threatened with arrest"
     if needs == "coercion":
         code = harm_code(complement[:60])
         by = _BY_AGENT.search(complement[:80]) or _BY_AGENT.search(clause[-(len(complement) + 80):])
