@@ -45,15 +45,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rhetoric.extract.threats.actors import attribute, clean_mention, is_actor_phrase, subject_before, target_after
-from rhetoric.extract.threats.candidates import VICTIM_PREDICATE, Candidate, strip_span
+from rhetoric.extract.threats.candidates import VICTIM_PREDICATE, Candidate, strip_span, trailing_speaker
 from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import (NEGATED_ACT, CONDITION, EMBEDDED_QUESTION, QUESTION_REACH, SPEECH, _negative,
                                              as_context, MODAL_PERFECT, hypothetical_cue, offers_cooperation)
 from rhetoric.extract.threats.dangers import warned_of_danger, warning_of_danger
-from rhetoric.extract.threats.grammar import word_list_alternation
+from rhetoric.extract.threats.grammar import frame_patterns, word_list_alternation
 from rhetoric.extract.threats.scan import CLITIC_START, WordIndex, first_match_per_sentence
 from rhetoric.lexicons import read_lexicon_table
+from rhetoric.text.sentences import Sentence
 
 __all__ = ["speech_act_candidates", "as_context"]
 
@@ -157,6 +158,23 @@ def _other_speaker(ctx: ArticleContext, lower: int, speech: re.Match[str], state
     return speaker_state is not None and state is not None and speaker_state != state
 
 
+def _stated_by_actor(ctx: ArticleContext, sentence: Sentence, start: int, end: int, subject_start: int,
+                     subject: str) -> bool:
+    """Whether a trailing attribution after a comma in ``[start, end)`` names
+    the option's own side as who states it ("Moscow could seize Western
+    assets, a Kremlin aide said"), not an analyst or another state's official
+    ("Russia could invade, a U.S. official said": a forecast)."""
+    for comma in re.finditer(",", ctx.text[start:end]):
+        speaker = trailing_speaker(ctx, sentence, start + comma.start())
+        if speaker is not None:
+            if frame_patterns()["analyst"].search(speaker[0]):
+                return False
+            speaker_state = attribute(ctx, speaker[0], speaker[1], speaker[1]).state
+            subject_state = attribute(ctx, subject, subject_start, start).state
+            return speaker_state is not None and speaker_state == subject_state
+    return False
+
+
 def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) -> list[Candidate]:
     """Threat candidates from the broad rule, one per sentence, in text order.
 
@@ -199,7 +217,9 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
                 continue  # "will take action", "would respond": too bare without a condition or warning
             if MODAL_PERFECT.match(text, match.end()):
                 continue  # "would have attacked": a counterfactual past
-        if cue.cls == "option" and not (quoted or SPEECH.search(lead)):
+        if cue.cls == "option" and not (quoted or SPEECH.search(lead)
+                                        or _stated_by_actor(ctx, sentence, match.end(), clause_end, subject_start,
+                                                            subject)):
             continue  # "Russia could invade" in narration is speculation
         if cue.cls == "option" and _RELATIVE_PASSIVE.search(lead) and _BE_NEXT.match(text, match.end()):
             continue  # "our allies who may be targeted": victims described, not an option stated
