@@ -143,13 +143,27 @@ def test_descriptions_take_modifiers_and_possessives():
                 if r[2] == "description"]
 
 
+def test_gunmen_and_self_defence_forces_are_the_separatists_side_unless_a_named_state_owns_them():
+    assert _refs("Pro-Russian separatists seized the airport. The separatists said the gunmen were not theirs.") \
+        == [("gunmen", "separatists", "group")]
+    assert _refs("Japan's Self-Defense Forces held drills. Tokyo said the forces would respond.") == [
+        ("forces", "Japan", "forces")]
+
+
+def test_a_side_word_is_not_the_state_a_description_refers_to():
+    # "pro-Russian" names a side: "the parliament" they seized is not Russia's
+    assert _refs("Ukraine is in turmoil. Pro-Russian separatists seized the parliament.") == [
+        ("the parliament", "Ukraine", "description")]
+
+
 def test_forces_belong_to_the_state_named_after_or_before_them():
     assert _refs("Rapid action by the forces of the Russian Federation followed.") == [("forces", "Russia", "forces")]
     assert _refs("Russia massed tanks near the border. Within hours, 2,000 troops were deployed.") == [
         ("tanks", "Russia", "forces"), ("troops", "Russia", "forces")]
     # whose forces a side word or a name gives is not said: no reference
     assert _refs("Kyiv protested. Pro-Russian forces took the airport.") == []
-    assert _refs("Kyiv protested. Self-Defense forces took the airport.") == []
+    # (Crimea's "self-defense forces" are a militia by name: the group rule labels them, not as Kyiv's)
+    assert _refs("Kyiv protested. Self-Defense forces took the airport.") == [("Self-Defense forces", "militias", "group")]
     # a capitalised determiner is no name; a leader's troops are his state's
     assert _refs("Russia massed tanks near the border. The soldiers had been there for weeks.") == [
         ("tanks", "Russia", "forces"), ("soldiers", "Russia", "forces")]

@@ -75,14 +75,23 @@ def _is_state(name: str) -> bool:
 
 
 _SEPARATISTS = "separatists"
-_ONE_SIDE = frozenset({"rebels", "insurgents", "militants", "militias"})
+_POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
+
+
+def _owned_by(text: str, start: int, name_ends: set[int]) -> bool:
+    """Whether the words at ``start`` follow a name's possessive ("Japan's ___")."""
+    possessive = _POSSESSIVE_BEFORE.search(text, max(0, start - 4), start)
+    return possessive is not None and possessive.start() in name_ends
+
+
+_ONE_SIDE = frozenset({"rebels", "insurgents", "militants", "militias", "gunmen"})
 
 
 @lru_cache(maxsize=1)
 def _groups() -> tuple[re.Pattern[str], dict[str, str]]:
     """(pattern, word → actor label) of ``lexicons/actor_groups.tsv``."""
     actors = {word.lower(): actor for word, actor in read_lexicon_table("actor_groups.tsv")}
-    words = "|".join(re.escape(w) for w in sorted(actors, key=len, reverse=True))
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(actors, key=len, reverse=True))
     return re.compile(rf"\b({words})\b", re.IGNORECASE), actors
 
 
@@ -213,7 +222,15 @@ class Discourse:
         Republic"), its rebels, insurgents, militants and militias are those
         separatists: one insurgent side, named by different words."""
         pattern, groups = _groups()
-        found = [(m.start(), m.end(), groups[m.group().lower()]) for m in pattern.finditer(self.doc.text)]
+        text = self.doc.text
+        named = [(m.start, m.end) for m in self.doc.actor_mentions]
+        owners = {m.end for m in self.doc.actor_mentions}
+        # a group noun inside a name the gazetteer resolved, or owned by a
+        # named state ("Japan's Self-Defense Forces"), is that name's
+        found = [(m.start(), m.end(), groups[" ".join(m.group().lower().split())])
+                 for m in pattern.finditer(text)
+                 if not any(start < m.end() and m.start() < end for start, end in named)
+                 and not _owned_by(text, m.start(), owners)]
         counts = Counter(label for _s, _e, label in found)
         counts[_SEPARATISTS] += sum(1 for m in self.doc.actor_mentions if m.country == _SEPARATISTS)
         if counts[_SEPARATISTS] and counts[_SEPARATISTS] >= max(counts.values()):

@@ -286,10 +286,18 @@ def _state_named_after(discourse: Discourse, end: int, link: re.Pattern[str],
 
 def _state_before(discourse: Discourse, position: int, earliest: int,
                   kinds: tuple[str, ...] = _STATE_KINDS) -> str | None:
+    text = discourse.doc.text
     for entity in discourse.preceding(position, earliest):
-        if entity.kind in kinds and entity.state:
+        if entity.kind in kinds and entity.state and not _side_word(text, entity.start, entity.end):
             return entity.state
     return None
+
+
+def _side_word(text: str, start: int, end: int) -> bool:
+    """Whether a state's name is part of a side word ("pro-Russian",
+    "anti-Kyiv", "Kremlin-backed"): it names a side, not the state."""
+    return text[max(0, start - 5):start].lower().endswith(("pro-", "anti-")) or \
+        text[end:end + 7].lower().startswith(("-backed", "-allied", "-leaning"))
 
 
 def description_rule(discourse: Discourse) -> Resolved:
