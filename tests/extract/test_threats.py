@@ -582,6 +582,11 @@ def test_the_country_in_a_reported_intention_is_the_speakers_own():
     assert (threat.actor, threat.conditional) == ("Iran", True)
 
 
+def test_the_speaker_of_a_trailing_attribution_is_not_the_target():
+    (force,) = extract_threats("China is rapidly expanding its nuclear arsenal, the Pentagon said.")
+    assert (force.kind, force.actor, force.target) == ("show_of_force", "China", None)
+
+
 def test_a_partner_named_with_a_show_of_force_is_not_its_target():
     text = "“Our military is maintaining a full readiness posture in close coordination with the United States.”"
     assert [t.target for t in extract_threats(text)] == [None]

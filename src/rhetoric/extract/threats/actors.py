@@ -27,7 +27,7 @@ from rhetoric.extract.threats.grammar import (
     word_list,
 )
 from rhetoric.lexicons import read_lexicon_table
-from rhetoric.text.actors import find_actors
+from rhetoric.text.actors import ActorMention, find_actors
 
 __all__ = ["subject_before", "is_actor_phrase", "clean_mention", "elided_thing_subject", "is_inanimate_phrase",
            "Attribution", "attribute", "target_after", "agent_mentions", "bare_determiner"]
@@ -468,6 +468,18 @@ def target_after(ctx: ArticleContext, start: int, end: int, actor_state: str | N
     actor, nor a partner named with it ("in close coordination with the United States")."""
     for mention in ctx.actors_in(start, end):
         if mention.kind in ACTOR_KINDS and canonical_state(mention) != actor_state and not _PARTNER_BEFORE.search(
-                ctx.text, max(0, mention.start - 40), mention.start):
+                ctx.text, max(0, mention.start - 40), mention.start) and not _reports(ctx.text, mention):
             return mention.text, canonical_state(mention)
     return None, None
+
+
+# ", the Pentagon said": a trailing attribution's speaker
+_COMMA_BEFORE = re.compile(r",\s*(?:[\w.’'-]+\s+){0,3}$")
+_SAID_AFTER = re.compile(r"(?:\s+[\w.’'-]+){0,3}?\s+(?:said|says|told|added|stated|reported|announced|claimed)\b")
+
+
+def _reports(text: str, mention: ActorMention) -> bool:
+    """Whether a mention is the speaker of a trailing attribution (", the
+    Pentagon said"): who reports is not the target."""
+    return bool(_COMMA_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+                and _SAID_AFTER.match(text, mention.end))
