@@ -27,13 +27,17 @@ Matching rule (printed with the figures):
 - conditional accuracy: over gold- and predicted-positive THREAT sentences
   whose gold ``conditional`` is not null, the share where "some predicted
   threat item in the sentence is conditional" equals the gold value;
+- target accuracy: over gold- and predicted-positive sentences with a gold
+  ``targets`` entry, the share where some predicted item's ``target_mention``
+  or ``target`` matches a gold target (names matched as for actors);
 - halves: half A = articles at even index in file order (tuned on), half B =
   odd index (checked on);
 - keyword search baseline: a sentence is THREAT when it matches
   ``threat|warn|vow|ultimatum|retaliat...`` and SHOW_OF_FORCE when it matches
   ``deploy|troops|drills|exercises|patrols...`` (patterns below); its actor is
   the first actor the gazetteer (rhetoric.text.actors.find_actors) finds in the
-  sentence, its conditional is "the sentence has if / unless / in case / or face".
+  sentence, its target the first one of another state, its conditional is "the
+  sentence has if / unless / in case / or face".
 """
 
 from __future__ import annotations
@@ -71,6 +75,7 @@ class Sentence:
     actors: list[str]
     conditional: bool | None
     text: str
+    targets: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -105,7 +110,8 @@ def load(path: Path) -> list[Article]:
             names = [n for n in (row.get("actors") or []) + (row.get("actor_states") or []) if n]
             article.sentences.append(Sentence(name, cursor, cursor + len(row["text"]),
                                               {label: row[label] for label in LABELS}, names,
-                                              row.get("conditional"), row["text"]))
+                                              row.get("conditional"), row["text"],
+                                              [t for t in row.get("targets") or [] if t]))
             cursor += len(row["text"])
         article.text = "".join(pieces)
         articles.append(article)
@@ -150,6 +156,7 @@ def names_match(predicted: str | None, gold: list[str]) -> bool:
 class Prediction:
     labels: set[str] = field(default_factory=set)
     actors: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    targets: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     conditional: bool = False
     items: list = field(default_factory=list)
 
@@ -168,6 +175,9 @@ def predict_detector(article: Article) -> list[Prediction]:
                 for name in (getattr(item, "actor_mention", None), item.actor):
                     if name:
                         prediction.actors[label].append(name)
+                for name in (item.target_mention, item.target):
+                    if name:
+                        prediction.targets[label].append(name)
                 if label == "threat" and item.conditional:
                     prediction.conditional = True
     return predictions
@@ -185,6 +195,10 @@ def predict_keywords(article: Article) -> list[Prediction]:
         for label in prediction.labels:
             if mentions:
                 prediction.actors[label] += [mentions[0].text, mentions[0].country or mentions[0].actor]
+            first = (mentions[0].country or mentions[0].actor) if mentions else None
+            others = [m for m in mentions if (m.country or m.actor) != first]
+            if others:
+                prediction.targets[label] += [others[0].text, others[0].country or others[0].actor]
         prediction.conditional = bool(CONDITION_KEYWORDS.search(sentence.text))
         predictions.append(prediction)
     return predictions
@@ -199,6 +213,8 @@ class Score:
     actor_total: int = 0
     cond_right: int = 0
     cond_total: int = 0
+    target_right: int = 0
+    target_total: int = 0
 
     def prf(self) -> tuple[float, float, float]:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
@@ -225,6 +241,10 @@ def score(articles: list[Article], predictions: list[list[Prediction]],
                         s.actor_right += right
                         if not right and misses is not None:
                             misses.append(("ACTOR", label, sentence, prediction))
+                    if sentence.targets:
+                        s.target_total += 1
+                        s.target_right += any(names_match(name, sentence.targets)
+                                              for name in prediction.targets[label])
                     if label == "threat" and sentence.conditional is not None:
                         s.cond_total += 1
                         s.cond_right += prediction.conditional == sentence.conditional
@@ -245,7 +265,9 @@ def _row(name: str, s: Score) -> str:
     p, r, f = s.prf()
     actor = f"{s.actor_right / s.actor_total:.2f} ({s.actor_total})" if s.actor_total else "  -     "
     cond = f"{s.cond_right / s.cond_total:.2f} ({s.cond_total})" if s.cond_total else "  -     "
-    return f"    {name:<14} P={p:.2f} R={r:.2f} F1={f:.2f}  tp={s.tp:<3} fp={s.fp:<3} fn={s.fn:<3} actor={actor}  cond={cond}"
+    target = f"{s.target_right / s.target_total:.2f} ({s.target_total})" if s.target_total else "  -     "
+    return (f"    {name:<14} P={p:.2f} R={r:.2f} F1={f:.2f}  tp={s.tp:<3} fp={s.fp:<3} fn={s.fn:<3} actor={actor}  "
+            f"cond={cond}  target={target}")
 
 
 def main(argv: list[str] | None = None) -> int:

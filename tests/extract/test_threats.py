@@ -582,6 +582,28 @@ def test_the_country_in_a_reported_intention_is_the_speakers_own():
     assert (threat.actor, threat.conditional) == ("Iran", True)
 
 
+@pytest.mark.parametrize("sentence, target_mention", [
+    ("Assange has threatened to sue the Guardian for libel.", "the Guardian"),
+    ("The U.S. had warned the Kurds against holding the referendum.", "the Kurds"),
+    ("“The Justice Department threatened him with loss of freedom,” she said.", "him"),
+    ("Wasserman Schultz threatened the chief of the Capitol Police with consequences.",
+     "the chief of the Capitol Police"),
+])
+def test_an_unknown_target_is_the_threats_object_as_written(sentence, target_mention):
+    (threat,) = extract_threats(sentence)
+    assert (threat.target, threat.target_mention) == (None, target_mention)
+
+
+def test_an_unnamed_target_is_the_side_the_article_sets_against_the_actor():
+    text = ("Russia massed troops near Ukraine. Kyiv asked its allies for help. Ukraine's army was put on alert. "
+            "The EU said it was ready to impose further sanctions. Moscow said it would respond decisively.")
+    items = extract_threats(text)
+    moscow = next(t for t in items if t.actor == "Russia" and t.kind != "show_of_force")
+    assert (moscow.target, moscow.target_mention, "target:article" in moscow.evidence) == ("Ukraine", None, True)
+    eu = next(t for t in items if t.actor == "European Union")
+    assert eu.target == "Russia" and "target:article" in eu.evidence
+
+
 def test_the_speaker_of_a_trailing_attribution_is_not_the_target():
     (force,) = extract_threats("China is rapidly expanding its nuclear arsenal, the Pentagon said.")
     assert (force.kind, force.actor, force.target) == ("show_of_force", "China", None)

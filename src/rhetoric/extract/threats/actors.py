@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from rhetoric.extract.threats.coding import harm_span
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.grammar import (
     ACTOR_KINDS,
@@ -30,7 +31,7 @@ from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.actors import ActorMention, find_actors
 
 __all__ = ["subject_before", "is_actor_phrase", "clean_mention", "elided_thing_subject", "is_inanimate_phrase",
-           "Attribution", "attribute", "target_after", "agent_mentions", "bare_determiner"]
+           "Attribution", "attribute", "target_after", "agent_mentions", "bare_determiner", "object_target"]
 
 # A clause boundary before a cue: punctuation, a relative or complement word,
 # a coordinating conjunction before a new subject, a quote mark.
@@ -471,6 +472,47 @@ def target_after(ctx: ArticleContext, start: int, end: int, actor_state: str | N
                 ctx.text, max(0, mention.start - 40), mention.start) and not _reports(ctx.text, mention):
             return mention.text, canonical_state(mention)
     return None, None
+
+
+# the noun phrase a threat is aimed at when the gazetteer knows no target:
+# a pronoun, a determiner phrase or a capitalised name, up to a preposition,
+# a complementiser or punctuation ("warned the Kurds against", "threatened
+# him with", "to sue the Guardian for libel")
+_OBJECT_NP = re.compile(
+    r"[ \t\u00a0]+(?P<np>(?:him|her|them|us|you|me)\b|(?:(?:the|its|his|their|our)\s+(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+|"
+    r"(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,3})"
+    r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,3})?)"
+    r"(?=\s+(?:against|with|of|that|to|not|if|over|for|from|in|on|unless|about|into|and|or|should|after|before)\b|"
+    r"[\s]*[,.;:!?”\"—–)]|$)", re.IGNORECASE)
+_THREAT_VERB = re.compile(r"(?:threaten(?:s|ed|ing)?|warn(?:s|ed|ing)?)\b", re.IGNORECASE)
+_NOT_AN_OBJECT = re.compile(r"(?:(?:the|its|his|their|our)\s+)?(?:same|following|way|time|day|week|month|year|move|use|"
+                            r"risk|possibility|prospect|idea|plan|right|people|world|country|region|situation|issue|"
+                            r"capacity|capabilit\w*|abilit\w*|might|power|own)\b|(?:to|on|in|of|at|by|those|who|what|"
+                            r"which|action|actions)\b", re.IGNORECASE)
+
+
+def object_target(text: str, start: int, end: int, cue: str) -> str | None:
+    """The object a threat is aimed at, as written, within ``[start, end)``:
+    the threat verb's own object ("warned the Kurds against ...", "threatened
+    him with ..."), else the harm act's ("threatened to sue the Guardian").
+
+    >>> text = "Assange has threatened to sue the Guardian for libel."
+    >>> object_target(text, 0, len(text), "threatened to")
+    'the Guardian'
+    """
+    at = text.find(cue, start, end) if cue else -1
+    after = at + len(cue) if at >= 0 else start
+    found = None
+    verb = _THREAT_VERB.match(cue) if at >= 0 else None
+    if verb is not None:
+        found = _OBJECT_NP.match(text, at + verb.end(), end)
+    if found is None:
+        harm = harm_span(text[after:end])
+        if harm is not None:
+            found = _OBJECT_NP.match(text, after + harm[1], end)
+    if found is None or _NOT_AN_OBJECT.match(found.group("np")):
+        return None
+    return found.group("np")
 
 
 # ", the Pentagon said": a trailing attribution's speaker

@@ -19,7 +19,7 @@ from functools import lru_cache
 from rhetoric.extract.threats.scan import AnchoredRules
 from rhetoric.lexicons import read_lexicon_table
 
-__all__ = ["harm_code", "intensity", "refine"]
+__all__ = ["harm_code", "harm_span", "intensity", "refine"]
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +76,19 @@ def harm_code(complement: str, starts_before: int | None = None) -> str | None:
         if first is None or (first == "130" and code != "130"):
             first = code
     return first
+
+
+def harm_span(complement: str) -> tuple[int, int] | None:
+    """(start, end) in ``complement`` of the first harm act :func:`harm_code` would read, or None.
+
+    >>> harm_span("threatened to sue the Guardian for libel")
+    (14, 17)
+    """
+    rules, _codes = _harm_rules()
+    for _name, match in rules.matches(complement):
+        if not _NOT_THE_ACT.search(complement, max(0, match.start() - _NOT_THE_ACT_REACH), match.start()):
+            return match.start(), match.end()
+    return None
 
 
 def refine(default: str, complement: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 
 from rhetoric.extract.threats.grammar import (
     ACCORDING_TO,
@@ -37,6 +38,11 @@ from rhetoric.text.sentences import Sentence
 _MODAL_ONLY = frozenset(("modal",))  # a clitic anchor ("’ll")
 
 
+# two sides named together ("Seoul and Washington", "U.S.-South Korean", "the U.S., Japan")
+_TOGETHER = re.compile(r"\s*(?:and|&|,|-|–|/)\s*(?:its\s+allies?\s+)?|\s*(?:,\s*)?(?:together|along)\s+with\s+(?:the\s+)?",
+                       re.IGNORECASE)
+
+
 class ArticleContext:
     """Lazy per-text analysis shared by the threat and show-of-force passes.
 
@@ -59,6 +65,7 @@ class ArticleContext:
         self.force_anchors: list[int] = []
         self._speech: list[Cue] = []
         self._words: list[tuple[int, str]] | None = None
+        self._opponents: dict[tuple[str, tuple[tuple[str, int], ...]], str | None] = {}
         self._scan()
 
     def _scan(self) -> None:
@@ -178,6 +185,34 @@ class ArticleContext:
         for index in range(first, last + 1):
             result.extend(m for m in self.paragraph_actors(index) if m.start >= start and m.end <= end)
         return result
+
+    def opponent_of(self, state: str, acting: Counter[str] | None = None) -> str | None:
+        """The side the article sets against ``state``: among the states and
+        bodies it names, not ``state`` nor named together with it ("Seoul and
+        Washington", "U.S.-South Korean"), the one that acts most often in
+        ``acting`` (how many threats and shows of force each side makes in
+        the article), then the one named most often (at least twice); None
+        when two tie.
+
+        >>> ctx = ArticleContext(Document("Russia massed troops. Kyiv protested. Ukraine asked for help."))
+        >>> ctx.opponent_of("Russia")
+        'Ukraine'
+        """
+        acting = acting or Counter()
+        key = (state, tuple(sorted(acting.items())))
+        if key not in self._opponents:
+            mentions = [m for m in self.document.actor_mentions if m.kind in ("state", "people", "alliance")]
+            partners = {state}
+            for first, second in zip(mentions, mentions[1:]):
+                pair = {canonical_state(first), canonical_state(second)}
+                if state in pair and _TOGETHER.fullmatch(self.text[first.end:second.start]):
+                    partners |= pair
+            named = Counter(canonical_state(m) for m in mentions if canonical_state(m) not in partners)
+            ranked = sorted(((acting[side], count, side) for side, count in named.items() if count >= 2),
+                            reverse=True)
+            self._opponents[key] = ranked[0][2] if ranked and (
+                len(ranked) == 1 or ranked[0][:2] > ranked[1][:2]) else None
+        return self._opponents[key]
 
     def last_actor_before(self, position: int) -> str | None:
         index = self.paragraph_index(position)

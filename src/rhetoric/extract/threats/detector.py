@@ -34,10 +34,12 @@ withdrawals. Each item keeps the mention of its actor as written
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-from rhetoric.extract.threats.actors import attribute, bare_determiner, clean_mention, is_actor_phrase, subject_before
+from rhetoric.extract.threats.actors import (attribute, bare_determiner, clean_mention, is_actor_phrase, object_target,
+                                            subject_before)
 from rhetoric.extract.threats.candidates import (
     SPEAKER_ACTS,
     Candidate,
@@ -68,7 +70,10 @@ class Threat:
 
     ``actor`` / ``target`` are states (or organisations) when the actor
     gazetteer knows them; ``actor_mention`` / ``target_mention`` are the
-    mentions as written (a pronoun resolved within the article). ``cameo`` is
+    mentions as written (a pronoun resolved within the article). When the
+    sentence names no target, ``target_mention`` is the threat's object as
+    written ("sue the Guardian"), and failing that ``target`` is the side the
+    article sets against the actor (evidence "target:article"). ``cameo`` is
     the CAMEO code (1312 sanctions, 1313 relations, 138x force, 139
     ultimatum, 150-154 shows of force, ...), ``intensity`` its Goldstein
     (1992) weight, ``evidence`` the cue words and the rule that fired.
@@ -145,17 +150,31 @@ def extract_threats(text_or_document: str | Document) -> list[Threat]:
         if not any(v.start <= candidate.start < v.end for v in verbal) or not _same_sentence(candidate, verbal):
             forces.append(candidate)
     threats = []
+    acting = Counter(c.actor for c in verbal + forces if c.actor)  # who threatens or shows force, how often
     for c in sorted(verbal + forces, key=lambda c: (c.start, c.end)):
-        evidence = tuple(dict.fromkeys(e for e in c.evidence if e and not e.startswith("\x00")))
         bounds = ctx.exact_sentence_bounds(c.start, c.end)
         target = c.target if c.target != c.actor else None
+        target_mention = c.target_mention if target or c.target_mention else None
+        if target_mention is None and c.kind != "show_of_force":
+            # no known state or body aimed at: the threat's object as written ("sue the Guardian")
+            cue = next((e for e in c.evidence if e and not e.startswith(("rule:", "\x00"))), "")
+            target_mention = object_target(text, c.start, c.end, cue)
+            if target_mention and c.actor_mention and target_mention.lower() in c.actor_mention.lower():
+                target_mention = None
+        if target is None and target_mention is None and c.actor:
+            # none named: the side the article sets against the actor (the
+            # codebook's target "clearly implied"), marked in the evidence
+            target = ctx.opponent_of(c.actor, acting)
+            if target is not None:
+                c.evidence.append("target:article")
+        evidence = tuple(dict.fromkeys(e for e in c.evidence if e and not e.startswith("\x00")))
         threats.append(Threat(
             start=c.start, end=c.end, text=text[c.start:c.end],
             sentence_start=bounds[0], sentence_end=bounds[1],
             kind=c.kind, actor=c.actor, target=target,  # type: ignore[arg-type]
             conditional=c.conditional, modality=c.modality, cameo=c.cameo,
             intensity=intensity(c.cameo), evidence=evidence,
-            actor_mention=c.actor_mention, target_mention=c.target_mention if target or c.target_mention else None,
+            actor_mention=c.actor_mention, target_mention=target_mention,
         ))
     return threats
 
