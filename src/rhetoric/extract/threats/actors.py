@@ -479,7 +479,8 @@ def target_after(ctx: ArticleContext, start: int, end: int, actor_state: str | N
 # a complementiser or punctuation ("warned the Kurds against", "threatened
 # him with", "to sue the Guardian for libel")
 _OBJECT_NP = re.compile(
-    r"[ \t\u00a0]+(?P<np>(?:him|her|them|us|you|me)\b|(?:(?:the|its|his|their|our)\s+(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+|"
+    r"[ \t\u00a0]+(?P<np>(?:him|her|them|us|you|me)\b|"
+    r"(?:(?:the|its|his|their|our)\s+(?:[\w’'.-]+\s+){0,3}?[\w’'.-]+|"
     r"(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,3})"
     r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*){0,3})?)"
     r"(?=\s+(?:against|with|of|that|to|not|if|over|for|from|in|on|unless|about|into|and|or|should|after|before)\b|"

@@ -63,9 +63,10 @@ class Candidate:
 # a hostile act as the subject is a condition ("an attack on our citizens
 # would be considered an attack on Russia", "a strike on Iran would bring ..."):
 # the codebook's "any X would"
-ACT_AS_CONDITION = re.compile(r"\s*(?:an?|any|one|another|such\s+an?)\s+(?:[\w-]+\s+)?(?:attack|strike|invasion|incursion|"
-                              r"aggression|attempt|violation|provocation|move|intervention|offensive|interference|"
-                              r"annexation|blockade)(?:\s+(?:on|against|by|to|of|into|in)\b|(?=\s+(?:would|will|shall)\b|\s*$))",
+ACT_AS_CONDITION = re.compile(r"\s*(?:an?|any|one|another|such\s+an?)\s+(?:[\w-]+\s+)?(?:attack|strike|invasion|"
+                              r"incursion|aggression|attempt|violation|provocation|move|intervention|offensive|"
+                              r"interference|annexation|blockade)"
+                              r"(?:\s+(?:on|against|by|to|of|into|in)\b|(?=\s+(?:would|will|shall)\b|\s*$))",
                               re.IGNORECASE)
 
 

@@ -39,8 +39,8 @@ _MODAL_ONLY = frozenset(("modal",))  # a clitic anchor ("’ll")
 
 
 # two sides named together ("Seoul and Washington", "U.S.-South Korean", "the U.S., Japan")
-_TOGETHER = re.compile(r"\s*(?:and|&|,|-|–|/)\s*(?:its\s+allies?\s+)?|\s*(?:,\s*)?(?:together|along)\s+with\s+(?:the\s+)?",
-                       re.IGNORECASE)
+_TOGETHER = re.compile(r"\s*(?:and|&|,|-|–|/)\s*(?:its\s+allies?\s+)?|"
+                       r"\s*(?:,\s*)?(?:together|along)\s+with\s+(?:the\s+)?", re.IGNORECASE)
 
 
 class ArticleContext:

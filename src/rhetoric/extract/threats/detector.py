@@ -153,20 +153,7 @@ def extract_threats(text_or_document: str | Document) -> list[Threat]:
     acting = Counter(c.actor for c in verbal + forces if c.actor)  # who threatens or shows force, how often
     for c in sorted(verbal + forces, key=lambda c: (c.start, c.end)):
         bounds = ctx.exact_sentence_bounds(c.start, c.end)
-        target = c.target if c.target != c.actor else None
-        target_mention = c.target_mention if target or c.target_mention else None
-        if target_mention is None and c.kind != "show_of_force":
-            # no known state or body aimed at: the threat's object as written ("sue the Guardian")
-            cue = next((e for e in c.evidence if e and not e.startswith(("rule:", "\x00"))), "")
-            target_mention = object_target(text, c.start, c.end, cue)
-            if target_mention and c.actor_mention and target_mention.lower() in c.actor_mention.lower():
-                target_mention = None
-        if target is None and target_mention is None and c.actor:
-            # none named: the side the article sets against the actor (the
-            # codebook's target "clearly implied"), marked in the evidence
-            target = ctx.opponent_of(c.actor, acting)
-            if target is not None:
-                c.evidence.append("target:article")
+        target, target_mention = _target(ctx, c, acting)
         evidence = tuple(dict.fromkeys(e for e in c.evidence if e and not e.startswith("\x00")))
         threats.append(Threat(
             start=c.start, end=c.end, text=text[c.start:c.end],
@@ -177,6 +164,25 @@ def extract_threats(text_or_document: str | Document) -> list[Threat]:
             actor_mention=c.actor_mention, target_mention=target_mention,
         ))
     return threats
+
+
+def _target(ctx: ArticleContext, c: Candidate, acting: Counter[str]) -> tuple[str | None, str | None]:
+    """(target, target_mention) of a candidate: the state or body its rules
+    named; else, for a threat, its object as written ("sue the Guardian");
+    else the side the article sets against the actor (the codebook's target
+    "clearly implied"), marked "target:article" in the evidence."""
+    target = c.target if c.target != c.actor else None
+    mention = c.target_mention if target or c.target_mention else None
+    if mention is None and c.kind != "show_of_force":
+        cue = next((e for e in c.evidence if e and not e.startswith(("rule:", "\x00"))), "")
+        mention = object_target(ctx.text, c.start, c.end, cue)
+        if mention and c.actor_mention and mention.lower() in c.actor_mention.lower():
+            mention = None
+    if target is None and mention is None and c.actor:
+        target = ctx.opponent_of(c.actor, acting)
+        if target is not None:
+            c.evidence.append("target:article")
+    return target, mention
 
 
 def _sentences_held(ctx: ArticleContext, candidates: list[Candidate]) -> frozenset[int]:
