@@ -604,6 +604,11 @@ def test_an_unnamed_target_is_the_side_the_article_sets_against_the_actor():
     assert eu.target == "Russia" and "target:article" in eu.evidence
 
 
+def test_a_headlines_colon_attribution_names_the_speaker_as_actor():
+    (threat,) = extract_threats("Iran's Khamenei: Israel will be wiped out within 25 years")
+    assert (threat.actor, threat.target) == ("Iran", "Israel")
+
+
 def test_the_speaker_of_a_trailing_attribution_is_not_the_target():
     (force,) = extract_threats("China is rapidly expanding its nuclear arsenal, the Pentagon said.")
     assert (force.kind, force.actor, force.target) == ("show_of_force", "China", None)

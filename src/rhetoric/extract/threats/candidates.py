@@ -286,7 +286,16 @@ def _governing_speaker(doc: ArticleContext, sentence: Sentence, position: int) -
     denial_match = frames["denial"].search(text, sentence.start, position)
     if denial_match:
         return "", sentence.start, True
+    colon = _COLON_SPEAKER.match(text, sentence.start, position)
+    if colon and not _NOT_A_SPEAKER.search(colon.group("np")) and is_actor_phrase(clean_mention(colon.group("np"))):
+        return colon.group("np"), colon.start("np"), False  # "Erdogan: We will enter Syria if necessary"
     return None
+
+
+# a headline's colon attribution: "Erdogan: We will enter Syria", "Iran's Khamenei: Israel will ..."
+_COLON_SPEAKER = re.compile(r"\s*(?P<np>(?-i:[A-Z])[\w.’'-]*(?:\s+[\w.’'-]+){0,4}?)\s*:\s+(?=\S)")
+_NOT_A_SPEAKER = re.compile(r"\b(?:note|update|updated|breaking|watch|exclusive|opinion|analysis|comment|photos?|video|"
+                            r"editorial|report|live|timeline|q|a)\s*$", re.IGNORECASE)
 
 
 def trailing_speaker(doc: ArticleContext, sentence: Sentence, end: int) -> tuple[str, int] | None:
