@@ -45,6 +45,12 @@ def test_quote_then_speaker_said():
     assert_offsets(text, [q])
 
 
+def test_a_name_typeset_with_a_no_break_space_is_one_plain_name():
+    (quote,) = extract_quotes("“We will respond,” Sergei\u00a0Lavrov told reporters.")
+    assert (quote.speaker, quote.speaker_name, quote.speaker_affiliation) == (
+        "Sergei\u00a0Lavrov", "Sergei Lavrov", "Russia")
+
+
 def test_quote_then_said_speaker():
     q = only("“We are monitoring the situation closely,” said Pentagon spokeswoman Dana Whitcomb.")
     assert q.kind == "direct" and q.cue == "said"

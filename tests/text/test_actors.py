@@ -41,6 +41,12 @@ def test_states_organisations_groups_and_leaders_are_known(text, actor):
     assert find_actors(text)[0].actor == actor
 
 
+def test_names_typeset_with_no_break_spaces_are_found_as_written():
+    # many news sites put U+00A0 inside names; the mention keeps the text as written
+    assert actors("The Black\u00a0Sea Fleet left. The United\u00a0States warned.") == [
+        ("Black\u00a0Sea Fleet", "Black Sea Fleet"), ("United\u00a0States", "United States")]
+
+
 def test_demonyms_capitals_and_codes():
     mentions = find_actors("Ukrainians fled to Warsaw as Polish and Romanian troops massed.")
     assert [(m.text, m.actor, m.kind, m.code) for m in mentions] == [

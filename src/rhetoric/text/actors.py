@@ -363,10 +363,16 @@ def _context_text(context: TextOrDocument | None) -> str | None:
     return context if isinstance(context, str) else context.text
 
 
+# no-break, thin and other Unicode spaces ("Vladimir\u00a0Putin", typeset by many
+# news sites): matched as a plain space, offset for offset
+_UNICODE_SPACES = str.maketrans({c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                                                 "\u2007\u2008\u2009\u200a\u202f\u205f\u3000"})
+
+
 def _find(text: str, context: str | None, user: tuple[ActorEntry, ...]) -> tuple[ActorMention, ...]:
-    raw = _raw_mentions(text, user)
+    raw = _raw_mentions(text.translate(_UNICODE_SPACES), user)
     if any(entry.candidates for _, _, entry in raw):
-        evidence = _evidence(raw if context is None else _raw_mentions(context, user))
+        evidence = _evidence(raw if context is None else _raw_mentions(context.translate(_UNICODE_SPACES), user))
     mentions = []
     for start, end, entry in raw:
         if entry.candidates:

@@ -218,7 +218,7 @@ def _analyse_mention(text: str, start: int, end: int, appositives: list[tuple[in
         gender = gender or lex.title_gender.get(t.low)
     title = " ".join(t.text for t in title_tokens) if has_head and title_tokens else None
     if name_tokens and len(name_tokens) <= 5 and (len(name_tokens) >= 2 or title or len(core) == 1 or honorific_gender):
-        name = mention[name_tokens[0].start:name_tokens[-1].end]
+        name = " ".join(mention[name_tokens[0].start:name_tokens[-1].end].split())  # "Sergei\u00a0Lavrov"
         body = actor_entry(name)
         if body is not None and body.kind in ("organisation", "alliance") and not title:
             # a body the gazetteer knows by a two-word name ("Rodong Sinmun") is no person
@@ -406,9 +406,15 @@ def _resolve(text: str, found: list[_Found]) -> list[Quote]:
             cue=text[cue[0]:cue[1]] if cue else None, cue_start=cue[0] if cue else None, cue_end=cue[1] if cue else None,
             speaker=text[span[0]:span[1]] if span else None,
             speaker_start=span[0] if span else None, speaker_end=span[1] if span else None,
-            speaker_name=speaker.name, speaker_title=speaker.title, speaker_affiliation=speaker.affiliation,
+            speaker_name=_one_spaced(speaker.name), speaker_title=_one_spaced(speaker.title),
+            speaker_affiliation=speaker.affiliation,
         ))
     return quotes
+
+
+def _one_spaced(name: str | None) -> str | None:
+    """A name with its spaces as single plain spaces ("Vladimir\u00a0Putin" is "Vladimir Putin")."""
+    return " ".join(name.split()) if name else name
 
 
 _SPOKEN_IN = re.compile(r"\s+(?:on\s+[A-Z]\w+\s+|\w+\s+reporters\s+|\w+\s+)?in\s+([A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+)?)")
