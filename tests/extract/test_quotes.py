@@ -51,6 +51,15 @@ def test_a_name_typeset_with_a_no_break_space_is_one_plain_name():
         "Sergei\u00a0Lavrov", "Sergei Lavrov", "Russia")
 
 
+def test_a_surname_speaker_takes_the_state_of_the_full_names_appositive():
+    text = ("Margaret Hale, the U.S. defense secretary, arrived on Monday. “We will respond,” Hale said. "
+            "Sheldon Adelson, the casino mogul who is aligned with Israeli Prime Minister Netanyahu, spoke next. "
+            "“It is a great day,” Adelson said.")
+    quotes = extract_quotes(text)
+    assert [(q.speaker_name, q.speaker_affiliation) for q in quotes] == [
+        ("Margaret Hale", "United States"), ("Sheldon Adelson", None)]
+
+
 def test_quote_then_said_speaker():
     q = only("“We are monitoring the situation closely,” said Pentagon spokeswoman Dana Whitcomb.")
     assert q.kind == "direct" and q.cue == "said"

@@ -525,7 +525,7 @@ def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Spe
                 # the name only: the mention's own title and affiliation stand (the
                 # earlier mention's window may hold another state: "…, voiced support for U.S. …")
                 full.title = speaker.title or full.title
-                full.affiliation = speaker.affiliation
+                full.affiliation = speaker.affiliation or _appositive_state(text, _full_name_end(text, full))
                 return full
         del tokens
         return speaker
@@ -758,6 +758,41 @@ def _title_cased_line(text: str, position: int) -> bool:
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
+# the appositive right after a name: "Fidel Castro Diaz-Balart, scientific adviser of
+# the State Council of the Republic of Cuba, made the remarks"
+_APPOSITIVE_AFTER = re.compile(r",\s+(?P<appositive>[^,;:“”\"()\n]{3,160}?),")
+
+
+def _full_name_end(text: str, speaker: _Speaker) -> int:
+    """Where the full name found by :func:`_earlier_full_name` ends (it records its start), or -1."""
+    if speaker.last_at < 0 or not speaker.name:
+        return -1
+    found = text.find(speaker.name.split()[-1], speaker.last_at)
+    return found + len(speaker.name.split()[-1]) if found >= 0 else -1
+
+
+def _appositive_state(text: str, end: int) -> str | None:
+    """The one state the appositive after a name (ending at ``end``) names, if exactly one."""
+    if end < 0:
+        return None
+    appositive = _APPOSITIVE_AFTER.match(text, end)
+    if appositive is None or _NOT_AN_APPOSITIVE.match(appositive.group("appositive")):
+        return None
+    phrase = appositive.group("appositive")
+    states = {m.country for m in find_actors(phrase, context=text)
+              if m.kind in ("state", "people", "organisation") and m.country
+              and not _RELATION_BEFORE.search(phrase, 0, m.start)}
+    return states.pop() if len(states) == 1 else None
+
+
+# "…, will be capped off by …": a predicate, not an appositive
+_NOT_AN_APPOSITIVE = re.compile(r"(?:will|would|is|was|are|were|has|have|had|said|says|can|could|may|might|who|which)\b",
+                                re.IGNORECASE)
+# a state the person relates to, not one they belong to ("aligned with Israeli ...", "a pro-Israel donor")
+_RELATION_BEFORE = re.compile(r"(?:\b(?:with|to|toward|towards|against|about|on|over|visited|visiting)\s+"
+                              r"(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,2}|\b(?:pro|anti)-)$", re.IGNORECASE)
+
+
 def _earlier_full_name(text: str, before: int, surname: str) -> _Speaker | None:
     """The nearest earlier full mention of ``surname`` ("Margaret Hale" for "Hale",
     "Ri Chol-man" for "Ri"), analysed as a speaker mention."""
@@ -782,4 +817,6 @@ def _earlier_full_name(text: str, before: int, surname: str) -> _Speaker | None:
         speaker = _analyse_mention(text, start, stop, [])
         if speaker.kind == "person" and speaker.name and len(speaker.name.split()) > len(surname.split()) and (
                 surname in speaker.name.split() or speaker.name.endswith(" " + surname)):
+            speaker.affiliation = speaker.affiliation or _appositive_state(text, stop)
+            speaker.last_at = start
             return speaker
