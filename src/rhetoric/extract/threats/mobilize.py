@@ -91,7 +91,7 @@ _HEDGED = re.compile(r"\b(?:could|can|should|might|may|must|ought\s+to|possible|
                      r"reluctan\w*|unwilling\w*|need\s+for|oppos(?:e|es|ed|ing|ition)|"
                      r"(?:little|no)\s+(?:interest|appetite|desire|intention|plans?)\s+(?:in|to|of))\b",
                      re.IGNORECASE)
-_GENERIC = re.compile(r"\W*(?:is|are|was|were|remains?|would\s+be|will\s+be|could\s+be)\s+(?!(?:\w+ed|held|begun|run|"
+_GENERIC = re.compile(r"\W*(?:is|are|was|were|remains?|would\s+be|will\s+be|could\s+be)\s+(?!(?:\w+ed|code-?named|held|begun|run|"
                       r"seen|shown|under\s*way|underway|being|set|due|to|in|on|at|near|off|around|taking|going|expected|"
                       r"scheduled|planned)\b)", re.IGNORECASE)
 # "The key deterrent is therefore deployment of ...": a kind of action named
@@ -133,6 +133,11 @@ DENIAL = frame_patterns()["denial"]  # "denied", "ruled out": the one list (thre
 _PROHIBITED = re.compile(r"\b(?:not|never)\s+to\b|\brefrain\w*\s+from\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:!?—–]|,\s+(?:but|while|although|as|and\s+(?:the|a|it|he|she|they))\b")
 _FORCE_WINDOW = 80
+_SUBORDINATE_LEAD = re.compile(r"\W*(?:if|in\s+case|unless|should|as|while|after|before|when|once|although|though|"
+                               r"because|since)\b[^,;]*,", re.IGNORECASE)
+# an exercise with a code name is a military one ("the second exercise is code-named ‘Maximum Thunder’")
+_CODE_NAMED = re.compile(r"\s*,?\s*(?:(?:is|are|was|were|will\s+be|has\s+been)\s+)?(?:code-?named|codenamed|dubbed)\b",
+                         re.IGNORECASE)
 
 
 # where forces are sent: a send verb's forces come before it ("sent troops to
@@ -185,7 +190,8 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
                 and _FORCE_MODIFIER.search(text, max(left, match.start() - 30), match.start()))):
             continue  # what builds up: "increased its troops", "a military build-up"
         if rule.requires == "exercise":
-            if EXERCISE_VERB.match(text, match.start()) or not _force_nouns().search(window):
+            if EXERCISE_VERB.match(text, match.start()) or not (
+                    _force_nouns().search(window) or _CODE_NAMED.match(text, match.end(), sentence.end)):
                 continue
         # "fired missiles during the allies' drills": the drills are still
         # reported (the codebook codes the sentence), and their owner is the
@@ -223,13 +229,18 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         else:
             actor = attribute(ctx, subject, subject_start, match.start(), speaker_first=False)
         if not actor.mention or not is_force_owner(actor.mention):
-            lead_mention = clean_mention(text[sentence.start:match.start()])
+            # not from a leading subordinate clause ("In case North Korea failed to get the message, ...")
+            subordinate = _SUBORDINATE_LEAD.match(text, sentence.start, match.start())
+            lead_start = subordinate.end() if subordinate else sentence.start
+            lead_mention = clean_mention(text[lead_start:match.start()])
             if is_force_owner(lead_mention):
-                actor = attribute(ctx, lead_mention, sentence.start, match.start(), speaker_first=False)
+                actor = attribute(ctx, lead_mention, lead_start, match.start(), speaker_first=False)
         if actor.state is None and (not actor.mention or not is_force_owner(actor.mention)):
             mentions = agent_mentions(ctx, sentence.start, sentence.end)
             if mentions:
                 actor = attribute(ctx, mentions[0].text, mentions[0].start, match.start())
+        if actor.state is None and actor.mention and not is_force_owner(actor.mention):
+            actor = Attribution(None, None, None)  # "the second (exercise)", "the influx of residents": no actor named
         start = subject_start if subject and len(subject.split()) <= 10 else match.start()
         start, end = strip_span(text, start, right)
         if end <= start:
