@@ -71,7 +71,10 @@ def test_would_use_nuclear_weapons_if_threatened():
 def test_exercises_would_not_be_taken_lightly_is_a_conditional_warning():
     text = ("The drills were scheduled for this week, but North Korea had earlier warned that any military "
             "exercises conducted near their territory would not be taken lightly.")
-    threat = only(text)
+    items = extract_threats(text)
+    # the drills scheduled are a planned show of force (the codebook counts planned ones)
+    assert [t.kind for t in items] == ["show_of_force", "warning"]
+    threat = items[1]
     assert threat.text == "any military exercises conducted near their territory would not be taken lightly"
     assert (threat.kind, threat.actor, threat.conditional, threat.modality) == ("warning", "North Korea", True,
                                                                                "would")

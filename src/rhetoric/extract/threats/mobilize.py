@@ -126,7 +126,7 @@ _ALERT_BEFORE = re.compile(r"\b(?:on|to|at|put|placed|raised|increased|heightene
 # "fired missiles during the allies' drills": a time word before a show of force
 _TIME_REFERENCE = re.compile(r"\b(?P<word>during|amid|ahead\s+of|before|after|since|until|between)\s+(?:[\w’'-]+\s+){0,4}$",
                              re.IGNORECASE)
-_STOPPED_AFTER = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}(?:ended|were\s+(?:cancel+ed|suspended|called\s+off|scrapped|"
+_STOPPED_AFTER = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}(?:ended|end|ends|were\s+(?:cancel+ed|suspended|called\s+off|scrapped|"
                             r"postponed)|passed\s+without)\b", re.IGNORECASE)
 DENIAL = frame_patterns()["denial"]  # "denied", "ruled out": the one list (threat_frames.tsv)
 # "calls upon Iran not to undertake any activity such as test launches"
@@ -191,7 +191,8 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue  # what builds up: "increased its troops", "a military build-up"
         if rule.requires == "exercise":
             if EXERCISE_VERB.match(text, match.start()) or not (
-                    _force_nouns().search(window) or _CODE_NAMED.match(text, match.end(), sentence.end)):
+                    _force_nouns().search(window) or _CODE_NAMED.match(text, match.end(), sentence.end)
+                    or _states_exercise(ctx, match, sentence.start, sentence.end)):
                 continue
         # "fired missiles during the allies' drills": the drills are still
         # reported (the codebook codes the sentence), and their owner is the
@@ -251,6 +252,25 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
                                target_mention=target_mention, rule=rule.name))
         taken_until = max(match.end(), end)
     return found
+
+
+# an exercise that is no drill of forces: "fire drills", "an exercise in diplomacy", "drills for oil"
+_CIVIL_BEFORE = re.compile(r"\b(?:fire|earthquake|evacuation|emergency|safety|lockdown|tornado|tsunami|shooter|"
+                           r"disaster|classroom|writing|paper|spelling)\s+$", re.IGNORECASE)
+_FIGURATIVE_AFTER = re.compile(r"\W*(?:(?:in|of)\s+(?!(?:the|a|an|its|their|our|his|her)\b)(?-i:[a-z])|for\s+oil\b)",
+                               re.IGNORECASE)
+
+
+def _states_exercise(ctx: ArticleContext, match: re.Match[str], sentence_start: int, sentence_end: int) -> bool:
+    """Whether exercises are held or judged by states in their sentence ("The
+    exercises were condemned by Seoul as a provocation"): a state's
+    exercises are military ones, unless they are civil ("fire drills") or
+    figurative ("an exercise in diplomacy")."""
+    text = ctx.text
+    if _CIVIL_BEFORE.search(text, max(sentence_start, match.start() - 20), match.start()) or \
+            _FIGURATIVE_AFTER.match(text, match.end(), sentence_end):
+        return False
+    return any(m.kind in ("state", "alliance") for m in ctx.actors_in(sentence_start, sentence_end))
 
 
 def whole_words(parts: list[str]) -> re.Pattern[str]:
