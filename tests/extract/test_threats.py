@@ -531,6 +531,8 @@ def test_owned_threat_noun_negatives(text):
     ("Kenya, which does not border Somalia, has issued warnings to the militants.", "Kenya"),
     ("Trump, who was once a pitchman for the company, has vowed to boycott its products.", "Trump"),
     ("This was the same Clinton who threatened to obliterate Iran.", "the same Clinton"),
+    # predicate nouns before "who" describe the subject, who is the one who acts
+    ("Senator Hale is a hawk, a veteran and a skeptic who has pledged to sanction Tehran.", "Senator Hale"),
     ("Moscow, however, warned that it would respond with force.", "Moscow"),
     # a time or discourse marker before the subject is not part of the mention
     ("Days ago the president threatened to withhold aid from Honduras.", "the president"),

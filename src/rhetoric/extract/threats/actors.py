@@ -139,7 +139,20 @@ def subject_before(text: str, lower: int, position: int) -> tuple[int, str]:
             return lower + antecedent.start(1), antecedent.group(1)
         # "... and bully who (has pledged)", "This was the same Clinton who": the antecedent
         stripped = _COPULA_BEFORE.sub("", stripped[:relative_end.start()])
+        owner = None
+        for owner in _PREDICATE_OWNER.finditer(segment, 0, cut + len(phrase)):
+            pass
+        if owner is not None and stripped and stripped == stripped.lower():
+            # "Donald Trump is a serial liar, ... and bully who has pledged": the
+            # predicate nouns describe the subject, who is the one who pledged
+            return lower + owner.start("np"), owner.group("np")
     return lower + cut + (len(phrase) - len(phrase.lstrip(" ,"))), stripped
+
+
+# "Donald Trump is a serial liar, ...": a name and the predicate nouns that describe it
+_PREDICATE_OWNER = re.compile(r"(?P<np>(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3})"
+                              r"(?:(?:\s+(?-i:[a-z])[\w’'-]*){1,6}?\s+and)?\s+(?:is|was|remains|has\s+been)"
+                              r"\s+(?:(?:also|now|still|simply|just)\s+)?(?:an?|the)\s+")
 
 
 def _antecedent_before(segment: str, end: int, lower: int) -> tuple[int, str] | None:
