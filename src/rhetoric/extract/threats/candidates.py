@@ -13,6 +13,7 @@ from rhetoric.extract.threats.grammar import (
     ACCORDING_TO,
     ACTOR_KINDS,
     ANY_CONDITION,
+    BELIEF,
     CLAUSE_BREAK,
     CONTINUATION,
     FULL_STOP,
@@ -425,6 +426,8 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
         return False
     actor = None
     quote = doc.quote_at(candidate.start, candidate.end)
+    if quote is None and BELIEF.search(text, max(sentence.start, frame_start - 60), frame_start):
+        return False  # "had no reason to believe the gunman would launch the attack": a belief, no threat
     governing = _governing_speaker(doc, sentence, frame_start)
     if governing is not None and governing[2]:
         return False  # a denial

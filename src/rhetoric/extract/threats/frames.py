@@ -44,7 +44,8 @@ from rhetoric.extract.threats.coding import harm_code, refine
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.dangers import (CONDITION_SUBJECT, EMBEDDED_SUBJECT, hazard_warning, warned_of_danger,
                                               warning_of_danger)
-from rhetoric.extract.threats.grammar import DIRECTIVE, TERMS_SETTER, frame_patterns, obliged_subject, word_list_alternation
+from rhetoric.extract.threats.grammar import (BELIEF, DIRECTIVE, TERMS_SETTER, frame_patterns, obliged_subject,
+                                             word_list_alternation)
 from rhetoric.extract.threats.scan import AnchoredRules
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.document import Document, as_document
@@ -145,9 +146,6 @@ _BY_AGENT = re.compile(r"[”\"]?\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?
 
 
 # a belief, hope or fear about what someone would do: not their statement
-_BELIEF = re.compile(r"\b(?:fear(?:s|ed)?|hop(?:e|es|ed)|expect(?:s|ed)?|believ(?:e|es|ed)|think(?:s)?|thought|worr(?:y|ies|ied)|"
-                     r"doubt(?:s|ed)?|suspect(?:s|ed)?|speculat\w*|predict\w*|wonder\w*|imagin\w*)\s+(?:that\s+)?"
-                     r"(?:[^,;:.]{0,50}?)$", re.IGNORECASE)
 # an embedded question or a purpose clause holds the modal ("understand why
 # Facebook would ban", "asked if she would vote", "so he would know")
 # ("asked Trump how he would handle ..., if he would have ..."), read
@@ -459,7 +457,7 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
                                                  or _FROM_WEAPONS.match(text, match.end(), sentence.end)):
             continue  # "no place would be safe until the fires are out": whose places, or from what, is not said
         if rule.name in ("conditional_future", "ready_to") and not quoted and (
-                _BELIEF.search(text, max(sentence.start, match.start() - 60), match.start())
+                BELIEF.search(text, max(sentence.start, match.start() - 60), match.start())
                 or EMBEDDED_QUESTION.search(text, max(sentence.start, match.start() - QUESTION_REACH),
                                             match.start())):
             continue  # "Democrats fear that he would be punished", "asked if she would be prepared to"

@@ -206,6 +206,10 @@ GAP_FILLER = word_list("gap_filler")
 CLAUSE_BREAK = re.compile(r"[,;:—–(]|[“\"]\s*|\b(?:that|which|who|said|says|told|warned|added|repeated|"
                            r"stated|declared|insisted|stressed)\s+", re.IGNORECASE)
 LEADING_CONDITION = re.compile(r"\b(?:If|Should|Unless|Once|Whenever|Whoever|if|unless)\b")
+# a belief, hope or fear governs the modal ("Democrats fear that he would be punished"): no one threatens
+BELIEF = re.compile(r"\b(?:fear(?:s|ed)?|hop(?:e|es|ed)|expect(?:s|ed)?|believ(?:e|es|ed)|think(?:s)?|thought|worr(?:y|ies|ied)|"
+                     r"doubt(?:s|ed)?|suspect(?:s|ed)?|speculat\w*|predict\w*|wonder\w*|imagin\w*)\s+(?:that\s+)?"
+                     r"(?:[^,;:.]{0,50}?)$", re.IGNORECASE)
 ANY_CONDITION = re.compile(r"\b(?:any|those who|anyone who|whoever)\b", re.IGNORECASE)
 TRAILING_CONDITION = re.compile(
     r"[\s,”\"]*(?:if|unless|as long as|so long as|the moment|should|once|whenever|or face|or be|or else|in case)\b",

@@ -51,7 +51,7 @@ from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import (NEGATED_ACT, CONDITION, EMBEDDED_QUESTION, QUESTION_REACH, SPEECH, _negative,
                                              as_context, MODAL_PERFECT, hypothetical_cue, offers_cooperation)
 from rhetoric.extract.threats.dangers import warned_of_danger, warning_of_danger
-from rhetoric.extract.threats.grammar import frame_patterns, word_list_alternation
+from rhetoric.extract.threats.grammar import BELIEF, frame_patterns, word_list_alternation
 from rhetoric.extract.threats.scan import CLITIC_START, WordIndex, first_match_per_sentence
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.sentences import Sentence
@@ -72,7 +72,7 @@ _NOT_COERCIVE = re.compile(r"\s*(?:not\s+|never\s+|only\s+|always\s+|eventually\
                            r"support|back|favou?r|vote|know|have\s+to|no\s+longer|"
                            r"certainly\s+not|hardly|rather)\b",
                            re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[;:!?—–]|\.(?:\s|$)|,\s+(?:but|while|although|whereas|and\s+(?:the|a|it|he|she|they))\b")
+_CLAUSE_END = re.compile(r"[;:!?—–]|,\s+(?:but|while|although|whereas|and\s+(?:the|a|it|he|she|they))\b")  # a "." inside a sentence is an abbreviation ("U.S.")
 _PERSONAL = frozenset("i we you he she they it".split())
 _THAT = re.compile(r"\s*(?:[\w’'.-]+\s+){0,4}?(?:that|of|about)\s+", re.IGNORECASE)
 _EMBEDDED_MODAL = re.compile(r"\b(?:will|would|could|may|might|shall|was\s+going\s+to|is\s+going\s+to|planned\s+to|"
@@ -199,6 +199,9 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
             asked = EMBEDDED_QUESTION.search(text, max(sentence.start, match.start() - QUESTION_REACH), match.start())
             if asked or sentence.text.rstrip(" ”\"'’").endswith("?"):
                 continue  # a question asked, not an intention stated
+            if not ctx.inside_quote(match.start()) and BELIEF.search(text, max(sentence.start, match.start() - 60),
+                                                                     match.start()):
+                continue  # "had no reason to believe Paddock would launch the shooting": a belief, not a threat
             near = " ".join(words[:_MODAL_REACH])
             code = harm_code(" ".join(words), len(near))  # the act starts within the modal's reach
         else:
