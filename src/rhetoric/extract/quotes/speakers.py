@@ -505,8 +505,10 @@ def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Spe
             for earlier in reversed(history):
                 if earlier.kind == "person" and earlier.name and surname in earlier.name.split():
                     return earlier
-            full = _earlier_full_name(text, start, surname)
-            if full:
+            found = _earlier_full_name(text, start, surname)
+            if found:
+                full, appositive_state = found
+                full.affiliation = full.affiliation or appositive_state
                 return full
         for earlier in history:
             if earlier.kind == "person" and earlier.name == speaker.name:
@@ -519,13 +521,15 @@ def _link(text: str, start: int, end: int, speaker: _Speaker, history: list[_Spe
             for earlier in reversed(history):
                 if earlier.kind == "person" and earlier.name and earlier.name.endswith(" " + speaker.name):
                     return earlier
-            full = _earlier_full_name(text, start, speaker.name)
+            found = _earlier_full_name(text, start, speaker.name)
+            full, appositive_state = found if found else (None, None)
             given = full.name[:-len(speaker.name)].split() if full and full.name else []
             if full and 1 <= len(given) <= 2 and all(_GIVEN_NAME.fullmatch(word) for word in given):
                 # the name only: the mention's own title and affiliation stand (the
-                # earlier mention's window may hold another state: "…, voiced support for U.S. …")
+                # earlier mention's window may hold another state: "…, voiced support for U.S. …"),
+                # else the state its appositive names
                 full.title = speaker.title or full.title
-                full.affiliation = speaker.affiliation or _appositive_state(text, _full_name_end(text, full))
+                full.affiliation = speaker.affiliation or appositive_state
                 return full
         del tokens
         return speaker
@@ -763,14 +767,6 @@ def _title_cased_line(text: str, position: int) -> bool:
 _APPOSITIVE_AFTER = re.compile(r",\s+(?P<appositive>[^,;:“”\"()\n]{3,160}?),")
 
 
-def _full_name_end(text: str, speaker: _Speaker) -> int:
-    """Where the full name found by :func:`_earlier_full_name` ends (it records its start), or -1."""
-    if speaker.last_at < 0 or not speaker.name:
-        return -1
-    found = text.find(speaker.name.split()[-1], speaker.last_at)
-    return found + len(speaker.name.split()[-1]) if found >= 0 else -1
-
-
 def _appositive_state(text: str, end: int) -> str | None:
     """The one state the appositive after a name (ending at ``end``) names, if exactly one."""
     if end < 0:
@@ -793,9 +789,10 @@ _RELATION_BEFORE = re.compile(r"(?:\b(?:with|to|toward|towards|against|about|on|
                               r"(?:the\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,2}|\b(?:pro|anti)-)$", re.IGNORECASE)
 
 
-def _earlier_full_name(text: str, before: int, surname: str) -> _Speaker | None:
+def _earlier_full_name(text: str, before: int, surname: str) -> tuple[_Speaker, str | None] | None:
     """The nearest earlier full mention of ``surname`` ("Margaret Hale" for "Hale",
-    "Ri Chol-man" for "Ri"), analysed as a speaker mention."""
+    "Ri Chol-man" for "Ri"), analysed as a speaker mention, and the one state
+    its appositive names (or None)."""
     position = before
     floor = max(0, before - 4000)
     while True:
@@ -817,6 +814,4 @@ def _earlier_full_name(text: str, before: int, surname: str) -> _Speaker | None:
         speaker = _analyse_mention(text, start, stop, [])
         if speaker.kind == "person" and speaker.name and len(speaker.name.split()) > len(surname.split()) and (
                 surname in speaker.name.split() or speaker.name.endswith(" " + surname)):
-            speaker.affiliation = speaker.affiliation or _appositive_state(text, stop)
-            speaker.last_at = start
-            return speaker
+            return speaker, _appositive_state(text, stop)

@@ -65,7 +65,6 @@ class ArticleContext:
         self.force_anchors: list[int] = []
         self._speech: list[Cue] = []
         self._words: list[tuple[int, str]] | None = None
-        self._opponents: dict[tuple[str, tuple[tuple[str, int], ...]], str | None] = {}
         self._scan()
 
     def _scan(self) -> None:
@@ -199,20 +198,15 @@ class ArticleContext:
         'Ukraine'
         """
         acting = acting or Counter()
-        key = (state, tuple(sorted(acting.items())))
-        if key not in self._opponents:
-            mentions = [m for m in self.document.actor_mentions if m.kind in ("state", "people", "alliance")]
-            partners = {state}
-            for first, second in zip(mentions, mentions[1:]):
-                pair = {canonical_state(first), canonical_state(second)}
-                if state in pair and _TOGETHER.fullmatch(self.text[first.end:second.start]):
-                    partners |= pair
-            named = Counter(canonical_state(m) for m in mentions if canonical_state(m) not in partners)
-            ranked = sorted(((acting[side], count, side) for side, count in named.items() if count >= 2),
-                            reverse=True)
-            self._opponents[key] = ranked[0][2] if ranked and (
-                len(ranked) == 1 or ranked[0][:2] > ranked[1][:2]) else None
-        return self._opponents[key]
+        mentions = [m for m in self.document.actor_mentions if m.kind in ("state", "people", "alliance")]
+        partners = {state}
+        for first, second in zip(mentions, mentions[1:]):
+            pair = {canonical_state(first), canonical_state(second)}
+            if state in pair and _TOGETHER.fullmatch(self.text[first.end:second.start]):
+                partners |= pair
+        named = Counter(canonical_state(m) for m in mentions if canonical_state(m) not in partners)
+        ranked = sorted(((acting[side], count, side) for side, count in named.items() if count >= 2), reverse=True)
+        return ranked[0][2] if ranked and (len(ranked) == 1 or ranked[0][:2] > ranked[1][:2]) else None
 
     def last_actor_before(self, position: int) -> str | None:
         index = self.paragraph_index(position)

@@ -135,7 +135,7 @@ def extract_threats(text_or_document: str | Document) -> list[Threat]:
     verbal += noun_candidates(ctx, _sentences_held(ctx, verbal))
     forces: list[Candidate] = []
     for candidate in force_candidates(ctx) + force_frame_candidates(ctx):
-        cue = next((e for e in candidate.evidence if not e.startswith(("rule:", "\x00"))), "")
+        cue = _cue(candidate)
         cue_at = ctx.text.find(cue, candidate.start) if cue else candidate.start
         cue_at = candidate.start if cue_at < 0 else cue_at
         inside_verbal = any(v.start <= cue_at < v.end for v in verbal)
@@ -151,9 +151,10 @@ def extract_threats(text_or_document: str | Document) -> list[Threat]:
             forces.append(candidate)
     threats = []
     acting = Counter(c.actor for c in verbal + forces if c.actor)  # who threatens or shows force, how often
+    opponents: dict[str, str | None] = {}  # the side set against each actor, once per article
     for c in sorted(verbal + forces, key=lambda c: (c.start, c.end)):
         bounds = ctx.exact_sentence_bounds(c.start, c.end)
-        target, target_mention = _target(ctx, c, acting)
+        target, target_mention = _target(ctx, c, acting, opponents)
         evidence = tuple(dict.fromkeys(e for e in c.evidence if e and not e.startswith("\x00")))
         threats.append(Threat(
             start=c.start, end=c.end, text=text[c.start:c.end],
@@ -166,7 +167,13 @@ def extract_threats(text_or_document: str | Document) -> list[Threat]:
     return threats
 
 
-def _target(ctx: ArticleContext, c: Candidate, acting: Counter[str]) -> tuple[str | None, str | None]:
+def _cue(candidate: Candidate) -> str:
+    """The cue words a candidate's evidence starts with ("" if none)."""
+    return next((e for e in candidate.evidence if e and not e.startswith(("rule:", "\x00"))), "")
+
+
+def _target(ctx: ArticleContext, c: Candidate, acting: Counter[str],
+            opponents: dict[str, str | None]) -> tuple[str | None, str | None]:
     """(target, target_mention) of a candidate: the state or body its rules
     named; else, for a threat, its object as written ("sue the Guardian");
     else the side the article sets against the actor (the codebook's target
@@ -174,12 +181,13 @@ def _target(ctx: ArticleContext, c: Candidate, acting: Counter[str]) -> tuple[st
     target = c.target if c.target != c.actor else None
     mention = c.target_mention if target or c.target_mention else None
     if mention is None and c.kind != "show_of_force":
-        cue = next((e for e in c.evidence if e and not e.startswith(("rule:", "\x00"))), "")
-        mention = object_target(ctx.text, c.start, c.end, cue)
+        mention = object_target(ctx.text, c.start, c.end, _cue(c))
         if mention and c.actor_mention and mention.lower() in c.actor_mention.lower():
             mention = None
     if target is None and mention is None and c.actor:
-        target = ctx.opponent_of(c.actor, acting)
+        if c.actor not in opponents:
+            opponents[c.actor] = ctx.opponent_of(c.actor, acting)
+        target = opponents[c.actor]
         if target is not None:
             c.evidence.append("target:article")
     return target, mention
