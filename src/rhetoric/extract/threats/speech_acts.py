@@ -98,6 +98,13 @@ _PREPOSITION_NEXT = re.compile(r"\s*(?:of|against|about|on|over|not|to)\b", re.I
 _OF_NEXT = re.compile(r"\s+(?:of|about)\b", re.IGNORECASE)
 _THAT_NEXT = re.compile(r"\s+that\b", re.IGNORECASE)
 _THAT_LEAD = re.compile(r"^(?:that|if)\s+", re.IGNORECASE)
+# "warned (on Sunday) that it would ...": the warner's own act announced
+_OWN_ACT_NEXT = re.compile(r"\s+(?:(?:on|in|at|last|this)\s+[\w-]+\s+)?(?:that\s+)?(?:it|they|we)\s+"
+                           r"(?:would|will|could|shall)\s+", re.IGNORECASE)
+_LATER_CONDITION = re.compile(r"\b(?:if|unless|should|in\s+case|in\s+the\s+event(?:\s+that)?)\s+", re.IGNORECASE)
+# another side's decision as the condition's subject ("if the bill becomes law", "if the sale goes ahead")
+_DECISION = re.compile(r"(?:the|a|any|such\s+a|this|that)\s+(?:[\w-]+\s+){0,2}?(?:bill|law|legislation|resolution|motion|"
+                       r"sanctions|sale|visit|deployment|referendum|vote|move|decision|deal|step)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +145,27 @@ def _third_party_harm(ctx: ArticleContext, cue_end: int, end: int, actor_state: 
         return False
     state = ctx.resolve(embedded, that.end(), use_focus=False)
     return state is None or state != actor_state
+
+
+def _own_conditional_act(text: str, cue_end: int, clause_end: int) -> bool:
+    """Whether a warning announces the warner's own act made contingent on
+    another's behaviour ("Turkey warned it would block the accession unless
+    Stockholm changed course"): warned of, one's own act is coercive whatever
+    the verb, as the codebook's "if X, we will Y" reads."""
+    own = _OWN_ACT_NEXT.match(text, cue_end, clause_end)
+    if own is None:
+        return False
+    if (_NOT_COERCIVE.match(text, own.end() - 1) or NEGATED_ACT.match(text, own.end() - 1)
+            or VICTIM_PREDICATE.match(text, own.end() - 1, clause_end)):
+        return False  # "warned it would not survive", "they would pay": no act of its own
+    condition = _LATER_CONDITION.search(text, own.end(), clause_end)
+    if condition is None:
+        return False
+    # the condition is another's behaviour: an actor or its decision leads the clause ("if NATO moved
+    # closer"), not a state of the world ("if inflation persisted")
+    words = text[condition.end():clause_end].split()[:4]
+    return bool(_DECISION.match(text, condition.end(), clause_end)) or any(
+        is_actor_phrase(" ".join(words[:n])) for n in range(1, len(words) + 1))
 
 
 def _other_speaker(ctx: ArticleContext, lower: int, speech: re.Match[str], state: str | None) -> bool:
@@ -204,9 +232,13 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
                 continue  # "had no reason to believe Paddock would launch the shooting": a belief, not a threat
             near = " ".join(words[:_MODAL_REACH])
             code = harm_code(" ".join(words), len(near))  # the act starts within the modal's reach
+            own_act = False
         else:
             near = " ".join(words)
             code = harm_code(near)
+            own_act = code is None and cue.name == "warn" and _own_conditional_act(text, match.end(), clause_end)
+            if own_act:
+                code = "130"
         complement = near
         if code is None:
             continue
@@ -256,7 +288,7 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
             actor = attribute(ctx, subject, subject_start, match.start())
         if cue.name == "warn" and _third_party_harm(ctx, match.end(), clause_end, actor.state):
             continue
-        if cue.name == "warn" and not quoted:
+        if cue.name == "warn" and not quoted and not own_act:
             # "warned (that) the tariffs would raise prices": a danger foreseen
             that = _THAT_NEXT.match(text, match.end(), clause_end)
             embedded = that.end() if that else None if _PREPOSITION_NEXT.match(text, match.end()) else match.end()
