@@ -147,6 +147,27 @@ def _third_party_harm(ctx: ArticleContext, cue_end: int, end: int, actor_state: 
     return state is None or state != actor_state
 
 
+# "further sanctions will be imposed if Russia does not change course, Merkel
+# said": a harm named as the subject of a passive or "follow", made contingent;
+# who states it threatens, the condition's subject is warned
+_HARM_SUBJECT = re.compile(r"(?:(?:the|further|more|new|additional|tougher|harsher|wider|broader|sectoral|economic|"
+                           r"punitive|fresh|other|such|these|those|its|their|our)\s+)*(?:sanctions|penalties|measures|"
+                           r"restrictions|tariffs|(?:military\s+)?force|(?:air\s+)?strikes|costs|consequences)",
+                           re.IGNORECASE)
+_IMPOSED = re.compile(r"\s*(?:only\s+|then\s+|also\s+|certainly\s+|surely\s+|inevitably\s+)?(?:be\s+(?:imposed|expanded|"
+                      r"extended|tightened|broadened|widened|increased|introduced|stepped\s+up|ramped\s+up|toughened|"
+                      r"intensified|slapped|applied|used|adopted|taken|considered)|follow|come)\b", re.IGNORECASE)
+
+
+def _imposed_harm(text: str, subject: str, modal_end: int, clause_end: int) -> bool:
+    """Whether "SUBJECT will be imposed / will follow if ..." announces a harm
+    made contingent on another's behaviour, the harm itself the subject."""
+    if not _HARM_SUBJECT.fullmatch(subject.strip()):
+        return False
+    imposed = _IMPOSED.match(text, modal_end, clause_end)
+    return imposed is not None and bool(_LATER_CONDITION.search(text, imposed.end(), clause_end))
+
+
 def _own_conditional_act(text: str, cue_end: int, clause_end: int) -> bool:
     """Whether a warning announces the warner's own act made contingent on
     another's behaviour ("Turkey warned it would block the accession unless
@@ -221,8 +242,10 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
             continue  # "If Iran warns about an attack, ...": imagined, not made
         if offers_cooperation(text, match.end(), clause_end):
             continue  # "pledged to support Kiev until the war ends", "would resume talks if": an offer
+        imposed = cue.name == "will" and _imposed_harm(text, subject_before(text, sentence.start, match.start())[1],
+                                                        match.end(), clause_end)
         if cue.cls != "act":
-            if _NOT_COERCIVE.match(text, match.end()) or NEGATED_ACT.match(text, match.end()):
+            if not imposed and (_NOT_COERCIVE.match(text, match.end()) or NEGATED_ACT.match(text, match.end())):
                 continue
             asked = EMBEDDED_QUESTION.search(text, max(sentence.start, match.start() - QUESTION_REACH), match.start())
             if asked or sentence.text.rstrip(" ”\"'’").endswith("?"):
@@ -232,6 +255,8 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
                 continue  # "had no reason to believe Paddock would launch the shooting": a belief, not a threat
             near = " ".join(words[:_MODAL_REACH])
             code = harm_code(" ".join(words), len(near))  # the act starts within the modal's reach
+            if imposed:
+                code = harm_code(subject_before(text, sentence.start, match.start())[1])
             own_act = False
         else:
             near = " ".join(words)
@@ -269,8 +294,15 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
         personal = bool(mention) and mention.split()[-1].lower() in _PERSONAL
         own_forces = bool(_OWN_FORCES.fullmatch(mention))
         reported = speech is not None and (not mention or personal or mention.lower() == "there"
-                                           or mention.lower() in _OWN_ORGANS or own_forces)
-        if not (is_actor_phrase(mention) or (quoted and (not mention or personal or own_forces)) or reported):
+                                           or mention.lower() in _OWN_ORGANS or own_forces or imposed)
+        trailing = trailing_speaker(ctx, sentence, match.end()) if imposed and speech is None else None
+        if trailing is not None and (frame_patterns()["analyst"].search(trailing[0])
+                                     or not is_actor_phrase(clean_mention(trailing[0]))):
+            trailing = None  # "..., analysts said": a forecast
+        if imposed and not (reported or trailing or quoted):
+            continue  # "sanctions would follow if ..." in narration states no one's threat
+        if not (is_actor_phrase(mention) or (quoted and (not mention or personal or own_forces or imposed))
+                or reported or trailing):
             continue  # "it would" after "Moscow said": the speaker's own intention
         if cue.cls != "act" and personal and mention.split()[-1].lower() in ("i", "we") and VICTIM_PREDICATE.match(
                 text, match.end()):
@@ -284,6 +316,8 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
             speaker_start, speaker = subject_before(text, sentence.start, speech.start())  # type: ignore[union-attr]
             actor = attribute(ctx, speaker, speaker_start, speech.start())  # type: ignore[union-attr]
             subject_start = speaker_start
+        elif trailing is not None:
+            actor = attribute(ctx, trailing[0], trailing[1], trailing[1])
         else:
             actor = attribute(ctx, subject, subject_start, match.start())
         if cue.name == "warn" and _third_party_harm(ctx, match.end(), clause_end, actor.state):
