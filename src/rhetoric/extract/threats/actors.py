@@ -279,6 +279,9 @@ _VERB_CUT = re.compile(
     r"elected|self-proclaimed|deposed|exiled)\b)[a-z]\w*ed|has|have|had|is|are|was|were|will|would|can|could|"
     r"may|might|must|shall|should|gave|give|gives|began|begins|begin|held|holds|hold|sent|sends|send|put|puts|"
     r"took|takes|take|made|makes|make|plans?|says?|said|told|tells|tell|urged|urges|announces?|announced|also|then|now|who|which|that|"
+    # irregular past tenses ("He met the envoy, praised the deal and vowed ...")
+    r"met|spoke|came|went|saw|found|got|kept|brought|stood|wrote|won|lost|paid|ran|sought|chose|drew|fought|"
+    r"broke|built|bought|rose|fell|became|grew|threw|spent|withdrew|struck|taught|"
     # a headline's present tense before forces ("Putin orders military drills")
     r"orders|deploys|moves|masses|stages|launches|conducts|flies|sails|fires|tests|dispatches|readies|"
     r"mobili[sz]es|boosts|bolsters|reinforces|steps|ramps)\b")
@@ -317,7 +320,7 @@ _LEADING_ADVERBIAL = re.compile(
     r"^(?:(?:and|but|so|then|also|now|meanwhile|however|yet|still|earlier|later|recently|indeed|instead|yesterday|"
     r"today|tonight|(?:no|yes|well)(?=,)|only|not\s+only\s+(?:did|does|do|has|have|had|was|is|will)|according\s+to|"
     r"(?:in\s+)?(?:1[89]|20)\d\d|(?:(?:\w+|a\s+few|several)\s+)?(?:days?|weeks?|months?|years?)\s+ago|"
-    r"(?:on|last|this|next|earlier|later|late|early)\s+(?:this\s+|last\s+|on\s+)?%s(?:\s+%s)?)(?![\w'’-])[\s,]*)+"
+    r"(?:on|last|this|next|earlier|later|late|early|over\s+the)\s+(?:this\s+|last\s+|on\s+)?%s(?:\s+%s)?)(?![\w'’-])[\s,]*)+"
     % (_TIME_WORDS, _TIME_WORDS), re.IGNORECASE)
 _SUBJECT_PRONOUNS = frozenset({"I", "we", "We", "he", "He", "she", "She", "they", "They"})
 

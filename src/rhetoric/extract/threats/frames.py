@@ -219,9 +219,10 @@ _INTRODUCTION = re.compile(r"^(?:(?:In|On|At|By|After|Before|During|Since|Last|E
 
 def _shared_subject(text: str, sentence_start: int, cue_start: int, subject_start: int,
                     subject: str) -> tuple[int, str]:
-    """The subject a coordinated or relative verb shares ("In April, Trump
-    called the plan a disgrace and threatened to ...", "Senator Cruz, who
-    last year threatened to ..."), else the subject as found."""
+    """The subject a coordinated, relative or participial verb shares ("In
+    April, Trump called the plan a disgrace and threatened to ...", "Senator
+    Cruz, who last year threatened to ...", "Trump, the nominee, has been
+    scathing, threatening to ..."), else the subject as found."""
     lead = text[sentence_start:cue_start]
     relative = _RELATIVE.search(lead)
     if relative:
@@ -229,10 +230,14 @@ def _shared_subject(text: str, sentence_start: int, cue_start: int, subject_star
         np = clean_mention(np)
         if np and is_actor_phrase(np):
             return start, np
-    if _COORDINATED.search(lead) or not subject.strip():
+    participle = _PARTICIPLE.match(text, cue_start) is not None and lead.rstrip().endswith(",")
+    if _COORDINATED.search(lead) or not subject.strip() or participle:
         intro = _INTRODUCTION.match(lead)
         offset = intro.end() if intro else 0
         np = clean_mention(lead[offset:])
+        head = clean_mention(lead[offset:].split(",")[0])
+        if head and is_actor_phrase(head):
+            np = head  # "Mr. Trump, in a freewheeling style, spoke ..., and even threatening": the appositive's head
         first = lead[offset:].strip()
         if np and is_actor_phrase(np) and first.startswith(np.split()[0]):
             return sentence_start + offset, np
