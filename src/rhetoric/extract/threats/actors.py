@@ -463,6 +463,17 @@ def agent_mentions(ctx: ArticleContext, start: int, end: int) -> list[Any]:
     return [m for m in ctx.actors_in(start, end) if not _PLACE_BEFORE.search(ctx.text, max(start, m.start - 40), m.start)]
 
 
+def refers_to_actor(ctx: ArticleContext, subject: str, start: int) -> bool:
+    """Whether a subject "it" is one the article's reference layer resolves
+    to a state or organisation ("ISIS ... It vowed a wider war"); an "it"
+    that does not speak is most often a thing, and stays no actor."""
+    stripped = subject.strip()
+    if stripped.lower() != "it":
+        return False
+    offset = subject.find(stripped)
+    return _referred_state(ctx, start + offset, start + offset + len(stripped)) is not None
+
+
 def _referred_state(ctx: ArticleContext, start: int, end: int) -> str | None:
     """The state the article's reference layer (``Document.actor_references``:
     a pronoun, "we" in a quotation, "the ministry") gives the span, if any."""

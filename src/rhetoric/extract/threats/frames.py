@@ -35,6 +35,7 @@ from rhetoric.extract.threats.actors import (
     clean_mention,
     is_actor_phrase,
     is_inanimate_phrase,
+    refers_to_actor,
     subject_before,
     target_after,
 )
@@ -288,13 +289,15 @@ def _actor_subject(subject: str) -> bool:
 
 
 def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subject: str, quoted: bool,
-                     complement: str, clause: str, cue: str = "") -> bool:
+                     complement: str, clause: str, cue: str = "", referred: bool = False) -> bool:
     needs = rule.requires
     if needs == "none":
         return True
+    actor_subject = referred or _actor_subject(subject)  # "It" counts where the article resolves it to an actor
     if needs == "actor":
         # inside a quotation a pronoun or an empty subject is the speaker
-        return _actor_subject(subject) or (quoted and (not subject or subject.split()[-1].lower() in _PERSONAL))
+        return actor_subject or (
+            quoted and (not subject or subject.split()[-1].lower() in _PERSONAL))
     if needs == "agent":
         # an agentless "X is threatened (with collapse)" is the danger sense,
         # and so is an inanimate agent ("threatened by the war"); a threat
@@ -311,13 +314,13 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
         return False  # "ready to resume talks if ...", "vowed to support Kiev until ...": an offer, not a threat
     if needs == "actor+harm":
         # "vowed to crush the rebels", "vowed revenge", not "vowed to rebuild the bridge"
-        actor = _actor_subject(subject) or (quoted and (not subject or subject.split()[-1].lower() in _PERSONAL))
+        actor = actor_subject or (quoted and (not subject or subject.split()[-1].lower() in _PERSONAL))
         return actor and (harm_code(cue + complement[:120]) is not None or bool(CONDITION.search(sentence_text)))
     if needs == "actor+object_harm":
         # "threatened military action", "threatened a more crippling ban": the harm is the object
-        return _actor_subject(subject) and harm_code(" ".join(complement.split()[:_OBJECT_WORDS])) is not None
+        return actor_subject and harm_code(" ".join(complement.split()[:_OBJECT_WORDS])) is not None
     if needs == "future":
-        return bool(_FUTURE.search(clause)) and (quoted or _actor_subject(subject))
+        return bool(_FUTURE.search(clause)) and (quoted or actor_subject)
     harm = harm_code(complement[:200 if rule.name.startswith("warn") else 120]) is not None
     condition = bool(CONDITION.search(sentence_text))
     if needs == "harm":
@@ -332,7 +335,7 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
         if spoken_condition:
             return harm_code(complement[:80]) is not None
         return (near is not None and near != "130" and (condition or bool(SPEECH.search(sentence_text)))
-                and (quoted or _actor_subject(subject)))
+                and (quoted or actor_subject))
     if needs == "unrealised":
         return not (_PAST_EVENT.search(clause) and not _MODAL.search(clause))
     raise ValueError(f"threat_cues.tsv: unknown requirement {needs!r} for rule {rule.name!r}")
@@ -449,7 +452,8 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             end = _complement_end(text, sentence, rule.name, match.end())
         complement = text[match.end():end]
         clause = text[subject_start:end]
-        if not _requirement_met(rule, ctx, sentence.text, subject, quoted, complement, clause, match.group()):
+        if not _requirement_met(rule, ctx, sentence.text, subject, quoted, complement, clause, match.group(),
+                                refers_to_actor(ctx, subject, subject_start)):
             continue
         if rule.name == "conditional_future" and (NEGATED_ACT.match(complement) or MODAL_PERFECT.match(complement)
                                                   or is_inanimate_phrase(subject)):

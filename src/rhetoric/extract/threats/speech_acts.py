@@ -44,7 +44,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rhetoric.extract.threats.actors import attribute, clean_mention, is_actor_phrase, subject_before, target_after
+from rhetoric.extract.threats.actors import (attribute, clean_mention, is_actor_phrase, refers_to_actor, subject_before,
+                                             target_after)
 from rhetoric.extract.threats.candidates import VICTIM_PREDICATE, Candidate, strip_span, trailing_speaker
 from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
@@ -301,7 +302,8 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
             trailing = None  # "..., analysts said": a forecast
         if imposed and not (reported or trailing or quoted):
             continue  # "sanctions would follow if ..." in narration states no one's threat
-        if not (is_actor_phrase(mention) or (quoted and (not mention or personal or own_forces or imposed))
+        if not (is_actor_phrase(mention) or refers_to_actor(ctx, subject, subject_start)
+                or (quoted and (not mention or personal or own_forces or imposed))
                 or reported or trailing):
             continue  # "it would" after "Moscow said": the speaker's own intention
         if cue.cls != "act" and personal and mention.split()[-1].lower() in ("i", "we") and VICTIM_PREDICATE.match(
