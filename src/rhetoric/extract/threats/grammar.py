@@ -208,7 +208,9 @@ CLAUSE_BREAK = re.compile(r"[,;:—–(]|[“\"]\s*|\b(?:that|which|who|said|say
 LEADING_CONDITION = re.compile(r"\b(?:If|Should|Unless|Once|Whenever|Whoever|if|unless)\b")
 # a belief, hope or fear governs the modal ("Democrats fear that he would be punished"): no one threatens
 BELIEF = re.compile(r"\b(?:fear(?:s|ed)?|hop(?:e|es|ed)|expect(?:s|ed)?|believ(?:e|es|ed)|think(?:s)?|thought|worr(?:y|ies|ied)|"
-                     r"doubt(?:s|ed)?|suspect(?:s|ed)?|speculat\w*|predict\w*|wonder\w*|imagin\w*)\s+(?:that\s+)?"
+                     r"doubt(?:s|ed)?|suspect(?:s|ed)?|speculat\w*|predict\w*|wonder\w*|imagin\w*|"
+                     # the writer's inference: "it is clear that the groups are preparing new attacks"
+                     r"(?:is|was|seems|seemed|appears|appeared)\s+(?:clear|obvious|likely|evident|apparent|certain))\s+(?:that\s+)?"
                      r"(?:[^,;:.]{0,50}?)$", re.IGNORECASE)
 ANY_CONDITION = re.compile(r"\b(?:any|those who|anyone who|whoever)\b", re.IGNORECASE)
 TRAILING_CONDITION = re.compile(
