@@ -212,6 +212,17 @@ def test_a_pronoun_takes_the_person_named_since_the_last_speaker():
     assert names == ["Daniel Okafor", "Evelyn Marsh", "Pieter van Houten", "Pieter van Houten", "Rimantas Vaitkus"]
 
 
+def test_a_pronoun_takes_a_titled_subject_but_never_a_titled_object():
+    text = ("Ukraine's security chief Andriy Parubiy visited the front on Monday. He said the army was ready.\n\n"
+            "Adam Osmayev said he had met presidential candidate Petro Poroshenko in Kiev. "
+            "He said the talks went well.")
+    assert [(q.speaker, q.speaker_name) for q in extract_quotes(text)] == [
+        ("He", "Andriy Parubiy"),
+        ("Adam Osmayev", "Adam Osmayev"),
+        ("He", "Adam Osmayev"),  # "presidential candidate Petro Poroshenko" is an object, not a subject
+    ]
+
+
 def test_a_pronoun_takes_the_subject_named_since_the_last_speaker():
     text = ("“We will not leave Crimea,” Ukraine's defence minister Ihor Tenyukh told reporters.\n\n"
             "Russian Foreign Minister Sergei Lavrov met John Kerry in Paris. He said Moscow had no plans to invade.\n\n"
@@ -224,13 +235,19 @@ def test_a_pronoun_takes_the_subject_named_since_the_last_speaker():
 
 
 @pytest.mark.parametrize("between", [
-    "Putin's spokesman Dmitry Peskov spoke to the press.",            # a possessive is no subject
+    "Putin's spokesman spoke to the press.",                          # a possessive is no subject
     "“Dmitry Peskov is wrong,” an analyst wrote.",                     # a name inside a quotation
     "Later, reporters asked Gov. Dmitry Peskov about it.",             # a name after an abbreviation
 ])
 def test_a_name_that_is_no_subject_does_not_take_the_pronoun(between):
     text = f"“We will respond,” said Foreign Minister Daniel Okafor.\n\n{between} “It is over,” he said."
     assert extract_quotes(text)[-1].speaker_name == "Daniel Okafor"
+
+
+def test_a_titled_subject_after_a_possessive_takes_the_pronoun():
+    text = ("“We will respond,” said Foreign Minister Daniel Okafor.\n\n"
+            "Putin's spokesman Dmitry Peskov spoke to the press. “It is over,” he said.")
+    assert extract_quotes(text)[-1].speaker_name == "Dmitry Peskov"  # the subject, never the possessor Putin
 
 
 def test_a_speaker_name_never_spans_a_line_break():

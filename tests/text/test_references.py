@@ -91,6 +91,12 @@ def test_a_possessor_before_a_title_gives_the_speaker_state():
     assert not [r for r in _refs(verb) if r[0] == "We"]
 
 
+def test_a_nationality_before_a_rank_and_name_gives_the_speaker_state():
+    text = "The Ukrainian commander, Colonel Ivan Petrenko, met reporters. “We are looking for them too,” he added."
+    refs = _refs(text)
+    assert ("We", "Ukraine", "first_person") in refs and ("he", "Ukraine", "speaker") in refs
+
+
 def test_a_speaker_without_any_description_takes_the_state_of_the_dateline():
     text = "SIMFEROPOL, Ukraine (AFP) - Hundreds rallied on Sunday. “We are not afraid,” said Ivan Bondar, a teacher."
     assert Discourse(Document(text)).speaker_states == [("Ukraine", "dateline")]

@@ -51,7 +51,9 @@ _APPOSITIVE = re.compile(r",\s+((?:who\s+(?:is|was|has\s+been|had\s+been)\s+|an?
 # before a name: "Ukrainian activist Oleh Petrenko", "a Ukrainian volunteer, Oleh Petrenko",
 # "Trump's ambassador to the U.N., Nikki Haley", "Russia's envoy Vitaly Churkin"
 _ROLE_WORDS = r"(?:[a-z][\w\-]*,?\s+){0,3}(?:(?:to|at|of|for)\s+the\s+[A-Z][\w.]*,?\s+)?"
-_PREMODIFIER = re.compile(r"([A-Z][\w'’\-]+)\s+" + _ROLE_WORDS + r"$")
+# a nationality word, role words and up to two capitalised titles before the name
+# ("The Ukrainian commander, Colonel Ivan Petrenko")
+_PREMODIFIER = re.compile(r"([A-Z][\w'’\-]+)\s+" + _ROLE_WORDS + r"(?:[A-Z][a-z]+\.?\s+){0,2}$")
 _POSSESSOR = re.compile(r"([A-Z][\w\-]+)['’]s\s+" + _ROLE_WORDS + r"$")
 
 

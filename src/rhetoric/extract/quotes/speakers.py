@@ -612,6 +612,28 @@ def _introduces_person(text: str, start: int, end: int) -> bool:
 
 
 _WORD = re.compile(r"[\w'’\-]+")
+# a clause that opens with a title before a name: capitalised words, then up to
+# three lower-case ones ending in the title ("Ukraine's security chief ", "Political analyst ")
+_TITLE_OPENING = re.compile(r"(?:[A-Z][\w'’.\-]*[ \t]+)*(?:[a-z][\w\-]*[ \t]+){0,2}(?P<title>[a-z][\w\-]*)[ \t]+")
+_OPENING_BEFORE = re.compile(r"(?:^|[.!?:;”\"]\s+|,[ \t]+|\n\s*)(?=[^.!?:;,\n]*$)")
+
+
+def _title_opening(text: str, start: int, end: int) -> int | None:
+    """A name after a lower-case title that opens its clause, as the clause's
+    subject: "Ukraine's security chief Andriy Parubiy visited ...", not an
+    object ("he met presidential candidate Donald Trump", "the exodus of
+    former campaign manager Barry Bennett"). The start of the title phrase, or None."""
+    opening = _OPENING_BEFORE.search(text, max(0, start - 120), start)
+    if opening is None:
+        return None
+    segment = _TITLE_OPENING.fullmatch(text, opening.end(), start)
+    if segment is None or _lexicons().title_role.get(segment.group("title")) != "head" or \
+            text[end - 2:end] in ("'s", "’s") or _SUBJECT_FOLLOWS.match(text, end) is None:
+        return None
+    first = text[opening.end():start].split()[0]
+    if first.lower() in _CAPITAL_STOP:
+        return opening.end() + len(first) + 1  # "To Montclair State University professor ...": not the title's
+    return opening.end()
 
 
 class _Narrative:
@@ -663,7 +685,9 @@ def _person_named_since(text: str, before: int, pronoun: _Speaker, history: list
         first = match.group().split()[0]
         if first.lower() in _CAPITAL_STOP or first.lower() in _DETERMINERS:
             start = _past_word(text, start, match.end())
-        if not _introduces_person(text, start, match.end()) or narrative.quotes(start):
+        titled_from = None if _introduces_person(text, start, match.end()) else \
+            _title_opening(text, start, match.end())
+        if (titled_from is None and not _introduces_person(text, start, match.end())) or narrative.quotes(start):
             continue
         if narrative.common_word(text[start:match.end()].split()[0]):
             start = _past_word(text, start, match.end())
@@ -672,7 +696,7 @@ def _person_named_since(text: str, before: int, pronoun: _Speaker, history: list
         if role and (_lexicons().title_role.get(role.group(1)) == "head" or
                      _lexicons().noun_kind.get(role.group(1)) == "person"):
             end = role.end()  # "Fox News White House correspondent Ed Henry": the person is Ed Henry
-        found = _analyse_mention(text, start, end, [])
+        found = _analyse_mention(text, start if titled_from is None else titled_from, end, [])
         if found.kind == "person" and found.name and len(found.name.split()) >= 2:
             known = next((p for p in people if p.name == found.name), None)
             best = (match.start(), known or found)
