@@ -244,6 +244,13 @@ def test_a_name_that_is_no_subject_does_not_take_the_pronoun(between):
     assert extract_quotes(text)[-1].speaker_name == "Daniel Okafor"
 
 
+def test_a_role_opened_by_a_possessive_pronoun_names_the_speaker_only_as_subject():
+    assert [(q.speaker, q.speaker_name) for q in extract_quotes(
+        "Their leader, Denis Pushilin, said they would not leave.")] == [("Their leader", "Denis Pushilin")]
+    fired = "Emanuel fired his police chief, Garry McCarthy, acknowledging that trust was lost."
+    assert [q.speaker_name for q in extract_quotes(fired)] == ["Emanuel"]
+
+
 def test_a_titled_subject_after_a_possessive_takes_the_pronoun():
     text = ("“We will respond,” said Foreign Minister Daniel Okafor.\n\n"
             "Putin's spokesman Dmitry Peskov spoke to the press. “It is over,” he said.")

@@ -97,6 +97,13 @@ def test_a_nationality_before_a_rank_and_name_gives_the_speaker_state():
     assert ("We", "Ukraine", "first_person") in refs and ("he", "Ukraine", "speaker") in refs
 
 
+def test_a_group_word_describing_a_speaker_gives_the_group():
+    text = "Denis Pushilin, a separatist leader, said they would not leave. “We will stay here,” he said."
+    assert ("We", "separatists", "first_person") in _refs(text)
+    titled = "Rebel commander Igor Strelkov spoke. “We will not surrender,” Strelkov said."
+    assert ("We", "rebels", "first_person") in _refs(titled)
+
+
 def test_a_speaker_without_any_description_takes_the_state_of_the_dateline():
     text = "SIMFEROPOL, Ukraine (AFP) - Hundreds rallied on Sunday. “We are not afraid,” said Ivan Bondar, a teacher."
     assert Discourse(Document(text)).speaker_states == [("Ukraine", "dateline")]

@@ -36,9 +36,10 @@ from typing import TYPE_CHECKING
 
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.actors import actor_named
-from rhetoric.text.names import HONORIFIC_GENDER, family_name, is_full_person_name, name_occurrences
+from rhetoric.text.names import HONORIFIC_GENDER, family_name, is_full_person_name, name_occurrences, whole_words
 from rhetoric.text.datelines import dateline_state
-from rhetoric.text.speaker_states import SPEAKER_STATE_RULES, country_of, described_state, names_a_side
+from rhetoric.text.speaker_states import (SPEAKER_STATE_RULES, country_of, described_state, description_spans,
+                                         names_a_side)
 
 if TYPE_CHECKING:
     from rhetoric.text.document import Document
@@ -75,6 +76,14 @@ def _is_state(name: str) -> bool:
 
 
 _SEPARATISTS = "separatists"
+# a group word and its title just before a name: "rebel commander ", "a separatist leader, "
+_TITLE_BEFORE = re.compile(r"[\w-]+\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]*),?\s+$")
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> dict[str, str]:
+    """word → kind of ``lexicons/speaker_nouns.tsv`` (a title such as "leader" is a person)."""
+    return {word.lower(): kind for word, kind, _gender in read_lexicon_table("speaker_nouns.tsv")}
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
 
 
@@ -138,8 +147,27 @@ class Discourse:
         """The state the article's description of the person ``name`` gives, or None (memoised)."""
         memo = self._description_memo
         if name not in memo:
-            memo[name] = described_state(self.doc, name)
+            memo[name] = described_state(self.doc, name) or self._described_group(name)
         return memo[name]
+
+    def _described_group(self, name: str) -> str | None:
+        """The label of a group noun that describes the person named ``name``:
+        in an appositive ("Denis Pushilin, a separatist leader,") or before
+        their title ("rebel commander Igor Strelkov", "a separatist leader,
+        Denis Pushilin")."""
+        text = self.doc.text
+        spans = [(start, end) for start, end, _ in description_spans(text, name)]
+        words = name.split()
+        if len(words) >= 2:
+            for start, _end in whole_words(text, [name]):
+                titled = _TITLE_BEFORE.search(text, max(0, start - 60), start)
+                if titled is not None and _person_nouns().get(titled.group("noun").lower()) == "person":
+                    spans.append((titled.start(), titled.start("noun")))
+        for start, end in spans:
+            for g_start, g_end, label in self.group_nouns:
+                if start <= g_start and g_end <= end:
+                    return label
+        return None
 
     @cached_property
     def _description_memo(self) -> dict[str, str | None]:

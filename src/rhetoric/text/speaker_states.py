@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from rhetoric.text.discourse import Discourse
     from rhetoric.text.document import Document
 
-__all__ = ["SPEAKER_STATE_RULES", "country_of", "described_state", "names_a_side"]
+__all__ = ["SPEAKER_STATE_RULES", "country_of", "described_state", "description_spans", "names_a_side"]
 
 
 def country_of(affiliation: str | None) -> str | None:
@@ -62,22 +62,28 @@ def described_state(doc: Document, name: str) -> str | None:
     them: in an appositive or relative clause after the name ("Glazyev, who is
     Mr Putin's adviser,") or in a nationality word before it ("a Ukrainian
     volunteer, Oleh Petrenko", "Russian activist Olga Kurnosova")."""
+    for start, end, kinds in description_spans(doc.text, name):
+        state = _first_state(doc, start, end, kinds=kinds)
+        if state:
+            return state
+    return None
+
+
+def description_spans(text: str, name: str) -> Iterable[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, actor kinds) of the words that describe the person named
+    ``name`` (two or more words) wherever the article writes the name or its
+    last word: a word before it and its role words, or an appositive after it."""
     words = name.split()
     if len(words) < 2:
-        return None
-    for start, end in whole_words(doc.text, [name, words[-1]]):
+        return
+    for start, end in whole_words(text, [name, words[-1]]):
         for pattern_before, kinds in ((_PREMODIFIER, ("people",)), (_POSSESSOR, ("state", "person"))):
-            before = pattern_before.search(doc.text, max(0, start - 80), start)
+            before = pattern_before.search(text, max(0, start - 80), start)
             if before is not None:
-                state = _first_state(doc, before.start(1), before.end(1), kinds=kinds)
-                if state:
-                    return state
-        after = _APPOSITIVE.match(doc.text, end)
+                yield before.start(1), before.end(1), kinds
+        after = _APPOSITIVE.match(text, end)
         if after is not None:
-            state = _first_state(doc, after.start(1), after.end(1))
-            if state:
-                return state
-    return None
+            yield after.start(1), after.end(1), ("state", "people", "person", "organisation")
 
 
 def _first_state(doc: Document, start: int, end: int, kinds: Iterable[str] = ("state", "people", "person",

@@ -101,8 +101,13 @@ def _looks_like_appositive(tokens: list[_Tok]) -> bool:
 
 
 def _opens_role(tok: _Tok) -> bool:
-    """A determiner or a possessor ("Zelensky's") that opens a role phrase."""
-    return tok.low in ("a", "an", "the") or tok.low.endswith(("'s", "’s"))
+    """A determiner or a possessor ("Zelensky's", "their") that opens a role
+    phrase (a possessive pronoun only at the start of its sentence: "Their
+    leader, Denis Pushilin, said")."""
+    return tok.low in ("a", "an", "the", "his", "her", "its", "their", "our") or tok.low.endswith(("'s", "’s"))
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our"})
 
 
 def _name_after_role(segment: list[_Tok], before: list[_Tok]) -> bool:
@@ -123,6 +128,8 @@ def _name_after_role(segment: list[_Tok], before: list[_Tok]) -> bool:
     if not phrase or not _opens_role(phrase[-1]) or not any(
             lex.title_role.get(t.low) == "head" or lex.noun_kind.get(t.low) == "person" for t in phrase):
         return False
+    if phrase[-1].low in _POSSESSIVE_PRONOUNS and len(phrase) < len(before):
+        return False  # "Emanuel fired his police chief, Garry McCarthy, acknowledging": an object, not the speaker
     return all(t.text[:1].isupper() or t.low in NAME_PARTICLES for t in segment) and segment[0].text[:1].isupper()
 
 
