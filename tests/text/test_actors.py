@@ -81,6 +81,13 @@ def test_short_forms_are_never_read_inside_longer_names():
         ("Seoul", "South Korea"), ("Pyongyang", "North Korea")]
 
 
+def test_the_west_is_a_bloc_but_not_a_compass_point_nor_part_of_a_name():
+    assert actors("Western leaders warned Moscow, and the West threatened sanctions.") == [
+        ("Western leaders", "the West"), ("Moscow", "Russia"), ("the West", "the West")]
+    assert actors("Troops moved to the west of the country and the Western Military District drilled.") == []
+    assert actors("Settlers in the West Bank protested.") == [("West Bank", "Palestine")]
+
+
 def test_short_forms_resolve_from_the_article_context():
     assert actors("Seoul said the North fired a missile.") == [("Seoul", "South Korea"), ("the North", "North Korea")]
     assert actors("Tehran and Riyadh traded barbs. The Kingdom recalled its envoy.") == [
