@@ -145,9 +145,14 @@ _CODE_NAMED = re.compile(r"\s*,?\s*(?:(?:is|are|was|were|will\s+be|has\s+been)\s
 GOAL = re.compile(r"\b(?:to|into|towards?|for)\b", re.IGNORECASE)
 
 
+_QUANTITY_TO = re.compile(r"\s(?:up|close)\s+to\s+(?=(?:about\s+|some\s+)?[\d,.]+|(?:a|one|two|three|several)\s+"
+                          r"(?:dozen|hundred|thousand))", re.IGNORECASE)
+
+
 def _sent_to_forces(phrase: str) -> bool:
     """Whether a send phrase names forces only as its goal ("sent around 30
     requests to military units"), after the verb and its object."""
+    phrase = _QUANTITY_TO.sub(" ", phrase)  # "send up to 15,000 troops": a number, not a goal
     words = phrase.split(maxsplit=2)
     return len(words) == 3 and GOAL.search(words[2]) is not None
 
