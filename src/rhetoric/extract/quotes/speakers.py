@@ -612,8 +612,8 @@ def _introduces_person(text: str, start: int, end: int) -> bool:
 
 
 _WORD = re.compile(r"[\w'’\-]+")
-# a clause that opens with a title before a name: capitalised words, then up to
-# three lower-case ones ending in the title ("Ukraine's security chief ", "Political analyst ")
+# a clause that opens with a title before a name: capitalised words, then at most
+# three lower-case words, the last the title ("Ukraine's security chief ", "Political analyst ")
 _TITLE_OPENING = re.compile(r"(?:[A-Z][\w'’.\-]*[ \t]+)*(?:[a-z][\w\-]*[ \t]+){0,2}(?P<title>[a-z][\w\-]*)[ \t]+")
 _OPENING_BEFORE = re.compile(r"(?:^|[.!?:;”\"]\s+|,[ \t]+|\n\s*)(?=[^.!?:;,\n]*$)")
 
@@ -685,9 +685,9 @@ def _person_named_since(text: str, before: int, pronoun: _Speaker, history: list
         first = match.group().split()[0]
         if first.lower() in _CAPITAL_STOP or first.lower() in _DETERMINERS:
             start = _past_word(text, start, match.end())
-        titled_from = None if _introduces_person(text, start, match.end()) else \
-            _title_opening(text, start, match.end())
-        if (titled_from is None and not _introduces_person(text, start, match.end())) or narrative.quotes(start):
+        introduces = _introduces_person(text, start, match.end())
+        titled_from = None if introduces else _title_opening(text, start, match.end())
+        if not (introduces or titled_from is not None) or narrative.quotes(start):
             continue
         if narrative.common_word(text[start:match.end()].split()[0]):
             start = _past_word(text, start, match.end())

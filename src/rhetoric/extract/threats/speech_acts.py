@@ -17,7 +17,12 @@ words are rows of ``lexicons/threat_speech_acts.tsv``. The rules, in order:
    "will be subject to", "will lead to war", "will give up", "would
    probably"); a modal needs a specific act (not a bare "action",
    "measures" or "response") unless a condition, "any", a consequence
-   noun ("costs", "a price") or a speech act of warning frames it;
+   noun ("costs", "a price") or a speech act of warning frames it. Two
+   contingent forms need no act from the lexicon: a warning of the warner's
+   own act ("Turkey warned it would block the accession unless Stockholm
+   changed course"), and a harm as the subject of a passive, stated by a
+   speaker ("further sanctions will be imposed if Russia does not change
+   course, Merkel said");
 3. an actor — the subject is an actor phrase (a state, government, leader,
    official, ministry, army, armed group, party, organisation: not "the
    crisis", not "sanctions"), or the cue is inside a quotation with a
@@ -160,13 +165,14 @@ _IMPOSED = re.compile(r"\s*(?:only\s+|then\s+|also\s+|certainly\s+|surely\s+|ine
                       r"intensified|slapped|applied|used|adopted|taken|considered)|follow|come)\b", re.IGNORECASE)
 
 
-def _imposed_harm(text: str, subject: str, modal_end: int, clause_end: int) -> bool:
-    """Whether "SUBJECT will be imposed / will follow if ..." announces a harm
-    made contingent on another's behaviour, the harm itself the subject."""
-    if not _HARM_SUBJECT.fullmatch(subject.strip()):
-        return False
+def _imposed_harm(text: str, sentence_start: int, modal_start: int, modal_end: int, clause_end: int) -> str | None:
+    """The harm of "SUBJECT will be imposed / will follow if ...", a harm made
+    contingent on another's behaviour with the harm itself the subject, or None."""
     imposed = _IMPOSED.match(text, modal_end, clause_end)
-    return imposed is not None and bool(_LATER_CONDITION.search(text, imposed.end(), clause_end))
+    if imposed is None or not _LATER_CONDITION.search(text, imposed.end(), clause_end):
+        return None
+    subject = subject_before(text, sentence_start, modal_start)[1].strip()
+    return subject if _HARM_SUBJECT.fullmatch(subject) else None
 
 
 def _own_conditional_act(text: str, cue_end: int, clause_end: int) -> bool:
@@ -243,8 +249,9 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
             continue  # "If Iran warns about an attack, ...": imagined, not made
         if offers_cooperation(text, match.end(), clause_end):
             continue  # "pledged to support Kiev until the war ends", "would resume talks if": an offer
-        imposed = cue.name == "will" and _imposed_harm(text, subject_before(text, sentence.start, match.start())[1],
-                                                        match.end(), clause_end)
+        imposed_harm = _imposed_harm(text, sentence.start, match.start(), match.end(), clause_end) \
+            if cue.name == "will" else None
+        imposed = imposed_harm is not None
         if cue.cls != "act":
             if not imposed and (_NOT_COERCIVE.match(text, match.end()) or NEGATED_ACT.match(text, match.end())):
                 continue
@@ -256,8 +263,8 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
                 continue  # "had no reason to believe Paddock would launch the shooting": a belief, not a threat
             near = " ".join(words[:_MODAL_REACH])
             code = harm_code(" ".join(words), len(near))  # the act starts within the modal's reach
-            if imposed:
-                code = harm_code(subject_before(text, sentence.start, match.start())[1])
+            if imposed_harm is not None:
+                code = harm_code(imposed_harm)
             own_act = False
         else:
             near = " ".join(words)
