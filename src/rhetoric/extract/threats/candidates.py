@@ -287,9 +287,16 @@ def _governing_speaker(doc: ArticleContext, sentence: Sentence, position: int) -
     denial_match = frames["denial"].search(text, sentence.start, position)
     if denial_match:
         return "", sentence.start, True
+    colon = colon_speaker(text, sentence, position)
+    return (colon[0], colon[1], False) if colon else None  # "Erdogan: We will enter Syria if necessary"
+
+
+def colon_speaker(text: str, sentence: Sentence, position: int) -> tuple[str, int] | None:
+    """(np, start) of a headline's colon attribution before ``position``
+    ("Erdogan: Turkey may launch an operation"), or None."""
     colon = _COLON_SPEAKER.match(text, sentence.start, position)
     if colon and not _NOT_A_SPEAKER.search(colon.group("np")) and is_actor_phrase(clean_mention(colon.group("np"))):
-        return colon.group("np"), colon.start("np"), False  # "Erdogan: We will enter Syria if necessary"
+        return colon.group("np"), colon.start("np")
     return None
 
 

@@ -55,7 +55,7 @@ from rhetoric.extract.threats.force import force_candidates
 from rhetoric.extract.threats.frames import SPEECH, frame_candidates
 from rhetoric.extract.threats.mobilize import force_frame_candidates
 from rhetoric.extract.threats.posture import posture_candidates
-from rhetoric.extract.threats.nouns import noun_candidates
+from rhetoric.extract.threats.nouns import colon_headline_candidates, noun_candidates
 from rhetoric.extract.threats.speech_acts import speech_act_candidates
 from rhetoric.text.document import Document, as_document
 
@@ -133,6 +133,7 @@ def extract_threats(text_or_document: str | Document) -> list[Threat]:
     # the broad threat rule last, for sentences the cue frames left empty
     verbal += speech_act_candidates(ctx, _sentences_held(ctx, verbal))
     verbal += noun_candidates(ctx, _sentences_held(ctx, verbal))
+    verbal += colon_headline_candidates(ctx, _sentences_held(ctx, verbal))
     forces: list[Candidate] = []
     for candidate in force_candidates(ctx) + force_frame_candidates(ctx):
         cue = _cue(candidate)

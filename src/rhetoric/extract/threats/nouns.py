@@ -15,6 +15,10 @@ The rules, in order:
    clause ("his warnings of war", not "her warning about the weather");
 3. not negated ("no threats"), not analysts' talk, not a question.
 
+A headline's colon attribution may name a harm with no verb at all ("Merkel:
+more sanctions if Russia escalates"); :func:`colon_headline_candidates`
+reads it as the speaker's threat when a condition follows the harm.
+
 The sentence need not be the actor's own: "Washington dismissed
 Pyongyang's threats" reports Pyongyang's threats (CODEBOOK: a sentence that
 reports the other's threatening statement).
@@ -30,15 +34,15 @@ from __future__ import annotations
 
 import re
 
-from rhetoric.extract.threats.actors import attribute, is_actor_phrase
-from rhetoric.extract.threats.candidates import Candidate, strip_span
+from rhetoric.extract.threats.actors import attribute, is_actor_phrase, target_after
+from rhetoric.extract.threats.candidates import Candidate, colon_speaker, strip_span
 from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import CONDITION, as_context
 from rhetoric.extract.threats.grammar import frame_patterns
 from rhetoric.text.actors import find_actors
 
-__all__ = ["noun_candidates", "as_context"]
+__all__ = ["noun_candidates", "colon_headline_candidates", "as_context"]
 
 _NOUN = re.compile(r"(?<![\w-])(?P<noun>threats?|warnings?|ultimatums?)(?![\w-])", re.IGNORECASE)
 # "Kim's (latest nuclear) threats", "his threats": the owner before the noun
@@ -118,4 +122,48 @@ def noun_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) -> 
             bool(CONDITION.search(text, sentence.start, sentence.end)), None,
             [match.group(), "rule:owned_threat_noun"], actor_mention=actor.mention, rule="owned_threat_noun"))
         done.add(sentence.start)
+    return found
+
+
+_COLON = re.compile(r":\s")
+_HEADLINE_WORDS = 16  # a colon attribution with more words after it is a sentence, not a headline
+_HEADLINE_HARM_WORDS = 6
+_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|do|does|did|be|been|"
+                   r"\w+ed)\b", re.IGNORECASE)
+_HEADLINE_CONDITION = re.compile(r"\b(?:if|unless|or\s+face|in\s+case)\b", re.IGNORECASE)
+
+
+def colon_headline_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) -> list[Candidate]:
+    """Threats of verbless colon headlines ("Merkel: more sanctions if Russia
+    escalates"): a harm within the first words after the speaker's colon and a
+    condition after it; the speaker threatens.
+
+    >>> [(c.actor_mention, c.cameo, c.conditional) for c in colon_headline_candidates(as_context(
+    ...     "Merkel: more sanctions if Russia escalates"))]
+    [('Merkel', '1312', True)]
+    """
+    text = ctx.text
+    found: list[Candidate] = []
+    for colon in _COLON.finditer(text):
+        sentence = ctx.sentence_at(colon.start())
+        if sentence is None or sentence.start in skip:
+            continue
+        speaker = colon_speaker(text, sentence, colon.end() + 1)
+        if speaker is None:
+            continue
+        rest = text[colon.end():sentence.end]
+        words = rest.split()
+        if len(words) > _HEADLINE_WORDS:
+            continue
+        code = harm_code(" ".join(words[:_HEADLINE_HARM_WORDS]))
+        condition = _HEADLINE_CONDITION.search(rest)
+        if code is None or condition is None or harm_code(rest[:condition.start()]) is None or \
+                _VERB.search(rest, 0, condition.start()):
+            continue  # "Obama: Sanctions have worked, if slowly": a clause with its verb, read by the other rules
+        actor = attribute(ctx, speaker[0], speaker[1], colon.start())
+        target_mention, target = target_after(ctx, colon.end(), sentence.end, actor.state)
+        start, end = strip_span(text, speaker[1], sentence.end)
+        found.append(Candidate(start, end, sentence, "threat", code, actor.state, target, True, None,
+                               [text[colon.end():colon.end() + condition.start()].strip(), "rule:colon_headline"],
+                               actor_mention=actor.mention, target_mention=target_mention, rule="colon_headline"))
     return found

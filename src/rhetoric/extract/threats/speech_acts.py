@@ -51,7 +51,8 @@ from functools import lru_cache
 
 from rhetoric.extract.threats.actors import (attribute, clean_mention, is_actor_phrase, refers_to_actor, subject_before,
                                              target_after)
-from rhetoric.extract.threats.candidates import VICTIM_PREDICATE, Candidate, strip_span, trailing_speaker
+from rhetoric.extract.threats.candidates import (VICTIM_PREDICATE, Candidate, colon_speaker, strip_span,
+                                                 trailing_speaker)
 from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import (NEGATED_ACT, CONDITION, EMBEDDED_QUESTION, QUESTION_REACH, SPEECH, _negative,
@@ -197,6 +198,15 @@ def _own_conditional_act(text: str, cue_end: int, clause_end: int) -> bool:
         is_actor_phrase(" ".join(words[:n])) for n in range(1, len(words) + 1))
 
 
+_HEADLINE_WORDS = 16  # a colon attribution in a longer sentence is a transcript's speaker label ("DB: Even ...")
+
+
+def _headline_colon(text: str, sentence: Sentence, position: int) -> bool:
+    """Whether a headline's colon attribution states the option ("Erdogan:
+    Turkey may launch an operation in Syria within days")."""
+    return len(sentence.text.split()) <= _HEADLINE_WORDS and colon_speaker(text, sentence, position) is not None
+
+
 def _other_speaker(ctx: ArticleContext, lower: int, speech: re.Match[str], state: str | None) -> bool:
     """Whether the speech verb before a modal has a named speaker of another state."""
     start, speaker = subject_before(ctx.text, lower, speech.start())
@@ -288,7 +298,7 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
                 continue  # "will take action", "would respond": too bare without a condition or warning
             if MODAL_PERFECT.match(text, match.end()):
                 continue  # "would have attacked": a counterfactual past
-        if cue.cls == "option" and not (quoted or SPEECH.search(lead)
+        if cue.cls == "option" and not (quoted or SPEECH.search(lead) or _headline_colon(text, sentence, match.start())
                                         or _stated_by_actor(ctx, sentence, match.end(), clause_end, subject_start,
                                                             subject)):
             continue  # "Russia could invade" in narration is speculation
