@@ -69,7 +69,8 @@ _REACH = 12  # words between a speech act and its coercive act
 _MODAL_REACH = 8  # words between a modal and its coercive act (the predicate or its object)
 # a modal whose predicate is not the actor doing something coercive: a passive
 # or state ("will be subject to", "would be unable to"), giving up, stopping,
-# an outcome ("will lead to war", "would expect"), a hedge ("would probably")
+# an outcome ("will lead to war", "would expect"), a hedge ("would probably"),
+# a speech verb ("would declare")
 _NOT_COERCIVE = re.compile(r"\s*(?:not\s+|never\s+|only\s+|always\s+|eventually\s+|ultimately\s+|finally\s+)?"
                            r"(?:be\b(?!\s+(?:forced|ready|prepared|met|"
                            r"answered|punished|crushed|destroyed|wiped|annihilated|hit|attacked|sanctioned|expelled|held|targeted|"
@@ -77,6 +78,8 @@ _NOT_COERCIVE = re.compile(r"\s*(?:not\s+|never\s+|only\s+|always\s+|eventually\
                            r"reprisals?)|a\s+(?:[\w-]+\s+)?(?:price|response)|no\s+mercy))|"
                            r"give\s+up|lose|win|lead|expect|sit|welcome|need|avoid|probably|likely|possibly|perhaps|"
                            r"support|back|favou?r|vote|know|have\s+to|no\s+longer|"
+                           # a speech verb: what follows is said, not done ("St. Paul would declare the old penalty")
+                           r"say|declare|argue|write|tell|note|insist|claim|explain|describe|"
                            r"certainly\s+not|hardly|rather)\b",
                            re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:!?—–]|,\s+(?:but|while|although|whereas|and\s+(?:the|a|it|he|she|they))\b")  # a "." inside a sentence is an abbreviation ("U.S.")
