@@ -311,7 +311,7 @@ def trailing_speaker(doc: ArticleContext, sentence: Sentence, end: int) -> tuple
     text = doc.text
     tail = text[end:sentence.end]
     match = re.search(r"[,”\"]\s*(?:[”\"]\s*)?(?P<np>[^,“”\";]{1,100}?)\s+(?:said|says|told|added|warned|noted|"
-                      r"wrote|reported|stated)\b", tail)
+                      r"wrote|reported|stated|vowed|pledged|declared|insisted)\b", tail)
     if match:
         return match.group("np"), end + match.start("np")
     match = re.search(r"[,”\"]\s*(?:said|says|told|added|warned)\s+(?P<np>[^,“”\";.]{1,100})", tail)
@@ -339,7 +339,7 @@ _SUFFERED = (r"punished|hit|sanctioned|attacked|targeted|destroyed|crushed|annih
              r"arrested|prosecuted|jailed|fined|banned|barred|excluded|isolated|struck|bombed|blockaded|cut\s+off|"
              r"held\s+(?:fully\s+|personally\s+)?(?:accountable|responsible)|made\s+to\s+pay|dealt\s+with|"
              r"met\s+with|shut\s+out|kicked\s+out|frozen|seized|confiscated|revoked|withdrawn|suspended|"
-             r"cancell?ed|stripped|closed|blocked")
+             r"cancell?ed|stripped|closed|blocked|repelled|repulsed|rebuffed|answered|avenged")
 _ADVERB = r"\s*(?:(?:\w+ly|then|also|still|soon|now|again|only|surely|certainly)\s+)?"
 _HAVE_TAKEN = (r"have\s+(?:their|its|his|her|our|your|the)\s+(?:[\w'’-]+\s+){0,3}?"
                r"(?:revoked|withdrawn|frozen|seized|confiscated|stripped|suspended|terminated)\b")

@@ -99,7 +99,7 @@ CONDITION = re.compile(
 _FROM_WEAPONS = re.compile(r"\s+from\s+(?:(?:its|our|their|his|the)\s+)?(?:[\w-]+\s+)?(?:rockets|missiles|strikes|"
                            r"attacks|bombs|drones|fire|retaliation|reach|wrath|weapons|fighters|army|forces)\b",
                            re.IGNORECASE)
-_CONDITION_RULES = frozenset({"warn_against", "or_face", "ultimatum", "deadline", "on_notice"})
+_CONDITION_RULES = frozenset({"warn_against", "or_face", "ultimatum", "deadline", "demand_deadline", "on_notice"})
 _NEGATED = re.compile(r"(?:\b(?:not|never|no|nor|without|refused\s+to|declined\s+to|stopped\s+short\s+of)|n[’']t)"
                       r"\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # a threat denied or played down; playing a show of force down does not undo it (mobilize.DENIAL)
