@@ -108,6 +108,7 @@ _PREPOSITION_NEXT = re.compile(r"\s*(?:of|against|about|on|over|not|to)\b", re.I
 _OF_NEXT = re.compile(r"\s+(?:of|about)\b", re.IGNORECASE)
 _THAT_NEXT = re.compile(r"\s+that\b", re.IGNORECASE)
 _THAT_LEAD = re.compile(r"^(?:that|if)\s+", re.IGNORECASE)
+_PROTECT = re.compile(r"\s+(?:protect|defend|intervene)\b", re.IGNORECASE)
 _DO_SO = re.compile(r"\s+do\s+(?:so|it|that|the\s+same)\b", re.IGNORECASE)
 # "warned (on Sunday) that it would ...": the warner's own act announced
 _OWN_ACT_NEXT = re.compile(r"\s+(?:(?:on|in|at|last|this)\s+[\w-]+\s+)?(?:that\s+)?(?:it|they|we)\s+"
@@ -285,6 +286,8 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
             code = harm_code(near)
             if code is None and cue.name == "reserve_right" and _DO_SO.match(text, match.end()):
                 code = harm_code(text[sentence.start:match.start()])  # "hoped not to use force, but reserved the right to do so"
+            if code is None and cue.name == "reserve_right" and _PROTECT.match(text, match.end()):
+                code = "130"  # "reserved the right to protect its interests": force held in reserve
             own_act = code is None and cue.name == "warn" and _own_conditional_act(text, match.end(), clause_end)
             if own_act:
                 code = "130"
