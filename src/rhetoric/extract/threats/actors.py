@@ -296,6 +296,8 @@ def clean_mention(phrase: str) -> str:
     "Russia's president Vladimir Putin"
     """
     phrase = phrase.strip(" ,“”\"'")
+    if phrase.endswith(".") and not _ABBREVIATION_END.search(phrase):
+        phrase = phrase[:-1]  # "veto threats from the White House.": the sentence's full stop
     lead = _LEADING_ADVERBIAL.match(phrase)
     if lead:
         # "(who) on Saturday night released": what follows the time may be the verb
@@ -304,8 +306,10 @@ def clean_mention(phrase: str) -> str:
     if verb:
         phrase = phrase[:verb.start()]
     words = phrase.split()
-    while len(words) > 1 and _DANGLING_WORD.fullmatch(words[-1]):
-        words.pop()  # "Hundreds of Russian soldiers in (unmarked uniforms)": the cut left a preposition
+    while len(words) > 1 and (_DANGLING_WORD.fullmatch(words[-1]) or _FLOATING_QUANTIFIER.fullmatch(words[-1])):
+        words.pop()  # "Hundreds of Russian soldiers in (unmarked uniforms)", "the two nations each": a cut's leftover
+    if len(words) > 1 and words[0].lower() == "with":
+        words.pop(0)  # "with Cruz recently promising to ...": an absolute clause's subject
     if len(words) > 1 and words[-1] in _SUBJECT_PRONOUNS and words[-2].lower() not in ("and", "or"):
         return words[-1]  # "if unable to do so I (will)": the subject is the pronoun, not the clause before it
     return " ".join(words[-8:])
@@ -325,6 +329,8 @@ _LEADING_ADVERBIAL = re.compile(
 _SUBJECT_PRONOUNS = frozenset({"I", "we", "We", "he", "He", "she", "She", "they", "They"})
 
 
+_FLOATING_QUANTIFIER = re.compile(r"(?:each|both|alone)", re.IGNORECASE)
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Gen|Col|Lt|Sgt|Dr|Mr|Mrs|Ms|Gov|Sen|Rep)\.$")
 _DANGLING_WORD = re.compile(r"(?:of|in|on|at|for|with|from|by|to|and|or|the|a|an)", re.IGNORECASE)
 
 

@@ -53,6 +53,7 @@ from rhetoric.extract.threats.coding import intensity
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.force import force_candidates
 from rhetoric.extract.threats.frames import SPEECH, frame_candidates
+from rhetoric.extract.threats.grammar import TERMS_SETTER
 from rhetoric.extract.threats.mobilize import force_frame_candidates
 from rhetoric.extract.threats.posture import posture_candidates
 from rhetoric.extract.threats.nouns import colon_headline_candidates, noun_candidates
@@ -239,6 +240,12 @@ def _add_mentions(ctx: ArticleContext, candidate: Candidate) -> None:
     if speech is not None and (not ctx.inside_quote(cue) or reported_in_quote):
         # "He warned that Russia would respond": the one who speaks threatens
         cue = speech.start()
+    elif candidate.modality == "or" and not ctx.inside_quote(cue):
+        setter = None
+        for setter in TERMS_SETTER.finditer(text, sentence.start, cue):
+            pass
+        if setter is not None:
+            cue = setter.start()  # "its military demanded that the allies halt the drills or face ...": who sets the terms
     subject_start, subject = subject_before(text, sentence.start, cue)
     if not subject or _LEADING_CONDITION.match(text, candidate.start):
         first = text[candidate.start:candidate.end].split(" ")
