@@ -80,7 +80,7 @@ def _owner(ctx: ArticleContext, sentence_start: int, position: int, end: int, pl
     if agent and plural and is_actor_phrase(agent.group("agent").strip()):
         # "threats from the White House" are statements; "the threat from the
         # Islamic State" is a danger
-        return agent.group("agent").split(". ")[0].strip(" .,"), agent.start("agent")  # not into the next sentence
+        return re.split(r"\.(?:\s|$)", agent.group("agent"))[0].strip(" .,"), agent.start("agent")  # not into the next sentence
     return None
 
 
