@@ -295,7 +295,7 @@ def clean_mention(phrase: str) -> str:
     >>> clean_mention("Russia's president Vladimir Putin gave the order to launch an")
     "Russia's president Vladimir Putin"
     """
-    phrase = phrase.strip(" ,“”\"'")
+    phrase = phrase.strip(" ,“”\"'’")  # "we’(ll)": the clitic's apostrophe
     if phrase.endswith(".") and not _ABBREVIATION_END.search(phrase):
         phrase = phrase[:-1]  # "veto threats from the White House.": the sentence's full stop
     lead = _LEADING_ADVERBIAL.match(phrase)
