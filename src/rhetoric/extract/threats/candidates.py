@@ -291,6 +291,11 @@ def _governing_speaker(doc: ArticleContext, sentence: Sentence, position: int) -
     return (colon[0], colon[1], False) if colon else None  # "Erdogan: We will enter Syria if necessary"
 
 
+#: words a headline holds at most: a colon attribution in a longer sentence is a
+#: transcript's speaker label ("DB: Even the attorney ..."), not a headline's
+HEADLINE_WORDS = 16
+
+
 def colon_speaker(text: str, sentence: Sentence, position: int) -> tuple[str, int] | None:
     """(np, start) of a headline's colon attribution before ``position``
     ("Erdogan: Turkey may launch an operation"), or None."""

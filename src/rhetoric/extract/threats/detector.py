@@ -15,8 +15,10 @@ ordered list of small named rules whose cue words live in the lexicons:
 4. the broad rules, for sentences the cue frames left empty: an actor's
    threat speech act or stated intention governing a coercive act
    (:mod:`.speech_acts`), an owned threat noun ("Pyongyang's latest
-   threats", :mod:`.nouns`), and (:mod:`.posture`): a force noun and a posture
-   word in one clause, for sentences the cue frames left empty.
+   threats", :mod:`.nouns`), a verbless colon headline ("Merkel: more
+   sanctions if Russia escalates", :mod:`.nouns`), and (:mod:`.posture`): a
+   force noun and a posture word in one clause, for sentences the cue frames
+   left empty.
 
 Negatives: harmful acts that happened, analysts' speculation, the noun
 "threat" for a danger, inanimate subjects, accusations, denials, negation,

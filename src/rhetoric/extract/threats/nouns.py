@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from rhetoric.extract.threats.actors import attribute, is_actor_phrase, target_after
-from rhetoric.extract.threats.candidates import Candidate, colon_speaker, strip_span
+from rhetoric.extract.threats.candidates import HEADLINE_WORDS, Candidate, colon_speaker, strip_span
 from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import CONDITION, as_context
@@ -126,7 +126,6 @@ def noun_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) -> 
 
 
 _COLON = re.compile(r":\s")
-_HEADLINE_WORDS = 16  # a colon attribution with more words after it is a sentence, not a headline
 _HEADLINE_HARM_WORDS = 6
 _VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|do|does|did|be|been|"
                    r"\w+ed)\b", re.IGNORECASE)
@@ -153,7 +152,7 @@ def colon_headline_candidates(ctx: ArticleContext, skip: frozenset[int] = frozen
             continue
         rest = text[colon.end():sentence.end]
         words = rest.split()
-        if len(words) > _HEADLINE_WORDS:
+        if len(words) > HEADLINE_WORDS:
             continue
         code = harm_code(" ".join(words[:_HEADLINE_HARM_WORDS]))
         condition = _HEADLINE_CONDITION.search(rest)

@@ -51,8 +51,8 @@ from functools import lru_cache
 
 from rhetoric.extract.threats.actors import (attribute, clean_mention, is_actor_phrase, refers_to_actor, subject_before,
                                              target_after)
-from rhetoric.extract.threats.candidates import (VICTIM_PREDICATE, Candidate, colon_speaker, strip_span,
-                                                 trailing_speaker)
+from rhetoric.extract.threats.candidates import (HEADLINE_WORDS, VICTIM_PREDICATE, Candidate, colon_speaker,
+                                                 strip_span, trailing_speaker)
 from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import (NEGATED_ACT, CONDITION, EMBEDDED_QUESTION, QUESTION_REACH, SPEECH, _negative,
@@ -202,13 +202,10 @@ def _own_conditional_act(text: str, cue_end: int, clause_end: int) -> bool:
         is_actor_phrase(" ".join(words[:n])) for n in range(1, len(words) + 1))
 
 
-_HEADLINE_WORDS = 16  # a colon attribution in a longer sentence is a transcript's speaker label ("DB: Even ...")
-
-
 def _headline_colon(text: str, sentence: Sentence, position: int) -> bool:
     """Whether a headline's colon attribution states the option ("Erdogan:
     Turkey may launch an operation in Syria within days")."""
-    return len(sentence.text.split()) <= _HEADLINE_WORDS and colon_speaker(text, sentence, position) is not None
+    return len(sentence.text.split()) <= HEADLINE_WORDS and colon_speaker(text, sentence, position) is not None
 
 
 def _other_speaker(ctx: ArticleContext, lower: int, speech: re.Match[str], state: str | None) -> bool:
