@@ -27,6 +27,7 @@ import hashlib
 import html
 import itertools
 import json
+import logging
 import os
 import queue
 import sys
@@ -42,6 +43,8 @@ from typing import Any
 from rhetoric.reporting.reports import (ParameterError, ReportFailed, check_inputs, inside, kernel_manager, kernel_name,
                                         processed_folder, render_report, safe_name, start_kernel, validate_parameters)
 from rhetoric.io.store import atomic_path, sha256_file
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "Job", "BatchResult", "expand_grid", "read_grid", "make_jobs", "run_batch", "collect",
@@ -500,9 +503,13 @@ def _take_kernel(prestart_next: bool) -> tuple[Any, str]:
     _CURRENT = None
     standby, _STANDBY = _STANDBY, None
     km, client, msg_id = standby if standby is not None else _start_kernel()
-    if not _wait(km, client, msg_id) and not km.is_alive():
-        # it died starting, mostly a port another kernel took: start one
-        # that is known to be ready, retrying (reports.start_kernel)
+    if not _wait(km, client, msg_id):
+        # it died starting or never answered, mostly a port another kernel
+        # took (a kernel whose socket bind failed can linger alive but deaf):
+        # drop it and start one that is known to be ready, retrying
+        # (reports.start_kernel)
+        log.warning("a prestarted kernel did not get ready (%s); starting a new one",
+                    "alive" if km.is_alive() else "dead")
         _shutdown(km)
         km = start_kernel(_KERNEL, _CWD)
         _wait(km, *_send(km, _PREPARE.format(cwd=_CWD)))
