@@ -79,11 +79,6 @@ _SEPARATISTS = "separatists"
 # a group word and its title just before a name: "rebel commander ", "a separatist leader, "
 _TITLE_BEFORE = re.compile(r"[\w-]+\s+(?:[a-z][\w-]*\s+)?(?P<noun>[a-z][\w-]*),?\s+$")
 
-
-@lru_cache(maxsize=1)
-def _person_nouns() -> dict[str, str]:
-    """word → kind of ``lexicons/speaker_nouns.tsv`` (a title such as "leader" is a person)."""
-    return {word.lower(): kind for word, kind, _gender in read_lexicon_table("speaker_nouns.tsv")}
 _POSSESSIVE_BEFORE = re.compile(r"['’]s\s+$")
 
 
@@ -161,7 +156,7 @@ class Discourse:
         if len(words) >= 2:
             for start, _end in whole_words(text, [name]):
                 titled = _TITLE_BEFORE.search(text, max(0, start - 60), start)
-                if titled is not None and _person_nouns().get(titled.group("noun").lower()) == "person":
+                if titled is not None and _speaker_noun_kinds().get(titled.group("noun").lower()) == "person":
                     spans.append((titled.start(), titled.start("noun")))
         for start, end in spans:
             for g_start, g_end, label in self.group_nouns:
@@ -301,6 +296,13 @@ class Discourse:
 
 
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+
+
+def _speaker_noun_kinds() -> dict[str, str]:
+    """word → kind of ``lexicons/speaker_nouns.tsv``, as the quote extractor
+    reads it (a title such as "leader" is a person)."""
+    from rhetoric.extract.quotes.lexicon import _lexicons  # imported when first needed, as names.py does
+    return _lexicons().noun_kind
 
 
 def _with_honorific_gender(text: str, entity: Entity) -> Entity:

@@ -31,7 +31,8 @@ from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.actors import ActorMention, find_actors
 
 __all__ = ["subject_before", "is_actor_phrase", "clean_mention", "elided_thing_subject", "is_inanimate_phrase",
-           "Attribution", "attribute", "target_after", "agent_mentions", "bare_determiner", "object_target"]
+           "Attribution", "attribute", "target_after", "agent_mentions", "bare_determiner", "object_target",
+           "actor_acts_after", "refers_to_actor"]
 
 # A clause boundary before a cue: punctuation, a relative or complement word,
 # a coordinating conjunction before a new subject, a quote mark.
@@ -468,6 +469,20 @@ def agent_mentions(ctx: ArticleContext, start: int, end: int) -> list[Any]:
     Poland": where, not who)."""
     return [m for m in ctx.actors_in(start, end) if not _PLACE_BEFORE.search(ctx.text, max(start, m.start - 40), m.start)]
 
+
+# a finite verb after the condition's subject: "-s" / "-ed" forms and common irregular ones
+_FINITE_VERB = re.compile(r"[a-z]+(?:ed|es|s)|withdrew|left|met|gave|took|came|did|does|is|are|was|were|has|have|had|"
+                          r"stops?|agrees?|complies|pulls|leaves|releases|ends?|lays?|laid|gets?|got|puts?|halts?")
+
+
+def actor_acts_after(text: str, position: int, end: int | None = None) -> bool:
+    """Whether the words after ``position`` open with an actor and its verb:
+    a condition on another's behaviour ("until Kiev withdrew its forces", "if
+    NATO moved closer"), not on the world ("until the convention", "if
+    inflation persisted")."""
+    words = text[position:end].split()[:5]
+    return any(_FINITE_VERB.fullmatch(words[n]) is not None and is_actor_phrase(" ".join(words[:n]))
+               for n in range(1, len(words)))
 
 def refers_to_actor(ctx: ArticleContext, subject: str, start: int) -> bool:
     """Whether a subject "it" is one the article's reference layer resolves

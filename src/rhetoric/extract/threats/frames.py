@@ -34,6 +34,7 @@ from rhetoric.extract.threats.actors import (
     attribute,
     clean_mention,
     is_actor_phrase,
+    actor_acts_after,
     is_inanimate_phrase,
     refers_to_actor,
     subject_before,
@@ -288,17 +289,6 @@ def _actor_subject(subject: str) -> bool:
     return is_actor_phrase(subject) or is_actor_phrase(clean_mention(subject))
 
 
-# a finite verb after the condition's subject: "-s" / "-ed" forms and common irregular ones
-_FINITE_VERB = re.compile(r"[a-z]+(?:ed|es|s)|withdrew|left|met|gave|took|came|did|does|is|are|was|were|has|have|had|"
-                          r"stops?|agrees?|complies|pulls|leaves|releases|ends?|lays?|laid|gets?|got|puts?|halts?")
-
-
-def _actor_acts_after(text: str, position: int) -> bool:
-    """Whether the words after ``position`` open with an actor and its verb ("until Kiev withdrew its forces")."""
-    words = text[position:].split()[:5]
-    return any(_FINITE_VERB.fullmatch(words[n]) is not None and is_actor_phrase(" ".join(words[:n]))
-               for n in range(1, len(words)))
-
 def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subject: str, quoted: bool,
                      complement: str, clause: str, cue: str = "", referred: bool = False) -> bool:
     needs = rule.requires
@@ -329,7 +319,7 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
         # a condition frames a vow of any act; "until" only when another actor must act ("vowed to fight
         # on until Kiev withdrew", not "vowed to stay in the campaign until the convention")
         return actor and (harm_code(cue + complement[:120]) is not None or any(
-            found.group().lower() != "until" or _actor_acts_after(sentence_text, found.end())
+            found.group().lower() != "until" or actor_acts_after(sentence_text, found.end())
             for found in CONDITION.finditer(sentence_text)))
     if needs == "actor+object_harm":
         # "threatened military action", "threatened a more crippling ban": the harm is the object

@@ -49,8 +49,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rhetoric.extract.threats.actors import (attribute, clean_mention, is_actor_phrase, refers_to_actor, subject_before,
-                                             target_after)
+from rhetoric.extract.threats.actors import (actor_acts_after, attribute, clean_mention, is_actor_phrase, refers_to_actor,
+                                             subject_before, target_after)
 from rhetoric.extract.threats.candidates import (HEADLINE_WORDS, VICTIM_PREDICATE, Candidate, colon_speaker,
                                                  strip_span, trailing_speaker)
 from rhetoric.extract.threats.coding import harm_code
@@ -197,9 +197,7 @@ def _own_conditional_act(text: str, cue_end: int, clause_end: int) -> bool:
         return False
     # the condition is another's behaviour: an actor or its decision leads the clause ("if NATO moved
     # closer"), not a state of the world ("if inflation persisted")
-    words = text[condition.end():clause_end].split()[:4]
-    return bool(_DECISION.match(text, condition.end(), clause_end)) or any(
-        is_actor_phrase(" ".join(words[:n])) for n in range(1, len(words) + 1))
+    return bool(_DECISION.match(text, condition.end(), clause_end)) or actor_acts_after(text, condition.end(), clause_end)
 
 
 def _headline_colon(text: str, sentence: Sentence, position: int) -> bool:
