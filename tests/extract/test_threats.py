@@ -540,6 +540,14 @@ def test_owned_threat_noun_negatives(text):
     ("Earlier this week Tehran had warned Riyadh could face severe punishment.", "Tehran"),
     # a condition clause before the subject pronoun: the pronoun, here the quotation's speaker
     ("“If unable to do so I will call up the military and close our border,” the president said.", "the president"),
+    # "told" names its audience before the clause; an opening purpose clause precedes the subject
+    ("After the hearing, the lawyer told reporters the minister had threatened to sue the paper.", "the minister"),
+    ("To counter the build-up, Poland has deployed 2,000 troops to its eastern border.", "Poland"),
+    ("To deal with the perceived threat the US has deployed 5,000 troops to the border.", "US"),
+    # a headline's present tense, a connective adverb, a parenthesis or a dash are not part of the mention
+    ("Germany pledges to send a brigade to Lithuania.", "Germany"),
+    ("Erdogan thus moved troops into Syria.", "Erdogan"),
+    ("Voters say this guy (Salvini) has threatened to close the ports to rescue ships.", "Salvini"),
 ])
 def test_the_actor_mention_is_the_subject_not_what_stands_between(sentence, mention):
     mentions = [t.actor_mention for t in extract_threats(sentence)]
@@ -622,3 +630,9 @@ def test_the_speaker_of_a_trailing_attribution_is_not_the_target():
 def test_a_partner_named_with_a_show_of_force_is_not_its_target():
     text = "“Our military is maintaining a full readiness posture in close coordination with the United States.”"
     assert [t.target for t in extract_threats(text)] == [None]
+
+
+def test_a_clitic_modal_keeps_its_pronoun_in_the_span():
+    text = "“Step an inch out of line and we’ll destroy you,” the militia commander said."
+    (threat,) = [t for t in extract_threats(text) if t.kind != "show_of_force"]
+    assert threat.text.startswith("we’ll destroy")

@@ -26,6 +26,7 @@ from rhetoric.extract.threats.grammar import (
     canonical_state,
     frame_patterns,
     word_list,
+    word_list_alternation,
 )
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.actors import ActorMention, find_actors
@@ -80,6 +81,15 @@ _MONTHS_DAYS = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturda
                           r"April|May|June|July|August|September|October|November|December)$")
 
 
+_TOLD_BEFORE = re.compile(r"\b(?:told|tells|tell)\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _audience() -> re.Pattern[str]:
+    """Whom "told" names before its clause ("reporters", "the BBC"), from ``threat_word_lists.tsv``."""
+    return re.compile(r"(?:%s)\s+" % word_list_alternation("audience"), re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _actor_nouns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(actor-noun pattern, thing-noun pattern) from ``actor_nouns.tsv``."""
@@ -110,6 +120,10 @@ def subject_before(text: str, lower: int, position: int) -> tuple[int, str]:
         # "The bombers, which took off from Guam, conducted": the subject is
         # before the relative clause
         return subject_before(text, lower, lower + relative.start())
+    if cut and _TOLD_BEFORE.search(segment, 0, cut):
+        audience = _audience().match(segment, cut)
+        if audience is not None and segment[audience.end():].strip():
+            cut = audience.end()  # "told reporters Bacon had threatened": the clause's subject follows the audience
     phrase = segment[cut:]
     time = _TIME_TAIL.search(phrase)
     if time and time.start() > 0:
@@ -285,7 +299,10 @@ _VERB_CUT = re.compile(
     r"broke|built|bought|rose|fell|became|grew|threw|spent|withdrew|struck|taught|"
     # a headline's present tense before forces ("Putin orders military drills")
     r"orders|deploys|moves|masses|stages|launches|conducts|flies|sails|fires|tests|dispatches|readies|"
-    r"mobili[sz]es|boosts|bolsters|reinforces|steps|ramps)\b")
+    r"mobili[sz]es|boosts|bolsters|reinforces|steps|ramps|"
+    # a headline's speech act or claim ("Germany pledges to expand", "North Korea claims nuclear test"),
+    # a raising verb ("seems to be") and a connective adverb ("Erdogan thus moved")
+    r"pledges|vows|warns|threatens|claims|builds|seems?|seemed|appears?|happens?|tends?|thus|therefore)\b")
 
 
 def clean_mention(phrase: str) -> str:
@@ -297,6 +314,9 @@ def clean_mention(phrase: str) -> str:
     "Russia's president Vladimir Putin"
     """
     phrase = phrase.strip(" ,“”\"'’")  # "we’(ll)": the clitic's apostrophe
+    phrase = re.sub(r"\s+[-–—]$", "", phrase)  # "GOP front-runner Donald Trump - (who ...)": a dash's opening
+    if phrase.endswith(")") and "(" not in phrase:
+        phrase = phrase[:-1]  # "this guy (Trump) is": the parenthesis's close
     if phrase.endswith(".") and not _ABBREVIATION_END.search(phrase):
         phrase = phrase[:-1]  # "veto threats from the White House.": the sentence's full stop
     lead = _LEADING_ADVERBIAL.match(phrase)
@@ -432,6 +452,11 @@ def attribute(ctx: ArticleContext, subject: str, subject_start: int, cue_start: 
                            _referred_state(ctx, subject_start, subject_start + len(subject)) if mention else None)
     state = None
     mentions = [m for m in ctx.actors_in(subject_start, subject_start + len(subject) + 1) if m.kind in ACTOR_KINDS]
+    if _OPENING_CLAUSE.match(mention):
+        # "To deal with the threat the US has deployed": the subject follows the
+        # opening purpose or participle clause; without a comma, the last name in it
+        mention = mentions[-1].text if mentions else ""
+        mentions = mentions[-1:]
     if mentions:
         state = canonical_state(mentions[0])
         if mentions[-1].kind == "people" and mention.endswith(mentions[-1].text) and \
@@ -452,6 +477,7 @@ def attribute(ctx: ArticleContext, subject: str, subject_start: int, cue_start: 
     return Attribution(mention, subject_start, state)
 
 
+_OPENING_CLAUSE = re.compile(r"(?:in\s+order\s+)?to\s+[a-z]|faced\s+with\b|facing\s", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:near|to|into|toward|towards|along|off|over|in|on|at|against|around|across|inside|"
                            r"within|outside)\s+(?:the\s+|a\s+)?(?:[\w’'-]+\s+)?$", re.IGNORECASE)
 _DETERMINER_ONLY = re.compile(r"(?:the|a|an|this|that|these|those|such|one|another|each|every)", re.IGNORECASE)

@@ -115,6 +115,9 @@ def _clause_start(text: str, lower: int, position: int) -> int:
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    if 0 < start < end and text[start] in "’'" and text[start - 1].isalpha():
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1  # "(we)’ll destroy you": a clitic modal keeps its pronoun
     while start < end and (text[start].isspace() or text[start] in QUOTES + ",;:—–"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?—–"):

@@ -166,7 +166,7 @@ def extract_threats(text_or_document: str | Document) -> list[Threat]:
             kind=c.kind, actor=c.actor, target=target,  # type: ignore[arg-type]
             conditional=c.conditional, modality=c.modality, cameo=c.cameo,
             intensity=intensity(c.cameo), evidence=evidence,
-            actor_mention=c.actor_mention, target_mention=target_mention,
+            actor_mention=c.actor_mention or None, target_mention=target_mention or None,
         ))
     return threats
 
