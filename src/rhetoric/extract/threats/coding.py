@@ -55,6 +55,19 @@ _NOT_THE_ACT = re.compile(rf"\b(?:{_UNDONE}|{_ASKED_OF_OTHERS}|{_JUDGED_OR_UNDER
 _NOT_THE_ACT_REACH = 40
 
 
+# a quote mark, not an apostrophe inside a word: scare quotes ("vowed to “liberate” the region") are read through
+_QUOTE_MARK = re.compile(r"[“”\"]|(?<![A-Za-z])['‘’]|['‘’](?![A-Za-z])")
+
+
+# a warning idiom that names the addressee's conduct: told to "stop playing with fire", it is still a warning
+_ADDRESSEE_CONDUCT = re.compile(r"play(?:s|ed|ing)?\s+with\s+fire\b", re.IGNORECASE)
+
+
+def _unquoted(complement: str) -> str:
+    """``complement`` with its quote marks blanked (same length, so offsets hold)."""
+    return _QUOTE_MARK.sub(" ", complement)
+
+
 def harm_code(complement: str, starts_before: int | None = None) -> str | None:
     """The CAMEO code of the first harm act named in ``complement``, or None;
     with ``starts_before``, only an act whose words start before that offset
@@ -65,10 +78,12 @@ def harm_code(complement: str, starts_before: int | None = None) -> str | None:
     specific act outranks a generic "consequences" or "response"."""
     rules, codes = _harm_rules()
     first: str | None = None
+    complement = _unquoted(complement)
     for name, match in rules.matches(complement):
         if starts_before is not None and match.start() >= starts_before:
             break
-        if _NOT_THE_ACT.search(complement, max(0, match.start() - _NOT_THE_ACT_REACH), match.start()):
+        if _NOT_THE_ACT.search(complement, max(0, match.start() - _NOT_THE_ACT_REACH), match.start()) and \
+                not _ADDRESSEE_CONDUCT.match(complement, match.start()):
             continue  # "will lift sanctions", "will tone down his attacks", "will press companies to boycott"
         code = codes[name]
         if code == "1385":
@@ -85,8 +100,10 @@ def harm_span(complement: str) -> tuple[int, int] | None:
     (14, 17)
     """
     rules, _codes = _harm_rules()
+    complement = _unquoted(complement)
     for _name, match in rules.matches(complement):
-        if not _NOT_THE_ACT.search(complement, max(0, match.start() - _NOT_THE_ACT_REACH), match.start()):
+        if not _NOT_THE_ACT.search(complement, max(0, match.start() - _NOT_THE_ACT_REACH), match.start()) or \
+                _ADDRESSEE_CONDUCT.match(complement, match.start()):
             return match.start(), match.end()
     return None
 

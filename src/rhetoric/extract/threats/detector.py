@@ -138,11 +138,13 @@ def extract_threats(text_or_document: str | Document) -> list[Threat]:
     verbal += noun_candidates(ctx, _sentences_held(ctx, verbal))
     verbal += colon_headline_candidates(ctx, _sentences_held(ctx, verbal))
     forces: list[Candidate] = []
+    # a threat's span runs from its subject: a show of force in a clause before
+    # the threat's cue ("Russia put troops on alert and warned Kiev ...") is its own
+    verbal_cues = [(v.start, _cue_at(ctx.text, v), v.end) for v in verbal]
     for candidate in force_candidates(ctx) + force_frame_candidates(ctx):
-        cue = _cue(candidate)
-        cue_at = ctx.text.find(cue, candidate.start) if cue else candidate.start
-        cue_at = candidate.start if cue_at < 0 else cue_at
-        inside_verbal = any(v.start <= cue_at < v.end for v in verbal)
+        cue_at = _cue_at(ctx.text, candidate)
+        inside_verbal = any(start <= cue_at < end and not (cue_at < cue and _COORDINATED.search(ctx.text, cue_at, cue))
+                            for start, cue, end in verbal_cues)
         if not inside_verbal and not _overlaps(candidate, forces) and not (
                 candidate.rule != "predicate" and _same_sentence(candidate, forces)):
             if candidate.actor_mention is None:
@@ -169,6 +171,16 @@ def extract_threats(text_or_document: str | Document) -> list[Threat]:
             actor_mention=c.actor_mention or None, target_mention=target_mention or None,
         ))
     return threats
+
+
+_COORDINATED = re.compile(r"\band\b|;")
+
+
+def _cue_at(text: str, candidate: Candidate) -> int:
+    """Where a candidate's cue words start in ``text`` (its start if they are not found)."""
+    cue = _cue(candidate)
+    at = text.find(cue, candidate.start, candidate.end) if cue else -1
+    return candidate.start if at < 0 else at
 
 
 def _cue(candidate: Candidate) -> str:
