@@ -548,6 +548,10 @@ def test_owned_threat_noun_negatives(text):
     ("Germany pledges to send a brigade to Lithuania.", "Germany"),
     ("Erdogan thus moved troops into Syria.", "Erdogan"),
     ("Voters say this guy (Salvini) has threatened to close the ports to rescue ships.", "Salvini"),
+    # a condition as the embedded subject ("any attack would ..."): who says it threatens
+    ("Iran has said any attack on its soil would trigger a regional war.", "Iran"),
+    # a coercion's passive agent before "under threat of": who coerces threatens
+    ("The journalist was forced by the security services, under threat of arrest, to leave.", "the security services"),
 ])
 def test_the_actor_mention_is_the_subject_not_what_stands_between(sentence, mention):
     mentions = [t.actor_mention for t in extract_threats(sentence)]
@@ -636,3 +640,8 @@ def test_a_clitic_modal_keeps_its_pronoun_in_the_span():
     text = "“Step an inch out of line and we’ll destroy you,” the militia commander said."
     (threat,) = [t for t in extract_threats(text) if t.kind != "show_of_force"]
     assert threat.text.startswith("we’ll destroy")
+
+
+def test_a_show_of_forces_state_comes_from_the_mention_not_the_verb_phrase_cut_off_it():
+    (force,) = extract_threats("Military helicopters flew low over the rebel-held town in a show of force.")
+    assert (force.actor_mention, force.actor) == ("Military helicopters", None)

@@ -33,7 +33,7 @@ from rhetoric.text.actors import ActorMention, find_actors
 
 __all__ = ["subject_before", "is_actor_phrase", "clean_mention", "elided_thing_subject", "is_inanimate_phrase",
            "Attribution", "attribute", "target_after", "agent_mentions", "bare_determiner", "object_target",
-           "actor_acts_after", "refers_to_actor"]
+           "actor_acts_after", "refers_to_actor", "held_place"]
 
 # A clause boundary before a cue: punctuation, a relative or complement word,
 # a coordinating conjunction before a new subject, a quote mark.
@@ -296,7 +296,8 @@ _VERB_CUT = re.compile(
     r"took|takes|take|made|makes|make|plans?|says?|said|told|tells|tell|urged|urges|announces?|announced|also|then|now|who|which|that|"
     # irregular past tenses ("He met the envoy, praised the deal and vowed ...")
     r"met|spoke|came|went|saw|found|got|kept|brought|stood|wrote|won|lost|paid|ran|sought|chose|drew|fought|"
-    r"broke|built|bought|rose|fell|became|grew|threw|spent|withdrew|struck|taught|"
+    r"broke|built|bought|rose|fell|became|grew|threw|spent|withdrew|struck|taught|flew|overflew|drove|sank|shot|"
+    r"swept|led|"
     # a headline's present tense before forces ("Putin orders military drills")
     r"orders|deploys|moves|masses|stages|launches|conducts|flies|sails|fires|tests|dispatches|readies|"
     r"mobili[sz]es|boosts|bolsters|reinforces|steps|ramps|"
@@ -451,7 +452,10 @@ def attribute(ctx: ArticleContext, subject: str, subject_start: int, cue_start: 
         return Attribution(mention or None, subject_start if mention else None,
                            _referred_state(ctx, subject_start, subject_start + len(subject)) if mention else None)
     state = None
-    mentions = [m for m in ctx.actors_in(subject_start, subject_start + len(subject) + 1) if m.kind in ACTOR_KINDS]
+    at = subject.rfind(mention) if mention else -1
+    # the names in the mention as cut, not in the verb phrase cut off it ("helicopters (flew over the rebel-held town)")
+    subject_end = subject_start + (at + len(mention) if at >= 0 else len(subject))
+    mentions = [m for m in ctx.actors_in(subject_start, subject_end + 1) if m.kind in ACTOR_KINDS]
     if _OPENING_CLAUSE.match(mention):
         # "To deal with the threat the US has deployed": the subject follows the
         # opening purpose or participle clause; without a comma, the last name in it
@@ -473,7 +477,7 @@ def attribute(ctx: ArticleContext, subject: str, subject_start: int, cue_start: 
             antecedent = _antecedent(ctx, subject_start)  # "the ministry": the actor in focus
             state = antecedent.state if antecedent else None
     if state is None:
-        state = _referred_state(ctx, subject_start, subject_start + len(subject))
+        state = _referred_state(ctx, subject_start, subject_end)
     return Attribution(mention, subject_start, state)
 
 
@@ -493,7 +497,17 @@ def agent_mentions(ctx: ArticleContext, start: int, end: int) -> list[Any]:
     """Actor mentions in ``[start, end)`` that can be an agent: not the
     place of a preposition ("drills near the Ukrainian border", "sent to
     Poland": where, not who)."""
-    return [m for m in ctx.actors_in(start, end) if not _PLACE_BEFORE.search(ctx.text, max(start, m.start - 40), m.start)]
+    return [m for m in ctx.actors_in(start, end) if not _PLACE_BEFORE.search(ctx.text, max(start, m.start - 40), m.start)
+            and not held_place(ctx.text, m)]
+
+
+# a compound adjective of a place: "the rebel-held town" names where, not who
+_HELD_BY = re.compile(r"-(?:held|controlled|occupied|administered|run)\b", re.IGNORECASE)
+
+
+def held_place(text: str, mention: ActorMention) -> bool:
+    """Whether ``mention`` opens a place's compound adjective ("the rebel-held town"), not an agent."""
+    return bool(_HELD_BY.match(text, mention.end))
 
 
 # a finite verb after the condition's subject: "-s" / "-ed" forms and common irregular ones

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from rhetoric.extract.threats.actors import held_place
 from rhetoric.extract.threats.candidates import (
     Candidate,
     pick_target,
@@ -87,7 +88,8 @@ def force_candidates(doc: ArticleContext) -> list[Candidate]:
                 actor = doc._resolve_actors(by.group("np"))
         if actor is None:
             for lower in (clause_from, subject_from):
-                mentions = [m for m in doc.actors_in(lower, match.start()) if m.kind in ACTOR_KINDS]
+                mentions = [m for m in doc.actors_in(lower, match.start()) if m.kind in ACTOR_KINDS
+                            and not held_place(text, m)]
                 countries = [canonical_state(m) for m in mentions]
                 if countries:
                     actor = "United States" if "United States" in countries and len(set(countries)) > 1 \

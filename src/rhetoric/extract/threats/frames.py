@@ -143,6 +143,9 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are|get|got)\s+$",
 _PARTICIPLE = re.compile(r"\w+ing\b")
 _CLAUSE_LEAD = re.compile(r";|,\s+(?:while|but|whereas|and|although)\b|\b(?:while|but|whereas)\s", re.IGNORECASE)
 _WITH_HARM = re.compile(r"[”\"]?\s+with\s+")
+# the passive agent of a coercion before "under threat" ("was forced by the security services, under threat of")
+_COERCED_BY = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?\w+(?:ed|en)\s+by\s+"
+                         r"(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?)\s*,?\s*$", re.IGNORECASE)
 _BY_AGENT = re.compile(r"[”\"]?\s+by\s+(?P<np>(?:the\s+)?[^,;.“”\"]{1,60}?)(?=\s+(?:to|in|after|over|when|for|with)\b"
                        r"|\s*[,;.“”\"—–]|\s+--|$)")
 
@@ -542,6 +545,18 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             target_mention, target = victim or None, named_state(ctx, subject_start, subject_start + len(subject))
             if target is not None and target == actor.state:
                 target = None
+        elif rule.name == "conditional_future" and subject and CONDITION_SUBJECT.match(clean_mention(subject)):
+            # "Iran said any attack on its soil would trigger a war": the subject is the
+            # condition; who speaks threatens
+            speaker, speech = _reporting_speaker(ctx, sentence.start, subject_start)
+            if speech is not None and speaker.mention:
+                actor = speaker
+        if rule.name == "under_threat":
+            agent = _COERCED_BY.search(text, subject_start, match.start())
+            if agent is not None and is_actor_phrase(clean_mention(agent.group("np"))):
+                # "Campbell was required by the Russians, under threat, to ...": who coerces threatens
+                actor = attribute(ctx, agent.group("np"), agent.start("np"), match.start(), speaker_first=False)
+                target_mention, target = clean_mention(subject) or None, None
         if rule.name == "threatened_passive":
             by = _BY_AGENT.match(text, match.end(), sentence.end)
             if by:
