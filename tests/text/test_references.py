@@ -190,6 +190,15 @@ def test_forces_belong_to_the_state_named_after_or_before_them():
 def test_group_nouns_take_the_groups_label():
     assert _refs("Kyiv protested. Rebel fighters and militants blocked the road.") == [
         ("Rebel", "rebels", "group"), ("militants", "militants", "group")]
+    assert _refs("Kyiv protested. Armed men in unmarked uniforms took the airport.") == [
+        ("Armed men", "gunmen", "group")]
+
+
+def test_government_forces_are_the_state_whose_government_the_article_is_about():
+    assert _refs("Kiev launched an operation in the east. Government forces surrounded the town.") == [
+        ("Government forces", "Ukraine", "forces")]
+    assert _refs("The Syrian army shelled Homs. Regime troops then entered the city.") == [
+        ("Regime troops", "Syria", "forces")]
 
 
 def test_every_reference_keeps_its_offsets_text_and_rule():

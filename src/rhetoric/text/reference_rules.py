@@ -329,6 +329,7 @@ def _forces() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(n) for n in nouns) + r")\b", re.IGNORECASE)
 
 
+_GOVERNMENT_WORDS = frozenset({"government", "regime", "pro-government", "loyalist"})
 _OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?")
 _SIDE_WORD = re.compile(r"\b(?:pro|anti)-\w+\s+(?:\w+\s+)?$|-backed\s+(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -346,6 +347,13 @@ def forces_rule(discourse: Discourse) -> Resolved:
     for match in _forces().finditer(text):
         head = text[max(0, match.start() - 40):match.start()]
         before = head.split()[-1] if head.split() and head.endswith(" ") else ""
+        if before.lower() in _GOVERNMENT_WORDS:
+            # "government forces", "regime troops": the state whose government the article is about
+            state = _state_before(discourse, match.start(), _earliest(discourse, match.start(), 0),
+                                  _FORCE_OWNER_KINDS) or discourse.dominant
+            if state:
+                yield match.start() - len(before) - 1, match.end(), state
+            continue
         if _SIDE_WORD.search(head) or before.lower() in groups or (
                 before[:1].isupper() and before.lower() not in _DETERMINERS
                 and not discourse.between(match.start() - len(before) - 1, match.start())):
