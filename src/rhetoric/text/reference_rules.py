@@ -352,7 +352,7 @@ def forces_rule(discourse: Discourse) -> Resolved:
             state = _state_before(discourse, match.start(), _earliest(discourse, match.start(), 0),
                                   _FORCE_OWNER_KINDS) or discourse.dominant
             if state:
-                yield match.start() - len(before) - 1, match.end(), state
+                yield len(head.rstrip()) - len(before) + match.start() - len(head), match.end(), state
             continue
         if _SIDE_WORD.search(head) or before.lower() in groups or (
                 before[:1].isupper() and before.lower() not in _DETERMINERS
