@@ -645,3 +645,12 @@ def test_a_clitic_modal_keeps_its_pronoun_in_the_span():
 def test_a_show_of_forces_state_comes_from_the_mention_not_the_verb_phrase_cut_off_it():
     (force,) = extract_threats("Military helicopters flew low over the rebel-held town in a show of force.")
     assert (force.actor_mention, force.actor) == ("Military helicopters", None)
+
+
+def test_a_harm_done_before_is_not_the_act_announced():
+    from rhetoric.extract.threats.coding import harm_code
+
+    assert harm_code("would himself be given the office he had destroyed") is None
+    assert harm_code("would be remembered for the towns it has bombed") is None
+    # "have" before a noun is no perfect
+    assert harm_code("would have consequences") == "130"

@@ -52,6 +52,19 @@ _JUDGED_OR_UNDERGONE = (r"(?:ton\w*\s+down|leave|leaves|left|handle\w*|ignor\w*|
                         r"news\s+(?:on|of|about)|reports?\s+(?:on|of|about)|information\s+(?:on|about))\s+"
                         r"(?:(?:the|his|her|their|these|those|such|its|any|all|our|my|your)\s+)?(?:[\w-]+\s+)?")
 _NOT_THE_ACT = re.compile(rf"\b(?:{_UNDONE}|{_ASKED_OF_OTHERS}|{_JUDGED_OR_UNDERGONE})$", re.IGNORECASE)
+# a perfect before a participle: an act done before ("given the office he had destroyed", "would have attacked"),
+# not "would have consequences"
+_DONE_BEFORE = re.compile(r"\b(?:had|has|have)\s+(?:(?:already|once|previously|just|long|not|never)\s+)?$", re.IGNORECASE)
+_PARTICIPLE = re.compile(r"\w+ed\b|(?:struck|hit|shot|taken|beaten|broken|overrun|fought|seized|sunk|shut|cut)\b",
+                         re.IGNORECASE)
+
+
+def _not_the_act(complement: str, start: int) -> bool:
+    """Whether the harm at ``start`` is not the actor's announced act (see above)."""
+    window = max(0, start - _NOT_THE_ACT_REACH)
+    if _NOT_THE_ACT.search(complement, window, start):
+        return not _ADDRESSEE_CONDUCT.match(complement, start)
+    return bool(_DONE_BEFORE.search(complement, window, start) and _PARTICIPLE.match(complement, start))
 _NOT_THE_ACT_REACH = 40
 
 
@@ -82,8 +95,7 @@ def harm_code(complement: str, starts_before: int | None = None) -> str | None:
     for name, match in rules.matches(complement):
         if starts_before is not None and match.start() >= starts_before:
             break
-        if _NOT_THE_ACT.search(complement, max(0, match.start() - _NOT_THE_ACT_REACH), match.start()) and \
-                not _ADDRESSEE_CONDUCT.match(complement, match.start()):
+        if _not_the_act(complement, match.start()):
             continue  # "will lift sanctions", "will tone down his attacks", "will press companies to boycott"
         code = codes[name]
         if code == "1385":
@@ -102,8 +114,7 @@ def harm_span(complement: str) -> tuple[int, int] | None:
     rules, _codes = _harm_rules()
     complement = _unquoted(complement)
     for _name, match in rules.matches(complement):
-        if not _NOT_THE_ACT.search(complement, max(0, match.start() - _NOT_THE_ACT_REACH), match.start()) or \
-                _ADDRESSEE_CONDUCT.match(complement, match.start()):
+        if not _not_the_act(complement, match.start()):
             return match.start(), match.end()
     return None
 
