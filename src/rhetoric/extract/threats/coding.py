@@ -52,11 +52,16 @@ _JUDGED_OR_UNDERGONE = (r"(?:ton\w*\s+down|leave|leaves|left|handle\w*|ignor\w*|
                         r"news\s+(?:on|of|about)|reports?\s+(?:on|of|about)|information\s+(?:on|about))\s+"
                         r"(?:(?:the|his|her|their|these|those|such|its|any|all|our|my|your)\s+)?(?:[\w-]+\s+)?")
 _NOT_THE_ACT = re.compile(rf"\b(?:{_UNDONE}|{_ASKED_OF_OTHERS}|{_JUDGED_OR_UNDERGONE})$", re.IGNORECASE)
+_NOT_THE_ACT_REACH = 40
 # a perfect before a participle: an act done before ("given the office he had destroyed", "would have attacked"),
 # not "would have consequences"
 _DONE_BEFORE = re.compile(r"\b(?:had|has|have)\s+(?:(?:already|once|previously|just|long|not|never)\s+)?$", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"\w+ed\b|(?:struck|hit|shot|taken|beaten|broken|overrun|fought|seized|sunk|shut|cut)\b",
                          re.IGNORECASE)
+# a warning idiom that names the addressee's conduct: told to "stop playing with fire", it is still a warning
+_ADDRESSEE_CONDUCT = re.compile(r"play(?:s|ed|ing)?\s+with\s+fire\b", re.IGNORECASE)
+# a quote mark, not an apostrophe inside a word: scare quotes ("vowed to “liberate” the region") are read through
+_QUOTE_MARK = re.compile(r"[“”\"]|(?<![A-Za-z])['‘’]|['‘’](?![A-Za-z])")
 
 
 def _not_the_act(complement: str, start: int) -> bool:
@@ -65,15 +70,6 @@ def _not_the_act(complement: str, start: int) -> bool:
     if _NOT_THE_ACT.search(complement, window, start):
         return not _ADDRESSEE_CONDUCT.match(complement, start)
     return bool(_DONE_BEFORE.search(complement, window, start) and _PARTICIPLE.match(complement, start))
-_NOT_THE_ACT_REACH = 40
-
-
-# a quote mark, not an apostrophe inside a word: scare quotes ("vowed to “liberate” the region") are read through
-_QUOTE_MARK = re.compile(r"[“”\"]|(?<![A-Za-z])['‘’]|['‘’](?![A-Za-z])")
-
-
-# a warning idiom that names the addressee's conduct: told to "stop playing with fire", it is still a warning
-_ADDRESSEE_CONDUCT = re.compile(r"play(?:s|ed|ing)?\s+with\s+fire\b", re.IGNORECASE)
 
 
 def _unquoted(complement: str) -> str:
