@@ -418,6 +418,9 @@ STATEMENT_OWNER = re.compile(r"(?P<np>(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0
                              r"remarks?|words|comments?|answer)\b", re.IGNORECASE)
 
 
+# what may come before a sentence's subject: "Then the", "On Monday,"
+_SUBJECT_LEAD = re.compile(r"\W*(?:(?:[A-Z]\w*|the|an?)\W+){0,3}?(?:the\s+|an?\s+)?", re.IGNORECASE)
+
 # an opening quote mark right before the modal's clause: "the phrase “Israel must be wiped out”"
 _OPENING_QUOTE_BEFORE = re.compile(r"[“\"](?=[^“”\"]*$)")
 
@@ -499,6 +502,18 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
             actor = doc.resolve(subject, clause, use_focus=True)
             owner = STATEMENT_OWNER.search(text, sentence.start, clause) if role == "victim" and directive is None \
                 and quote is None else None
+            if role == "victim" and owner is None and directive is None:
+                # "The other bridge will be blasted if needed": the subject would
+                # suffer, so who acts is the one the article was just telling of
+                victim = named_state(doc, clause, frame_start)
+                last = doc.last_subject_mention_before(sentence.start)
+                actor = canonical_state(last) if last is not None else None
+                if actor is None or actor == victim:
+                    actor = None
+                elif _SUBJECT_LEAD.fullmatch(text, doc.sentence_at(last.start).start, last.start):
+                    candidate.actor_mention = last.text  # the subject itself; kept by the detector's mention step
+                if candidate.actor_mention is None:
+                    candidate.evidence.append(SPEAKER_ACTS)
             if owner is not None:
                 # "Kim's statement was blunt: the United States would pay dearly":
                 # the subject would suffer; who threatens owns the statement

@@ -221,6 +221,11 @@ class ArticleContext:
     def last_subject_before(self, position: int, limit: int = 6) -> str | None:
         """The state of the nearest sentence subject (an actor among the first
         words of a sentence, outside quotations) before ``position``."""
+        mention = self.last_subject_mention_before(position, limit)
+        return canonical_state(mention) if mention is not None else None
+
+    def last_subject_mention_before(self, position: int, limit: int = 6) -> ActorMention | None:
+        """The nearest sentence subject's actor mention before ``position``."""
         for current in self.sentences_before(position, limit):
             lead = current.text[:80]
             dash = max(lead.find("—"), lead.find("--"))
@@ -228,7 +233,7 @@ class ArticleContext:
             head_end = min(position, current.end, offset + 60)
             for mention in self.actors_in(offset, head_end):
                 if mention.kind in ACTOR_KINDS and not self.inside_quote(mention.start):
-                    return canonical_state(mention)
+                    return mention
         return None
 
     # quotations -------------------------------------------------------------
