@@ -53,6 +53,10 @@ _OWNER = re.compile(r"(?:(?P<owner>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)['’]s?
                     + _MODIFIERS)
 _ADJECTIVE = re.compile(r"(?P<owner>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:an|ian|ese|ish|i|ic))\s+(?:(?:[\w-]+)\s+){0,1}$")
 _AGENT = re.compile(r"\s+(?:from|by)\s+(?P<agent>(?:the\s+)?(?:[A-Z][\w.-]*\s*){1,4})")
+# "the threat of (new) sanctions (from ...)": the harm the noun names
+_HARM_OF = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:from|by)\s)", re.IGNORECASE)
+# non-force coercion (CAMEO 131x aid, sanctions, relations; 132x administrative; 134 talks)
+_COERCION_CODES = ("131", "132", "134")
 _TO = re.compile(r"\s+to\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:no|not|never|without|any)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;:!?—–]|\.(?:\s|$)")
@@ -77,6 +81,11 @@ def _owner(ctx: ArticleContext, sentence_start: int, position: int, end: int, pl
         # "North Korean threats" (a plural of statements; "the Russian threat" is a danger)
         return found.group("owner"), offset + found.start("owner")
     agent = _AGENT.match(text, end)
+    harm = _HARM_OF.match(text, end)
+    if agent is None and harm is not None and (harm_code(harm.group()) or "").startswith(_COERCION_CODES):
+        # "the threat of sanctions from Washington": a coercive measure only an
+        # actor can take is a statement; "the threat of an attack from Iran" is a danger
+        agent, plural = _AGENT.match(text, harm.end()), True
     if agent and plural and is_actor_phrase(agent.group("agent").strip()):
         # "threats from the White House" are statements; "the threat from the
         # Islamic State" is a danger
