@@ -88,8 +88,10 @@ CONDITION = re.compile(
     r"for\s+(?:violating|breaking|refusing|failing|defying|ignoring|crossing)|(?:failure|refusal)\s+to)\b|"
     # coercion: a threat made to get something done ("was threatened ... to keep quiet")
     r"\b(?:was|were|been|being)\s+[“\"]?threatened[”\"]?(?:\s+by\s+[^,;.]{1,60}?)?\s+(?:into|to)\s+\w+|"
-    r"\bunder\s+threat\W+(?:\w+\s+){0,2}?to\s+\w+|\bshould\s+(?:there|the|they|it|he|she|we|you|any|anyone|\w+)\s+"
-    r"(?:be|\w+)\b|\bany\s+(?:[\w-]+\s+){0,5}?(?:would|will|shall)\b|\bor\s+(?:we|they|it|he|she|you)\s+will\b|"
+    r"\bunder\s+threat\W+(?:\w+\s+){0,2}?to\s+\w+|\bshould\s+(?:there|the|they|it|he|she|we|you|any|anyone)\s+\w+|"
+    # "(, / and) should Russia escalate": an inverted condition with a named subject opens its
+    # clause; "Kiev should remember the war" is advice
+    r"(?:(?<![\w’'-]\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bor\s))\bshould\s+\w+\s+\w+\b|\bany\s+(?:[\w-]+\s+){0,5}?(?:would|will|shall)\b|\bor\s+(?:we|they|it|he|she|you)\s+will\b|"
     # "any" with a relative clause on what the target does ("will hit any ship that enters its waters")
     r"\bany(?:one|body)?\s+(?:[\w-]+\s+){0,3}?(?:that|who|which)\s+(?!(?:is|are|was|were|has|have|had)\b)[a-z]+|"
     # "any attempt / move / effort to ...": if the target tries

@@ -38,7 +38,7 @@ from rhetoric.extract.threats.actors import attribute, is_actor_phrase, target_a
 from rhetoric.extract.threats.candidates import HEADLINE_WORDS, Candidate, colon_speaker, strip_span
 from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
-from rhetoric.extract.threats.frames import CONDITION, as_context
+from rhetoric.extract.threats.frames import CONDITION, SPEECH, as_context
 from rhetoric.extract.threats.grammar import frame_patterns
 from rhetoric.text.actors import find_actors
 
@@ -55,6 +55,9 @@ _ADJECTIVE = re.compile(r"(?P<owner>(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*(?:an|ian|
 _AGENT = re.compile(r"\s+(?:from|by)\s+(?P<agent>(?:the\s+)?(?:[A-Z][\w.-]*\s*){1,4})")
 # "the threat of (new) sanctions (from ...)": the harm the noun names
 _HARM_OF = re.compile(r"\s+of\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=\s+(?:from|by)\s)", re.IGNORECASE)
+# a sentence framed as a threat by the writer: "In a (thinly veiled) warning to Kiev, X said ..."
+_FRAMING = re.compile(r"\W*In\s+(?:what\s+(?:was|is)\s+(?:widely\s+)?(?:seen|read)\s+as\s+)?an?\s+(?:[\w-]+\s+){0,3}?"
+                      r"(?P<noun>threat|warning|ultimatum)(?:\s+to\s+[^,]{1,60})?,\s*", re.IGNORECASE)
 # non-force coercion (CAMEO 131x aid, sanctions, relations; 132x administrative; 134 talks)
 _COERCION_CODES = ("131", "132", "134")
 _TO = re.compile(r"\s+to\b", re.IGNORECASE)
@@ -116,6 +119,14 @@ def noun_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset()) -> 
         if noun.startswith("warning") and harm_code(text[sentence.start:clause_end]) is None:
             continue  # a warning about the weather is not a threat
         owner = _owner(ctx, sentence.start, match.start(), match.end(), noun.endswith("s"))
+        framing = _FRAMING.match(text, sentence.start) if owner is None else None
+        if framing is not None and framing.end("noun") == match.end():
+            # "In a thinly veiled threat, the minister said ...": the speaker's words are the threat
+            speech = SPEECH.search(text, framing.end(), sentence.end)
+            subject = text[framing.end():speech.start()] if speech else ""
+            if subject.strip() and len(subject.split()) <= 8 and is_actor_phrase(subject.strip(" ,")):
+                owner = subject.strip(" ,"), framing.end() + len(subject) - len(subject.lstrip())
+            clause_end = sentence.end
         if owner is None:
             continue
         if analyst.search(text, sentence.start, match.start()) or sentence.text.rstrip(" ”\"'’").endswith("?"):
