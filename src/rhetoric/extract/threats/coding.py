@@ -60,6 +60,12 @@ _PARTICIPLE = re.compile(r"\w+ed\b|(?:struck|hit|shot|taken|beaten|broken|overru
                          re.IGNORECASE)
 # a warning idiom that names the addressee's conduct: told to "stop playing with fire", it is still a warning
 _ADDRESSEE_CONDUCT = re.compile(r"play(?:s|ed|ing)?\s+with\s+fire\b", re.IGNORECASE)
+# generic measures whose purpose is to help or reassure are not coercive:
+# "would take more measures to reassure its eastern members"
+_SUPPORTIVE_PURPOSE = re.compile(r"(?:(?<=measures)|(?<=steps)|(?<=action))\s+to\s+(?:further\s+)?(?:reassure|support|help|assist|aid|"
+                                 r"boost|bolster|strengthen|improve|ensure|calm|ease|stabili[sz]e|"
+                                 r"promote|encourage|facilitate|reduce|de-?escalate|restore|rebuild)\b", re.IGNORECASE)
+_MILITARY = re.compile(r"\b(?:military|armed|punitive|retaliatory)\b", re.IGNORECASE)
 # a quote mark, not an apostrophe inside a word: scare quotes ("vowed to “liberate” the region") are read through
 _QUOTE_MARK = re.compile(r"[“”\"]|(?<![A-Za-z])['‘’]|['‘’](?![A-Za-z])")
 
@@ -93,6 +99,8 @@ def harm_code(complement: str, starts_before: int | None = None) -> str | None:
             break
         if _not_the_act(complement, match.start()):
             continue  # "will lift sanctions", "will tone down his attacks", "will press companies to boycott"
+        if _SUPPORTIVE_PURPOSE.match(complement, match.end()) and not _MILITARY.search(match.group()):
+            continue  # "more measures to reassure its allies"
         code = codes[name]
         if code == "1385":
             return code
