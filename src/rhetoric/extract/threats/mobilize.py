@@ -94,6 +94,10 @@ _HEDGED = re.compile(r"\b(?:could|can|should|might|may|must|ought\s+to|possible|
 _GENERIC = re.compile(r"\W*(?:is|are|was|were|remains?|would\s+be|will\s+be|could\s+be)\s+(?!(?:\w+ed|code-?named|held|begun|run|"
                       r"seen|shown|under\s*way|underway|being|set|due|to|in|on|at|near|off|around|taking|going|expected|"
                       r"scheduled|planned)\b)", re.IGNORECASE)
+# "the deployment to the border could cost $200 million": a modal on what the
+# action costs or takes hedges the figure, not the action
+_ITS_MEASURE = re.compile(r"\s*(?:[\w,.$-]+\s+){0,4}?(?:could|may|might|can)\s+(?:eventually\s+|ultimately\s+)?"
+                          r"(?:cost|last|take|involve|include|reach|total|number|require)\b", re.IGNORECASE)
 # "The key deterrent is therefore deployment of ...": a kind of action named
 # as a predicate noun
 PREDICATE_NOUN = re.compile(r"\b(?:is|are|remains?|would\s+be)\s+(?:therefore\s+|thus\s+|also\s+)?(?:the\s+|a\s+)?"
@@ -211,7 +215,8 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             continue
         lead = text[left:match.start()]
         after = " ".join(text[match.end():right].split()[:4])
-        if _HEDGED.search(lead) or _HEDGED.search(after) or _STOPPED.search(lead):
+        if (_HEDGED.search(lead) or (_HEDGED.search(after) and not _ITS_MEASURE.match(text, match.end(), right))
+                or _STOPPED.search(lead)):
             continue
         if (_STOPPED_AFTER.match(text, match.end(), right) or DENIAL.search(lead)
                 or _NOT_HAPPENED.match(text, match.end(), right)):
