@@ -22,8 +22,10 @@ __all__ = ["CONDITION_SUBJECT", "EMBEDDED_SUBJECT", "hazard_warning", "warned_of
 
 # a condition as the subject ("any attack", "whoever crosses"): the threatened party
 CONDITION_SUBJECT = re.compile(r"(?:any|whoever|anyone|anybody|every)\b", re.IGNORECASE)
-EMBEDDED_SUBJECT = re.compile(r"\s*(?P<np>[^,;“”\"]{1,90}?)\s+(?:will|would|could|may|might|shall|"
-                               r"can|is\s+going\s+to|was\s+going\s+to)\b", re.IGNORECASE)
+# the modal or intention of a reported clause: "(warned that Russia) would / was planning to ..."
+EMBEDDED_MODAL = (r"(?:will|would|could|may|might|shall|can|(?:is|are|was|were)\s+going\s+to|planned\s+to|plans?\s+to|"
+                  r"intends?\s+to|(?:is|are|was|were)\s+(?:preparing|planning|intending|poised|ready|about)\s+to)\b")
+EMBEDDED_SUBJECT = re.compile(r"\s*(?P<np>[^,;“”\"]{1,90}?)\s+" + EMBEDDED_MODAL, re.IGNORECASE)
 # an act the addressee is warned off ("crossing that red line", "such a step",
 # "any attempt to"): a condition, so the consequences are the warner's
 _TRANSGRESSION = re.compile(r"(?:such\s+(?:an?\s+)?|crossing\b|(?:an?\s+|the\s+)?attempts?\s+to\b)", re.IGNORECASE)

@@ -57,7 +57,7 @@ from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import (NEGATED_ACT, CONDITION, EMBEDDED_QUESTION, QUESTION_REACH, SPEECH, _negative,
                                              as_context, MODAL_PERFECT, hypothetical_cue, offers_cooperation)
-from rhetoric.extract.threats.dangers import warned_of_danger, warning_of_danger
+from rhetoric.extract.threats.dangers import EMBEDDED_MODAL, warned_of_danger, warning_of_danger
 from rhetoric.extract.threats.grammar import BELIEF, frame_patterns, word_list_alternation
 from rhetoric.extract.threats.scan import CLITIC_START, WordIndex, first_match_per_sentence
 from rhetoric.lexicons import read_lexicon_table
@@ -85,8 +85,7 @@ _NOT_COERCIVE = re.compile(r"\s*(?:not\s+|never\s+|only\s+|always\s+|eventually\
 _CLAUSE_END = re.compile(r"[;:!?—–]|,\s+(?:but|while|although|whereas|and\s+(?:the|a|it|he|she|they))\b")  # a "." inside a sentence is an abbreviation ("U.S.")
 _PERSONAL = frozenset("i we you he she they it".split())
 _THAT = re.compile(r"\s*(?:[\w’'.-]+\s+){0,4}?(?:that|of|about)\s+", re.IGNORECASE)
-_EMBEDDED_MODAL = re.compile(r"\b(?:will|would|could|may|might|shall|was\s+going\s+to|is\s+going\s+to|planned\s+to|"
-                             r"plans\s+to|intends\s+to|is\s+preparing\s+to|was\s+preparing\s+to)\b", re.IGNORECASE)
+_EMBEDDED_MODAL = re.compile(r"\b" + EMBEDDED_MODAL, re.IGNORECASE)
 _CONSEQUENCE = re.compile(r"\b(?:consequences|price|cost|costs|regret|response|retaliation|reprisals?|sanctions|"
                           r"measures|isolation)\b", re.IGNORECASE)
 
