@@ -319,7 +319,7 @@ def trailing_speaker(doc: ArticleContext, sentence: Sentence, end: int) -> tuple
     text = doc.text
     tail = text[end:sentence.end]
     match = re.search(r"[,”\"]\s*(?:[”\"]\s*)?(?P<np>[^,“”\";]{1,100}?)\s+(?:said|says|told|added|warned|noted|"
-                      r"wrote|reported|stated|vowed|pledged|declared|insisted)\b", tail)
+                      r"wrote|reported|stated|vowed|pledged|declared|insisted|shouted|chanted|yelled|screamed)\b", tail)
     if match:
         return match.group("np"), end + match.start("np")
     match = re.search(r"[,”\"]\s*(?:said|says|told|added|warned)\s+(?P<np>[^,“”\";.]{1,100})", tail)
@@ -329,6 +329,23 @@ def trailing_speaker(doc: ArticleContext, sentence: Sentence, end: int) -> tuple
     if match:
         return match.group("np"), end + match.start("np")
     return None
+
+
+def stated_by_an_actor(doc: ArticleContext, sentence: Sentence, end: int) -> bool:
+    """False when the attribution trailing ``end`` forecasts or claims ("…,
+    his campaign manager predicted") or names a speaker who is no actor
+    ("…, one protester shouted"); True otherwise, also with no attribution.
+
+    >>> from rhetoric.extract.threats.frames import as_context
+    >>> ctx = as_context("They will kill us all, one protester shouted.")
+    >>> stated_by_an_actor(ctx, ctx.sentence_at(0), 21)
+    False
+    """
+    if _TRAILING_CLAIM.match(doc.text, end, sentence.end):
+        return False
+    trailing = trailing_speaker(doc, sentence, end)
+    return trailing is None or is_actor_phrase(clean_mention(trailing[0])) or \
+        named_state(doc, trailing[1], trailing[1] + len(trailing[0])) is not None
 
 
 def named_state(doc: ArticleContext, start: int, end: int) -> str | None:
@@ -421,6 +438,13 @@ STATEMENT_OWNER = re.compile(r"(?P<np>(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0
 # what may come before a sentence's subject: "Then the", "On Monday,"
 _SUBJECT_LEAD = re.compile(r"\W*(?:(?:[A-Z]\w*|the|an?)\W+){0,3}?(?:the\s+|an?\s+)?", re.IGNORECASE)
 
+# a subject that characterises whoever would act rather than naming an actor
+CHARACTERISING = re.compile(r"\W*(?:(?:and|but|so|yet|then)\s+)?(?:only|no\s+one|nobody|no\s+(?:country|nation|state|army|one\s+else|sane|sensible|"
+                             r"rational))\b", re.IGNORECASE)
+# a trailing attribution that forecasts or claims rather than states an intention
+_TRAILING_CLAIM = re.compile(r"[^“”\"]*?[,”\"]\s*(?:[”\"]\s*)?[^,“”\";]{1,100}?\s+(?:predicted|predicts|forecast|"
+                             r"forecasts|claimed|claims|alleged|alleges|speculated|feared|fears|argued|argues|"
+                             r"suggested|reckoned|guessed|estimated|believes|thinks|wrote\s+in\s+an?\s+op-ed)\b")
 # an opening quote mark right before the modal's clause: "the phrase “Israel must be wiped out”"
 _OPENING_QUOTE_BEFORE = re.compile(r"[“\"](?=[^“”\"]*$)")
 
@@ -479,7 +503,12 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
         actor = named_state(doc, trailing[1], trailing[1] + len(trailing[0])) if trailing else None
         candidate.evidence.append(SPEAKER_ACTS)
     else:
+        if not stated_by_an_actor(doc, sentence, candidate.end):
+            return False
         trailing = trailing_speaker(doc, sentence, candidate.end)
+        if trailing is not None and role == "agent" and reports_another(
+                doc, doc.resolve(trailing[0], trailing[1], use_focus=False), False, text[clause:frame_start], clause):
+            return False  # "Democrats will destroy this country, Trump said": another's act claimed
         if trailing is not None:
             actor = doc.resolve(trailing[0], trailing[1], use_focus=False)
             if actor is None:
@@ -533,6 +562,8 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
             candidate.actor_mention = before[0].text
     if actor == "ANALYST":
         return False
+    if role == "agent" and CHARACTERISING.match(text, clause, frame_start):
+        return False  # "only a fool would attack", "no one will invade us": a characterisation, not an intention
     if role == "agent" and (is_inanimate_phrase(text[clause:frame_start])
                             or elided_thing_subject(text, sentence.start, clause, frame_start)):
         return False  # "the storm will strike Florida": a forecast about a thing, not an actor's threat

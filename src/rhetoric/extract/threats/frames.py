@@ -41,7 +41,7 @@ from rhetoric.extract.threats.actors import (
     target_after,
 )
 from rhetoric.extract.threats.candidates import (VICTIM_PREDICATE, Candidate, extend_end, named_state, reports_another,
-                                                 strip_span, trailing_speaker)
+                                                 stated_by_an_actor, strip_span, trailing_speaker)
 from rhetoric.extract.threats.coding import harm_code, refine
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.dangers import (CONDITION_SUBJECT, EMBEDDED_SUBJECT, hazard_warning, warned_of_danger,
@@ -468,6 +468,8 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
         if rule.name == "conditional_future" and (NEGATED_ACT.match(complement) or MODAL_PERFECT.match(complement)
                                                   or is_inanimate_phrase(subject)):
             continue  # "will not destroy", "would have attacked", "the strategy will emerge to destroy"
+        if rule.name == "conditional_future" and not quoted and not stated_by_an_actor(ctx, sentence, end):
+            continue  # "…, one protester shouted": no actor speaks; "…, analysts predicted": a forecast
         if rule.name.startswith(_SPEECH_ACT_RULES) and hypothetical_cue(text, sentence.start, match.start()):
             continue
         if rule.name == "warning_noun" and hazard_warning(text, match.start(), sentence.end):
