@@ -496,6 +496,10 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
         warned = bool(re.search(r"\bwarn", text[governing[1]:clause], re.IGNORECASE))
         if role == "agent" and reports_another(doc, actor, warned, text[clause:frame_start], clause):
             return False  # "Kiev warned that Russia would invade": another's act reported
+        if actor is None and role == "agent":
+            # "The spokesman said Tehran would retaliate": a speaker naming no
+            # state speaks for the clause's subject
+            actor = doc.resolve(text[clause:frame_start], clause, use_focus=False)
     elif candidate.modality == "or" and obliged_subject(text, sentence.start, frame_start):
         # "Kiev must pay its debts or face a cut-off(, Gazprom said)": the
         # subject is told; who tells is the speaker when one is named
