@@ -364,7 +364,9 @@ _SUFFERED = (r"punished|hit|sanctioned|attacked|targeted|destroyed|crushed|annih
              r"arrested|prosecuted|jailed|fined|banned|barred|excluded|isolated|struck|bombed|blockaded|cut\s+off|"
              r"held\s+(?:fully\s+|personally\s+)?(?:accountable|responsible)|made\s+to\s+pay|dealt\s+with|"
              r"met\s+with|shut\s+out|kicked\s+out|frozen|seized|confiscated|revoked|withdrawn|suspended|"
-             r"cancell?ed|stripped|closed|blocked|repelled|repulsed|rebuffed|answered|avenged")
+             r"cancell?ed|stripped|closed|blocked|repelled|repulsed|rebuffed|answered|avenged|"
+             r"treated\s+as\s+(?:an?\s+)?(?:legitimate\s+|military\s+|hostile\s+|enemy\s+)?(?:targets?|enem(?:y|ies)|"
+             r"combatants|invaders|occupiers|terrorists|aggressors?|criminals|traitors)")
 _ADVERB = r"\s*(?:(?:\w+ly|then|also|still|soon|now|again|only|surely|certainly)\s+)?"
 _HAVE_TAKEN = (r"have\s+(?:their|its|his|her|our|your|the)\s+(?:[\w'’-]+\s+){0,3}?"
                r"(?:revoked|withdrawn|frozen|seized|confiscated|stripped|suspended|terminated)\b")

@@ -46,8 +46,8 @@ from rhetoric.extract.threats.coding import harm_code, refine
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.dangers import (CONDITION_SUBJECT, EMBEDDED_SUBJECT, hazard_warning, warned_of_danger,
                                               warning_of_danger)
-from rhetoric.extract.threats.grammar import (BELIEF, DIRECTIVE, TERMS_SETTER, frame_patterns, obliged_subject,
-                                             word_list_alternation)
+from rhetoric.extract.threats.grammar import (BELIEF, DEFIANT_RELATIVE, DIRECTIVE, TERMS_SETTER, frame_patterns,
+                                             obliged_subject, word_list_alternation)
 from rhetoric.extract.threats.scan import AnchoredRules
 from rhetoric.lexicons import read_lexicon_table
 from rhetoric.text.document import Document, as_document
@@ -84,7 +84,7 @@ def _cues() -> tuple[AnchoredRules, dict[str, _Rule]]:
 # sample conditional agreement 0.928 -> 0.921, two codebook cases fail).
 CONDITION = re.compile(
     r"\b(?:if|unless|as long as|so long as|in case|in the event|or else|otherwise|whoever|anyone who|"
-    r"those who|or face|or risk|until|once|in\s+(?:a|any|the)\s+(?:situation|case)\s+(?:when|where)|"
+    r"those who|or face|or risk|until|once|" + DEFIANT_RELATIVE + r"|in\s+(?:a|any|the)\s+(?:situation|case)\s+(?:when|where)|"
     r"for\s+(?:violating|breaking|refusing|failing|defying|ignoring|crossing)|(?:failure|refusal)\s+to)\b|"
     # coercion: a threat made to get something done ("was threatened ... to keep quiet")
     r"\b(?:was|were|been|being)\s+[“\"]?threatened[”\"]?(?:\s+by\s+[^,;.]{1,60}?)?\s+(?:into|to)\s+\w+|"

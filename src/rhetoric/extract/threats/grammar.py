@@ -212,7 +212,10 @@ BELIEF = re.compile(r"\b(?:fear(?:s|ed)?|hop(?:e|es|ed)|expect(?:s|ed)?|believ(?
                      # the writer's inference: "it is clear that the groups are preparing new attacks"
                      r"(?:is|was|seems|seemed|appears|appeared)\s+(?:clear|obvious|likely|evident|apparent|certain))\s+(?:that\s+)?"
                      r"(?:[^,;:.]{0,50}?)$", re.IGNORECASE)
-ANY_CONDITION = re.compile(r"\b(?:any|those who|anyone who|whoever)\b", re.IGNORECASE)
+# a relative clause on the target's defiance: "troops who refuse to leave (will be treated as occupiers)"
+DEFIANT_RELATIVE = (r"(?<=\w\s)who\s+(?:refus\w*|fail\w*|dare[sd]?|break|breaks|broke|violat\w*|cross(?:es|ed)?|"
+                    r"resist\w*|(?:do|does|did)\s+not|(?:don|doesn|didn)['’]t)\b")
+ANY_CONDITION = re.compile(rf"\b(?:any|those who|anyone who|whoever)\b|{DEFIANT_RELATIVE}", re.IGNORECASE)
 TRAILING_CONDITION = re.compile(
     r"[\s,”\"]*(?:if|unless|as long as|so long as|the moment|should|once|whenever|or face|or be|or else|in case)\b",
     re.IGNORECASE)
