@@ -443,6 +443,9 @@ _SUBJECT_LEAD = re.compile(r"\W*(?:(?:[A-Z]\w*|the|an?)\W+){0,3}?(?:the\s+|an?\s
 # a subject that characterises whoever would act rather than naming an actor
 CHARACTERISING = re.compile(r"\W*(?:(?:and|but|so|yet|then)\s+)?(?:only|no\s+one|nobody|no\s+(?:country|nation|state|army|one\s+else|sane|sensible|"
                              r"rational))\b", re.IGNORECASE)
+# hyperbole on another's resolve ("will stop at nothing to", "will do anything to")
+_STOP_AT_NOTHING = re.compile(r"\b(?:stop|stops|stopped)\s+at\s+nothing\b|\bdo\s+(?:anything|whatever\s+it\s+takes)\s+to\b",
+                              re.IGNORECASE)
 # a trailing attribution that forecasts or claims rather than states an intention
 _TRAILING_CLAIM = re.compile(r"[^“”\"]*?[,”\"]\s*(?:[”\"]\s*)?[^,“”\";]{1,100}?\s+(?:predicted|predicts|forecast|"
                              r"forecasts|claimed|claims|alleged|alleges|speculated|feared|fears|argued|argues|"
@@ -568,6 +571,9 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
             candidate.actor_mention = before[0].text
     if actor == "ANALYST":
         return False
+    if role == "agent" and _STOP_AT_NOTHING.search(text, frame_start, candidate.end) and \
+            not _FIRST_PERSON.search(text[clause:frame_start]):
+        return False  # "the media will stop at nothing to destroy him": a characterisation of another
     if role == "agent" and CHARACTERISING.match(text, clause, frame_start):
         return False  # "only a fool would attack", "no one will invade us": a characterisation, not an intention
     if role == "agent" and (is_inanimate_phrase(text[clause:frame_start])
