@@ -446,6 +446,22 @@ CHARACTERISING = re.compile(r"\W*(?:(?:and|but|so|yet|then)\s+)?(?:only|no\s+one
 # hyperbole on another's resolve ("will stop at nothing to", "will do anything to")
 _STOP_AT_NOTHING = re.compile(r"\b(?:stop|stops|stopped)\s+at\s+nothing\b|\bdo\s+(?:anything|whatever\s+it\s+takes)\s+to\b",
                               re.IGNORECASE)
+
+
+def characterises(text: str, subject_start: int, modal_start: int, end: int) -> bool:
+    """Whether the clause characterises someone rather than states an intention:
+    "only a fool would attack", "no one will invade us", or another's resolve
+    in hyperbole ("the media will stop at nothing to destroy him"; not "we
+    will stop at nothing to crush them").
+
+    >>> s = "The opposition will stop at nothing to destroy us."
+    >>> characterises(s, 0, 15, len(s)), characterises("We will stop at nothing to win.", 0, 3, 30)
+    (True, False)
+    """
+    if CHARACTERISING.match(text, subject_start, modal_start):
+        return True
+    return bool(_STOP_AT_NOTHING.search(text, modal_start, end)) and not _FIRST_PERSON.search(
+        text, subject_start, modal_start)
 # a trailing attribution that forecasts or claims rather than states an intention
 _TRAILING_CLAIM = re.compile(r"[^“”\"]*?[,”\"]\s*(?:[”\"]\s*)?[^,“”\";]{1,100}?\s+(?:predicted|predicts|forecast|"
                              r"forecasts|claimed|claims|alleged|alleges|speculated|feared|fears|argued|argues|"
@@ -571,10 +587,7 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
             candidate.actor_mention = before[0].text
     if actor == "ANALYST":
         return False
-    if role == "agent" and _STOP_AT_NOTHING.search(text, frame_start, candidate.end) and \
-            not _FIRST_PERSON.search(text[clause:frame_start]):
-        return False  # "the media will stop at nothing to destroy him": a characterisation of another
-    if role == "agent" and CHARACTERISING.match(text, clause, frame_start):
+    if role == "agent" and characterises(text, clause, frame_start, candidate.end):
         return False  # "only a fool would attack", "no one will invade us": a characterisation, not an intention
     if role == "agent" and (is_inanimate_phrase(text[clause:frame_start])
                             or elided_thing_subject(text, sentence.start, clause, frame_start)):

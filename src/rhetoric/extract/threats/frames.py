@@ -40,8 +40,8 @@ from rhetoric.extract.threats.actors import (
     subject_before,
     target_after,
 )
-from rhetoric.extract.threats.candidates import (VICTIM_PREDICATE, Candidate, extend_end, named_state, reports_another,
-                                                 stated_by_an_actor, strip_span, trailing_speaker)
+from rhetoric.extract.threats.candidates import (VICTIM_PREDICATE, Candidate, characterises, extend_end, named_state,
+                                                 reports_another, stated_by_an_actor, strip_span, trailing_speaker)
 from rhetoric.extract.threats.coding import harm_code, refine
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.dangers import (CONDITION_SUBJECT, EMBEDDED_SUBJECT, hazard_warning, warned_of_danger,
@@ -466,8 +466,9 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
                                 refers_to_actor(ctx, subject, subject_start)):
             continue
         if rule.name == "conditional_future" and (NEGATED_ACT.match(complement) or MODAL_PERFECT.match(complement)
-                                                  or is_inanimate_phrase(subject)):
-            continue  # "will not destroy", "would have attacked", "the strategy will emerge to destroy"
+                                                  or is_inanimate_phrase(subject)
+                                                  or characterises(text, subject_start, match.start(), end)):
+            continue  # "will not destroy", "would have attacked", "the strategy will emerge to destroy", "only a fool would"
         if rule.name == "conditional_future" and not quoted and not stated_by_an_actor(ctx, sentence, end):
             continue  # "…, one protester shouted": no actor speaks; "…, analysts predicted": a forecast
         if rule.name.startswith(_SPEECH_ACT_RULES) and hypothetical_cue(text, sentence.start, match.start()):

@@ -51,8 +51,8 @@ from functools import lru_cache
 
 from rhetoric.extract.threats.actors import (actor_acts_after, attribute, clean_mention, is_actor_phrase, refers_to_actor,
                                              subject_before, target_after)
-from rhetoric.extract.threats.candidates import (CHARACTERISING, HEADLINE_WORDS, VICTIM_PREDICATE, Candidate, colon_speaker,
-                                                 stated_by_an_actor, strip_span, trailing_speaker)
+from rhetoric.extract.threats.candidates import (CHARACTERISING, HEADLINE_WORDS, VICTIM_PREDICATE, Candidate, characterises,
+                                                 colon_speaker, stated_by_an_actor, strip_span, trailing_speaker)
 from rhetoric.extract.threats.coding import harm_code
 from rhetoric.extract.threats.context import ArticleContext
 from rhetoric.extract.threats.frames import (NEGATED_ACT, CONDITION, EMBEDDED_QUESTION, QUESTION_REACH, SPEECH, _negative,
@@ -298,7 +298,7 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
                 continue  # "will take action", "would respond": too bare without a condition or warning
             if MODAL_PERFECT.match(text, match.end()):
                 continue  # "would have attacked": a counterfactual past
-            if CHARACTERISING.match(text, sentence.start, match.start()) or CHARACTERISING.match(subject):
+            if characterises(text, sentence.start, match.start(), clause_end) or CHARACTERISING.match(subject):
                 continue  # "only a fool would attack": a characterisation, not an intention
             if not quoted and not stated_by_an_actor(ctx, sentence, match.end()):
                 continue  # "…, his campaign manager predicted": a forecast, a claim, or no actor speaking
