@@ -130,8 +130,9 @@ _ALERT_BEFORE = re.compile(r"\b(?:on|to|at|put|placed|raised|increased|heightene
 # "fired missiles during the allies' drills": a time word before a show of force
 _TIME_REFERENCE = re.compile(r"\b(?P<word>during|amid|ahead\s+of|before|after|since|until|between)\s+(?:[\w’'-]+\s+){0,4}$",
                              re.IGNORECASE)
-_STOPPED_AFTER = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}(?:ended|end|ends|were\s+(?:cancel+ed|suspended|called\s+off|scrapped|"
-                            r"postponed)|passed\s+without)\b", re.IGNORECASE)
+_STOPPED_AFTER = re.compile(r"\s*(?:[\w’'-]+\s+){0,4}(?:ended|end|ends|(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
+                            r"(?:\w+ly\s+)?(?:cancel+ed|suspended|called\s+off|scrapped|postponed|delayed|put\s+off)|"
+                            r"passed\s+without)\b", re.IGNORECASE)
 DENIAL = frame_patterns()["denial"]  # "denied", "ruled out": the one list (threat_frames.tsv)
 # "calls upon Iran not to undertake any activity such as test launches"
 _PROHIBITED = re.compile(r"\b(?:not|never)\s+to\b|\brefrain\w*\s+from\b", re.IGNORECASE)
