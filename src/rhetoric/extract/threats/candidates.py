@@ -441,8 +441,8 @@ STATEMENT_OWNER = re.compile(r"(?P<np>(?:the\s+)?[\w.’'-]+(?:\s+[\w.’'-]+){0
 _SUBJECT_LEAD = re.compile(r"\W*(?:(?:[A-Z]\w*|the|an?)\W+){0,3}?(?:the\s+|an?\s+)?", re.IGNORECASE)
 
 # a subject that characterises whoever would act rather than naming an actor
-CHARACTERISING = re.compile(r"\W*(?:(?:and|but|so|yet|then)\s+)?(?:only|no\s+one|nobody|no\s+(?:country|nation|state|army|one\s+else|sane|sensible|"
-                             r"rational))\b", re.IGNORECASE)
+CHARACTERISING = re.compile(r"\W*(?:(?:and|but|so|yet|then)\s+)?(?:only|no\s+one|nobody|"
+                             r"no\s+(?:country|nation|state|army|one\s+else|sane|sensible|rational))\b", re.IGNORECASE)
 # hyperbole on another's resolve ("will stop at nothing to", "will do anything to")
 _STOP_AT_NOTHING = re.compile(r"\b(?:stop|stops|stopped)\s+at\s+nothing\b|\bdo\s+(?:anything|whatever\s+it\s+takes)\s+to\b",
                               re.IGNORECASE)
@@ -462,6 +462,8 @@ def characterises(text: str, subject_start: int, modal_start: int, end: int) -> 
         return True
     return bool(_STOP_AT_NOTHING.search(text, modal_start, end)) and not _FIRST_PERSON.search(
         text, subject_start, modal_start)
+
+
 # a trailing attribution that forecasts or claims rather than states an intention
 _TRAILING_CLAIM = re.compile(r"[^“”\"]*?[,”\"]\s*(?:[”\"]\s*)?[^,“”\";]{1,100}?\s+(?:predicted|predicts|forecast|"
                              r"forecasts|claimed|claims|alleged|alleges|speculated|feared|fears|argued|argues|"
