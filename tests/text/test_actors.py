@@ -59,6 +59,16 @@ def test_hyphenated_compounds_name_the_actor():
         ("U.S.", "United States"), ("Kremlin", "Russia"), ("US", "United States"), ("South Korean", "South Korea")]
 
 
+def test_former_states_and_cold_war_alliances_of_another_decade():
+    # a 1960s-1990s corpus: former states keep their ISO 3166-3 codes; the
+    # Soviet Union is Russia, as CAMEO codes it; "Warsaw" inside the Pact's name is no Poland
+    mentions = find_actors("Warsaw Pact and Red Army units massed on the Czechoslovak border; "
+                           "East Germany and the Yugoslav army watched, and the Soviet Union warned.")
+    assert [(m.text, m.country, m.code) for m in mentions] == [
+        ("Warsaw Pact", "Warsaw Pact", ""), ("Red Army", "Russia", "RUS"), ("Czechoslovak", "Czechoslovakia", "CSK"),
+        ("East Germany", "East Germany", "DDR"), ("Yugoslav", "Yugoslavia", "YUG"), ("Soviet Union", "Russia", "RUS")]
+
+
 def test_igos_and_their_organs_belong_to_the_body():
     assert canonical_country("UN Security Council") == "United Nations"
     assert canonical_country("the G7") == "G7"
