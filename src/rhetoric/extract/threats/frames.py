@@ -328,7 +328,9 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
             for found in CONDITION.finditer(sentence_text)))
     if needs == "actor+object_harm":
         # "threatened military action", "threatened a more crippling ban": the harm is the object
-        return actor_subject and harm_code(" ".join(complement.split()[:_OBJECT_WORDS])) is not None
+        # "threatened foreign journalists who ...": an actor as the object is the one threatened
+        return actor_subject and (harm_code(" ".join(complement.split()[:_OBJECT_WORDS])) is not None
+                                  or _actor_object(complement))
     if needs == "future":
         return bool(_FUTURE.search(clause)) and (quoted or actor_subject)
     harm = harm_code(complement[:200 if rule.name.startswith("warn") else 120]) is not None
@@ -349,6 +351,17 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
     if needs == "unrealised":
         return not (_PAST_EVENT.search(clause) and not _MODAL.search(clause))
     raise ValueError(f"threat_cues.tsv: unknown requirement {needs!r} for rule {rule.name!r}")
+
+
+_OBJECT_END = re.compile(r"\s+(?:who|which|that|if|unless|with|over|in|on|at|after|before|for|to|and|but)\b|[,;:.!?—–]",
+                         re.IGNORECASE)
+
+
+def _actor_object(complement: str) -> bool:
+    """Whether the complement opens with an actor noun phrase ("foreign troops who ...")."""
+    stop = _OBJECT_END.search(complement)
+    phrase = complement[:stop.start()] if stop else complement
+    return 0 < len(phrase.split()) <= 4 and is_actor_phrase(phrase)
 
 
 def _negative(ctx: ArticleContext, sentence_start: int, cue_start: int, subject: str, quoted: bool) -> str | None:

@@ -89,9 +89,10 @@ def _owner(ctx: ArticleContext, sentence_start: int, position: int, end: int, pl
         # "the threat of sanctions from Washington": a coercive measure only an
         # actor can take is a statement; "the threat of an attack from Iran" is a danger
         agent, plural = _AGENT.match(text, harm.end()), True
-    if agent and plural and is_actor_phrase(agent.group("agent").strip()):
-        # "threats from the White House" are statements; "the threat from the
-        # Islamic State" is a danger
+    by = agent is not None and agent.group().lstrip().lower().startswith("by")
+    if agent and (plural or by) and is_actor_phrase(agent.group("agent").strip()):
+        # "threats from the White House" and "the threat by Trump" are
+        # statements; "the threat from the Islamic State" is a danger
         return re.split(r"\.(?:\s|$)", agent.group("agent"))[0].strip(" .,"), agent.start("agent")  # not into the next sentence
     return None
 
