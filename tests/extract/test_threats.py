@@ -177,6 +177,8 @@ def test_floating_quote_paragraph_continues_previous_speaker():
      "threaten_with", "1312", "The Baltic states", True),
     ("The opposition party threatened to call a general strike.", "threaten_to", "133", "The opposition party", False),
     ("Hamas vowed to avenge the killing of its commander.", "vow", "1384", "Hamas", False),
+    # the harm named in the cue itself codes it, not a past event after it
+    ("Tehran vowed revenge after the funeral of its general.", "vow", "1384", "Tehran", False),
     ("The interior ministry warned of a harsh crackdown if the protesters returned to the square.",
      "warn_that", "137", "The interior ministry", True),
     ("Ankara warned the Kurdish parties against holding the vote.", "warn_against", "130", "Ankara", True),

@@ -51,7 +51,10 @@ _JUDGED_OR_UNDERGONE = (r"(?:ton\w*\s+down|leave|leaves|left|handle\w*|ignor\w*|
                         r"denounc\w*|deplor\w*|investigat\w*|mourn\w*|commemorat\w*|details\s+(?:on|of|about)|"
                         r"news\s+(?:on|of|about)|reports?\s+(?:on|of|about)|information\s+(?:on|about))\s+"
                         r"(?:(?:the|his|her|their|these|those|such|its|any|all|our|my|your)\s+)?(?:[\w-]+\s+)?")
-_NOT_THE_ACT = re.compile(rf"\b(?:{_UNDONE}|{_ASKED_OF_OTHERS}|{_JUDGED_OR_UNDERGONE})$", re.IGNORECASE)
+# a past event named as a time reference: "its largest exercise since the Cold War", "after the attacks"
+_TIME_REFERENCE = (r"(?:since|during|after|before|until|throughout|following)\s+(?:the\s+end\s+of\s+)?"
+                   r"(?:the|this|that|last\s+year['’]s|its|their)\s+(?:[\w-]+\s+){0,2}")
+_NOT_THE_ACT = re.compile(rf"\b(?:{_UNDONE}|{_ASKED_OF_OTHERS}|{_JUDGED_OR_UNDERGONE}|{_TIME_REFERENCE})$", re.IGNORECASE)
 _NOT_THE_ACT_REACH = 40
 # a perfect before a participle: an act done before ("given the office he had destroyed", "would have attacked"),
 # not "would have consequences"

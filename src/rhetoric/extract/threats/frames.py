@@ -585,7 +585,7 @@ def frame_candidates(ctx: ArticleContext) -> list[Candidate]:
             target_mention, target = subject or None, None
         conditional = rule.name in _CONDITION_RULES or bool(CONDITION.search(text, sentence.start, sentence.end))
         found.append(Candidate(
-            start, end, sentence, rule.kind, refine(rule.cameo, complement), actor.state, target, conditional,
+            start, end, sentence, rule.kind, refine(rule.cameo, text[match.start():end]), actor.state, target, conditional,
             None, [match.group().strip(), f"rule:{rule.name}"], actor_mention=actor.mention,
             target_mention=target_mention, rule=rule.name))
         taken_until = match.end()
