@@ -264,6 +264,9 @@ def test_frame_negatives(text):
      "The government"),
     # a show of force that dates another event is still reported; its owner follows the time word
     ("A fishing boat sank during the navy's drills last week.", "drills", "150", "the navy"),
+    # a nominal show of force belongs to the actor premodifying it, not to who reports it
+    ("Officials reported a Russian military build-up near the border.", "build-up", "154", "Russian"),
+    ("Washington condemned NATO's deployment of troops to the region.", "deployment", "154", "NATO"),
 ])
 def test_show_of_force_frames(text, cue, cameo, actor_mention):
     found = [t for t in extract_threats(text) if t.kind == "show_of_force"]

@@ -253,6 +253,9 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
                 actor = attribute(ctx, mentions[0].text, mentions[0].start, match.start())
         if actor.state is None and actor.mention and not is_force_owner(actor.mention):
             actor = Attribution(None, None, None)  # "the second (exercise)", "the influx of residents": no actor named
+        owner = _noun_owner(ctx, max(left, match.start() - 60), match) if _NOMINAL_CUE.match(match.group().strip()) else None
+        if owner is not None:
+            actor = owner  # "officials reported a Russian military build-up": the build-up is Russia's
         start = subject_start if subject and len(subject.split()) <= 10 else match.start()
         start, end = strip_span(text, start, right)
         if end <= start:
@@ -263,6 +266,24 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
                                target_mention=target_mention, rule=rule.name))
         taken_until = max(match.end(), end)
     return found
+
+
+# the owner premodifying a nominal show of force: "a Russian military build-up",
+# "NATO's deployment", "the Chinese troop concentration"
+_NOUN_OWNER = re.compile(r"(?:\b(?:a|an|the|this|that|any)\s+)?(?:(?:new|massive|large|major|huge|continued|"
+                         r"further|recent|ongoing|significant|renewed)\s+)?(?P<owner>(?-i:[A-Z])[\w.’'-]*"
+                         r"(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3}?)(?:['’]s?)?\s+(?:(?:military|troop|troops|naval|army|"
+                         r"armou?red|missile|force|forces['’]|air|ground|nuclear)\s+){0,2}$", re.IGNORECASE)
+
+
+def _noun_owner(ctx: ArticleContext, left: int, match: re.Match[str]) -> Attribution | None:
+    """The actor premodifying a nominal cue, when the modifier names one (else None)."""
+    found = _NOUN_OWNER.search(ctx.text, left, match.start())
+    name = re.sub(r"[’']s?$", "", found.group("owner")) if found else ""
+    if not name or not is_actor_phrase(name):
+        return None
+    owner = attribute(ctx, name, found.start("owner"), match.start(), speaker_first=False)
+    return owner if owner.state is not None else None
 
 
 # an exercise that is no drill of forces: "fire drills", "an exercise in diplomacy", "drills for oil"
