@@ -659,3 +659,14 @@ def test_a_harm_done_before_is_not_the_act_announced():
     assert harm_code("would be remembered for the towns it has bombed") is None
     # "have" before a noun is no perfect
     assert harm_code("would have consequences") == "130"
+
+
+def test_a_frame_inside_another_is_its_content_not_a_second_threat():
+    # "grave consequences" is what the warning says, one item
+    assert len(extract_threats("Putin warns Kiev of grave consequences.")) == 1
+
+
+def test_the_same_frame_twice_is_two_acts():
+    text = ("Moscow warned that sanctions were counterproductive and warned its partners about "
+            "the boomerang effect that sanctions would have.")
+    assert [t.evidence[-1] for t in extract_threats(text)].count("rule:warn_that") == 2

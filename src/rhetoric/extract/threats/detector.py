@@ -132,7 +132,16 @@ def extract_threats(text_or_document: str | Document) -> list[Threat]:
     # one item per frame: a frame rule adds a threat only to a sentence the
     # predicate grammar left empty; likewise one show of force per sentence
     # from the frame rules
-    verbal += [c for c in frame_candidates(ctx) if not _same_sentence(c, verbal)]
+    # ("warns Kiev of grave consequences" is one warning: a frame inside another
+    # frame's words is its content, unless it is the same frame again, a second
+    # act: "warned that ... and warned its partners about ...")
+    framed: list[Candidate] = []
+    for candidate in frame_candidates(ctx):
+        if _same_sentence(candidate, verbal) or any(
+                f.rule != candidate.rule and f.start <= _cue_at(ctx.text, candidate) < f.end for f in framed):
+            continue
+        framed.append(candidate)
+    verbal += framed
     # the broad threat rule last, for sentences the cue frames left empty
     verbal += speech_act_candidates(ctx, _sentences_held(ctx, verbal))
     verbal += noun_candidates(ctx, _sentences_held(ctx, verbal))

@@ -112,7 +112,7 @@ _FORCE_OBJECT = re.compile(r"\s*(?:(?:the|its|their|our|his|her|a|an|number\s+of
                            r"(?:troops|forces|soldiers|units|personnel|(?<!digital\s)(?<!online\s)(?<!retail\s)(?<!market\s)(?<!media\s)"
                            r"(?<!web\s)(?<!commercial\s)(?<!business\s)presence|warships|ships|jets|aircraft|bombers|"
                            r"missiles|deployments?|garrisons?|contingents?|battalions?|brigades?|divisions?|fleet|"
-                           r"patrols|military\s+presence)\b", re.IGNORECASE)
+                           r"patrols|military\s+presence)\b(?![’'])", re.IGNORECASE)  # not "troops' morale"
 # a build-up named by what it builds: "the military build-up", "a troop
 # buildup", "naval reinforcements"
 _FORCE_MODIFIER = re.compile(r"\b(?:military|troop|troops|naval|army|armou?red|missile|force|forces['’])\s+$",
@@ -199,6 +199,8 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
                 _NOMINAL_CUE.match(match.group().strip())
                 and _FORCE_MODIFIER.search(text, max(left, match.start() - 30), match.start()))):
             continue  # what builds up: "increased its troops", "a military build-up"
+        if rule.requires == "force_object" and _bare_presence(ctx, match, right, sentence.start, sentence.end):
+            continue  # "boost its presence in Asian markets": a presence is a force's only when states act
         if rule.requires == "exercise":
             if EXERCISE_VERB.match(text, match.start()) or not (
                     _force_nouns().search(window) or _CODE_NAMED.match(text, match.end(), sentence.end)
@@ -266,6 +268,20 @@ def force_frame_candidates(ctx: ArticleContext) -> list[Candidate]:
                                target_mention=target_mention, rule=rule.name))
         taken_until = max(match.end(), end)
     return found
+
+
+_BARE_PRESENCE = re.compile(r"\s*(?:(?:the|its|their|our|his|her|a|an)\s+)?(?:(?:[\w-]+)\s+)?presence\b", re.IGNORECASE)
+_MILITARY_PRESENCE = re.compile(r"\b(?:military|naval|troop|armed|army|air|security|force|forces|nato|alliance)\b",
+                                re.IGNORECASE)
+
+
+def _bare_presence(ctx: ArticleContext, match: re.Match[str], right: int, sentence_start: int, sentence_end: int) -> bool:
+    """Whether the cue's object is a presence with no military word ("its
+    presence in Asian markets") in a sentence naming no state or alliance."""
+    found = _BARE_PRESENCE.match(ctx.text, match.end(), right)
+    if found is None or _MILITARY_PRESENCE.search(found.group()):
+        return False
+    return not any(m.kind in ("state", "alliance") for m in ctx.actors_in(sentence_start, sentence_end))
 
 
 # the owner premodifying a nominal show of force: "a Russian military build-up",
