@@ -443,6 +443,11 @@ _SUBJECT_LEAD = re.compile(r"\W*(?:(?:[A-Z]\w*|the|an?)\W+){0,3}?(?:the\s+|an?\s
 # a subject that characterises whoever would act rather than naming an actor
 CHARACTERISING = re.compile(r"\W*(?:(?:and|but|so|yet|then)\s+)?(?:only|no\s+one|nobody|"
                              r"no\s+(?:country|nation|state|army|one\s+else|sane|sensible|rational))\b", re.IGNORECASE)
+# the writer's reading of an act, not a statement: "in the clearest signal yet
+# that ...", "in what was seen as a message that ..."
+_READING_OF_AN_ACT = re.compile(r"\bin\s+(?:(?:a|an|the)\s+|what\s+(?:was|is|were|are)\s+(?:widely\s+)?(?:seen|read|taken)\s+as\s+an?\s+)"
+                                r"(?:[\w-]+\s+){0,2}?(?:signal|sign|message|indication|reminder)\s+(?:yet\s+)?that\s+$",
+                                re.IGNORECASE)
 # hyperbole on another's resolve ("will stop at nothing to", "will do anything to")
 _STOP_AT_NOTHING = re.compile(r"\b(?:stop|stops|stopped)\s+at\s+nothing\b|\bdo\s+(?:anything|whatever\s+it\s+takes)\s+to\b",
                               re.IGNORECASE)
@@ -589,6 +594,8 @@ def resolve_verbal(doc: ArticleContext, candidate: Candidate) -> bool:
             candidate.actor_mention = before[0].text
     if actor == "ANALYST":
         return False
+    if _READING_OF_AN_ACT.search(text, max(sentence.start, clause - 80), clause):
+        return False  # "bombers flew over Korea in a clear signal that Washington will not ...": the writer's reading
     if role == "agent" and characterises(text, clause, frame_start, candidate.end):
         return False  # "only a fool would attack", "no one will invade us": a characterisation, not an intention
     if role == "agent" and (is_inanimate_phrase(text[clause:frame_start])
