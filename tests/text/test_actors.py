@@ -69,6 +69,14 @@ def test_former_states_and_cold_war_alliances_of_another_decade():
         ("East Germany", "East Germany", "DDR"), ("Yugoslav", "Yugoslavia", "YUG"), ("Soviet Union", "Russia", "RUS")]
 
 
+def test_leaders_of_other_decades_belong_to_their_states():
+    mentions = find_actors("Khrushchev met Castro; later Saddam Hussein, Milosevic and Gaddafi defied the West, "
+                           "and Colonel Assimi Goita took power in Bamako.")
+    assert [(m.text, m.kind, m.country) for m in mentions if m.kind == "person"] == [
+        ("Khrushchev", "person", "Russia"), ("Saddam Hussein", "person", "Iraq"),
+        ("Milosevic", "person", "Yugoslavia"), ("Gaddafi", "person", "Libya"), ("Assimi Goita", "person", "Mali")]
+
+
 def test_igos_and_their_organs_belong_to_the_body():
     assert canonical_country("UN Security Council") == "United Nations"
     assert canonical_country("the G7") == "G7"
