@@ -338,7 +338,9 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
     if needs == "harm":
         return harm
     if needs == "harm|condition":
-        return harm or condition
+        # a condition frames readiness for a new act, not for carrying on with one
+        # that names no harm ("determined to continue addressing it on its own")
+        return harm or (condition and not _CARRY_ON.match(complement))
     if needs == "harm+condition":
         near = harm_code(" ".join(complement.split()[:5]))
         # "Any attack on Iranian soil would draw a response, the spokesman
@@ -353,6 +355,7 @@ def _requirement_met(rule: _Rule, ctx: ArticleContext, sentence_text: str, subje
     raise ValueError(f"threat_cues.tsv: unknown requirement {needs!r} for rule {rule.name!r}")
 
 
+_CARRY_ON = re.compile(r"\s*(?:continue|keep|go\s+on|carry\s+on|persist|press\s+on)\b", re.IGNORECASE)
 _OBJECT_END = re.compile(r"\s+(?:who|which|that|if|unless|with|over|in|on|at|after|before|for|to|and|but)\b|[,;:.!?—–]",
                          re.IGNORECASE)
 
