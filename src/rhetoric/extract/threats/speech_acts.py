@@ -90,6 +90,8 @@ _CONSEQUENCE = re.compile(r"\b(?:consequences|price|cost|costs|regret|response|r
                           r"measures|isolation)\b", re.IGNORECASE)
 
 _THIRD_PERSON = frozenset("he she they it".split())
+# "Moscow announced its intention to ...": the speaker's own intention noun
+_POSSESSIVE = frozenset("its their his her our my".split())
 # "Iran's supreme leader said the country would ...": the speaker's own state
 _OWN_ORGANS = frozenset({"the country", "the nation", "the government", "the state", "the military", "the army",
                          "the armed forces"})
@@ -318,7 +320,8 @@ def speech_act_candidates(ctx: ArticleContext, skip: frozenset[int] = frozenset(
         mention = clean_mention(subject)
         personal = bool(mention) and mention.split()[-1].lower() in _PERSONAL
         own_forces = bool(_OWN_FORCES.fullmatch(mention))
-        reported = speech is not None and (not mention or personal or mention.lower() == "there"
+        reported = speech is not None and (not mention or personal or mention.lower() in _POSSESSIVE
+                                           or mention.lower() == "there"
                                            or mention.lower() in _OWN_ORGANS or own_forces or imposed)
         trailing = trailing_speaker(ctx, sentence, match.end()) if imposed and speech is None else None
         if trailing is not None and (frame_patterns()["analyst"].search(trailing[0])
