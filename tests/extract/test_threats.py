@@ -68,6 +68,11 @@ def test_would_use_nuclear_weapons_if_threatened():
     assert threat.cameo == "1385"  # weapons of mass destruction
 
 
+def test_a_weapon_named_in_the_condition_does_not_code_the_act():
+    threat = only("Washington made clear its determination to strike if Damascus used chemical weapons again.")
+    assert (threat.cameo, threat.conditional, threat.target) == ("1384", True, "Syria")
+
+
 def test_exercises_would_not_be_taken_lightly_is_a_conditional_warning():
     text = ("The drills were scheduled for this week, but North Korea had earlier warned that any military "
             "exercises conducted near their territory would not be taken lightly.")

@@ -73,6 +73,9 @@ _MILITARY = re.compile(r"\b(?:military|armed|punitive|retaliatory)\b", re.IGNORE
 _QUOTE_MARK = re.compile(r"[“”\"]|(?<![A-Za-z])['‘’]|['‘’](?![A-Za-z])")
 
 
+_CONDITION_BEFORE = re.compile(r"\b(?:if|unless|in\s+case|in\s+the\s+event|once|after|when)\b", re.IGNORECASE)
+
+
 def _not_the_act(complement: str, start: int) -> bool:
     """Whether the harm at ``start`` is not the actor's announced act (see above)."""
     window = max(0, start - _NOT_THE_ACT_REACH)
@@ -105,6 +108,8 @@ def harm_code(complement: str, starts_before: int | None = None) -> str | None:
         if _SUPPORTIVE_PURPOSE.match(complement, match.end()) and not _MILITARY.search(match.group()):
             continue  # "more measures to reassure its allies"
         code = codes[name]
+        if code == "1385" and _CONDITION_BEFORE.search(complement, 0, match.start()):
+            continue  # "to strike if Damascus used chemical weapons": the weapon is the condition's, not the act's
         if code == "1385":
             return code
         if first is None or (first == "130" and code != "130"):
